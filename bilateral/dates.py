@@ -1,0 +1,55 @@
+"""Dates of known precision: a year, a month or a day, written as ISO 8601 text."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def normalize(value: object) -> str | None:
+    """ISO text for a TOML date or a 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' string; None if invalid."""
+    if isinstance(value, datetime.datetime):
+        return None
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, str) and _bounds(value) is not None:
+        return value
+    return None
+
+
+def _bounds(text: str) -> tuple[datetime.date, datetime.date] | None:
+    match = PARTIAL_DATE.match(text)
+    if not match:
+        return None
+    year = int(match.group(1))
+    month = int(match.group(2)) if match.group(2) else None
+    day = int(match.group(3)) if match.group(3) else None
+    try:
+        if month is None:
+            return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        if day is None:
+            last = calendar.monthrange(year, month)[1]
+            return datetime.date(year, month, 1), datetime.date(year, month, last)
+        exact = datetime.date(year, month, day)
+    except ValueError:
+        return None
+    return exact, exact
+
+
+def earliest(text: str) -> datetime.date:
+    bounds = _bounds(text)
+    assert bounds is not None, text
+    return bounds[0]
+
+
+def latest(text: str) -> datetime.date:
+    bounds = _bounds(text)
+    assert bounds is not None, text
+    return bounds[1]
+
+
+def year_of(text: str) -> int:
+    return int(text[:4])

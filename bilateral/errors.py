@@ -1,0 +1,35 @@
+"""Errors the library raises; the CLI turns them into messages and exit codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a fact base, located as precisely as the file allows."""
+
+    file: str
+    key: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+
+
+class BilateralError(Exception):
+    """Base of every error the library raises on purpose."""
+
+
+class FactBaseUnreadable(BilateralError):
+    """The file cannot be read as TOML at all (exit 2 from `check`)."""
+
+
+class FactBaseInvalid(BilateralError):
+    """The file is TOML but breaks the schema; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the fact base")
+        self.problems = problems
