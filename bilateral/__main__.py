@@ -1,3 +1,3 @@
 from bilateral.cli import main
 
-main(prog_name="bilateral")
+main()

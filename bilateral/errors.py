@@ -33,3 +33,15 @@ class FactBaseInvalid(BilateralError):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} problem(s) in the fact base")
         self.problems = problems
+
+
+class NothingMatched(BilateralError):
+    """A query found nothing (exit 1); carries suggestions to try instead."""
+
+    def __init__(self, message: str, suggestions: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.suggestions = suggestions or []
+
+
+class BadQuery(BilateralError):
+    """A query the base cannot answer as asked: an unknown country code or pair (exit 2)."""

@@ -12,13 +12,6 @@ from bilateral.errors import FactBaseInvalid, Problem
 from bilateral.iso import COUNTRY_CODES, CURRENCY_CODES
 from bilateral.locate import LineIndex
 from bilateral.records import (
-    CERTAINTIES,
-    EVENT_KINDS,
-    FLOWS,
-    ORGANIZATION_KINDS,
-    PLACE_KINDS,
-    RELATION_KINDS,
-    STATUS_LADDER,
     Area,
     Assessment,
     Citation,
@@ -36,6 +29,15 @@ from bilateral.records import (
     Role,
     Source,
     TradeFigure,
+)
+from bilateral.vocabulary import (
+    CERTAINTIES,
+    EVENT_KINDS,
+    FLOWS,
+    ORGANIZATION_KINDS,
+    PLACE_KINDS,
+    RELATION_KINDS,
+    STATUS_LADDER,
 )
 
 SCHEMA_VERSION = 1

@@ -1,0 +1,90 @@
+"""The `show` view for people: one record laid out field by field, with footnoted sources."""
+
+from __future__ import annotations
+
+from typing import Any, TextIO
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from bilateral.query import Row
+from bilateral.tables import Footnotes, cell, console_for
+from bilateral.views import text
+
+HIDDEN = {"id", "sources", "notes", "by", "participants"}
+
+
+def print_details(rows: list[Row], out: TextIO, terminal: bool) -> None:
+    notes = Footnotes()
+    parts: list[RenderableType] = []
+    for row in rows:
+        parts += _record(row.document, notes)
+    if notes.numbers:
+        parts.append(notes.render())
+    console_for(out, terminal).print(Group(*parts))
+
+
+def _record(match: dict[str, Any], notes: Footnotes) -> list[RenderableType]:
+    record = match["record"]
+    title = record.get("name") or record["id"]
+    heading = Text(f"{title}", style="bold")
+    heading.append(f"  {match['kind']} {record['id']}", style="dim")
+    fields = Table.grid(padding=(0, 2))
+    fields.add_column(style="bold")
+    fields.add_column(overflow="fold")
+    nested: list[RenderableType] = []
+    for key, value in record.items():
+        if key in HIDDEN or value in (None, [], ""):
+            continue
+        if isinstance(value, list) and isinstance(value[0], dict):
+            nested.append(_nested(key, value, notes))
+        elif isinstance(value, dict):
+            fields.add_row(
+                _label(key), cell(", ".join(f"{k}: {text(v)}" for k, v in value.items()))
+            )
+        else:
+            fields.add_row(_label(key), cell(text(value)))
+    if record.get("sources"):
+        fields.add_row("Sources", cell(f"[{notes.mark(record['sources'])}]"))
+    for note in record.get("notes", []):
+        fields.add_row("Note", cell(f"{note['text']} [{notes.mark(note['sources'])}]"))
+    parts: list[RenderableType] = [heading, fields, *nested]
+    if match["mentioned_in"]:
+        parts.append(_mentions(match["mentioned_in"]))
+    parts.append(Text(""))
+    return parts
+
+
+def _label(key: str) -> str:
+    return key.replace("_", " ").capitalize()
+
+
+def _nested(key: str, items: list[dict[str, Any]], notes: Footnotes) -> Table:
+    columns = [k for k in items[0] if k not in HIDDEN and k not in ("organization",)]
+    table = Table(title=_label(key), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
+    for column in columns:
+        table.add_column(_label(column), overflow="fold")
+    table.add_column("Src", style="dim")
+    for item in items:
+        cells = [cell(_nested_text(item.get(column))) for column in columns]
+        marks = notes.mark(item.get("sources", []))
+        table.add_row(*cells, Text(marks))
+    return table
+
+
+def _nested_text(value: object) -> str:
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return "; ".join(str(v.get("text", "")) for v in value)
+    return text(value)
+
+
+def _mentions(mentions: list[dict[str, str]]) -> Table:
+    table = Table(title="Mentioned in", title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
+    table.add_column("Kind")
+    table.add_column("Id", overflow="fold")
+    table.add_column("Text", overflow="fold")
+    for mention in mentions:
+        table.add_row(mention["kind"], cell(mention["id"]), cell(mention["text"]))
+    return table

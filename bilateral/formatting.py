@@ -1,0 +1,33 @@
+"""Plain-text renderings shared by the index and the tables: money, dates, citations."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
+
+
+def amount(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def money(low: float, high: float, currency: str) -> str:
+    """'$25,000-30,000' for a range, '$1,100,000' when exact; never one number for a range."""
+    figure = amount(low) if low == high else f"{amount(low)}-{amount(high)}"
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    return f"{symbol}{figure}" if symbol else f"{figure} {currency}"
+
+
+def span(start: str | None, end: str | None, approximate: bool = False) -> str:
+    text = start or ""
+    if end and end != start:
+        text = f"{start or '?'} to {end}"
+    return f"about {text}" if approximate and text else text
+
+
+def citation(cite: Mapping[str, Any]) -> str:
+    """'caci-2004-07-28 ¶3.2' for a located citation, the source id alone otherwise."""
+    if cite.get("paragraph") is None:
+        return str(cite["source"])
+    return f"{cite['source']} ¶{cite['paragraph']}.{cite['sentence']}"

@@ -1,0 +1,112 @@
+"""The compiled form of a fact base: an SQLite database with indexes and full-text search."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+
+from bilateral.cache import STORE_VERSION
+from bilateral.documents import Document, IndexedRecord, Indexer
+from bilateral.records import FactBase
+from bilateral.textnorm import name_key, terms
+
+TABLES = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE records (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    type TEXT NOT NULL,
+    pair TEXT,
+    sort TEXT NOT NULL,
+    label TEXT NOT NULL,
+    doc TEXT NOT NULL
+);
+CREATE TABLE facets (key TEXT NOT NULL, value TEXT NOT NULL, record INTEGER NOT NULL);
+CREATE TABLE names (key TEXT NOT NULL, record INTEGER NOT NULL);
+CREATE TABLE name_tokens (token TEXT NOT NULL, record INTEGER NOT NULL);
+CREATE TABLE token_variants (variant TEXT NOT NULL, token TEXT NOT NULL);
+CREATE TABLE mentions (target TEXT NOT NULL, record INTEGER NOT NULL);
+CREATE VIRTUAL TABLE search USING fts5(names, body, tokenize = 'unicode61');
+"""
+
+INDEXES = """
+CREATE INDEX records_by_type ON records (type, pair, sort);
+CREATE INDEX facets_by_value ON facets (key, value, record);
+CREATE INDEX names_by_key ON names (key);
+CREATE INDEX name_tokens_by_token ON name_tokens (token);
+CREATE INDEX token_variants_by_variant ON token_variants (variant);
+CREATE INDEX mentions_by_target ON mentions (target);
+"""
+
+UNSAFE_IN_JSON = re.compile("[\u0080-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+
+
+def to_json(document: Document) -> str:
+    """Compact JSON whose text holds no character that could move a terminal's cursor."""
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    return UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def cited_sources(value: object) -> Iterator[str]:
+    """Every source id cited anywhere inside a document."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "sources" and isinstance(item, list):
+                yield from (cite["source"] for cite in item)
+            else:
+                yield from cited_sources(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from cited_sources(item)
+
+
+def single_deletions(token: str) -> set[str]:
+    return {token[:i] + token[i + 1 :] for i in range(len(token))} | {token}
+
+
+def write(connection: sqlite3.Connection, base: FactBase, meta: dict[str, str]) -> None:
+    """Fill an empty database with the base's records and indexes."""
+    connection.executescript(TABLES)
+    records = list(Indexer(base).records())
+    _insert_records(connection, records)
+    pairs = sorted({r.pair for r in records if r.pair})
+    info = {
+        "store_version": STORE_VERSION,
+        "title": base.title,
+        "pair": base.pair,
+        "as_of": base.as_of,
+        "pairs": json.dumps(pairs),
+        "counts": json.dumps(base.counts()),
+        **meta,
+    }
+    connection.executemany("INSERT INTO meta VALUES (?, ?)", info.items())
+    connection.executescript(INDEXES)
+    connection.commit()
+
+
+def _insert_records(connection: sqlite3.Connection, records: Iterable[IndexedRecord]) -> None:
+    rows, facets, names, tokens, mentions, search = [], [], [], [], [], []
+    for rowid, record in enumerate(records, start=1):
+        rows.append(
+            (rowid, record.id, record.type, record.pair, record.sort, record.label,
+             to_json(record.document))
+        )  # fmt: skip
+        facets += [(key, value, rowid) for key, value in record.facets]
+        keys = {name_key(record.id), *(name_key(name) for name in record.names)}
+        names += [(key, rowid) for key in keys if key]
+        record_tokens = {token for key in keys for token in key.split()}
+        tokens += [(token, rowid) for token in record_tokens]
+        targets = dict.fromkeys((*record.mentions, *cited_sources(record.document)))
+        mentions += [(target, rowid) for target in targets if target != record.id]
+        name_terms = " ".join(terms(" ".join(record.names)))
+        search.append((rowid, name_terms, " ".join(terms(f"{record.label} {record.text}"))))
+    connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    connection.executemany("INSERT INTO facets VALUES (?, ?, ?)", facets)
+    connection.executemany("INSERT INTO names VALUES (?, ?)", names)
+    connection.executemany("INSERT INTO name_tokens VALUES (?, ?)", tokens)
+    variants = {(variant, token) for token, _ in tokens for variant in single_deletions(token)}
+    connection.executemany("INSERT INTO token_variants VALUES (?, ?)", sorted(variants))
+    connection.executemany("INSERT INTO mentions VALUES (?, ?)", mentions)
+    connection.executemany("INSERT INTO search (rowid, names, body) VALUES (?, ?, ?)", search)

@@ -1,0 +1,84 @@
+"""Tables for people at a terminal, drawn with rich. Imported only when a table is drawn."""
+
+from __future__ import annotations
+
+import os
+from typing import Any, TextIO
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from bilateral.formatting import citation
+from bilateral.output import visible
+from bilateral.query import Row
+from bilateral.views import View, cell_text
+
+PIPE_WIDTH = 100_000
+
+
+def console_for(out: TextIO, terminal: bool) -> Console:
+    """A console honouring NO_COLOR, CLICOLOR=0, FORCE_COLOR and TERM=dumb."""
+    no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("CLICOLOR") == "0"
+    return Console(
+        file=out,
+        force_terminal=terminal or None,
+        no_color=no_color or not terminal,
+        width=None if terminal else PIPE_WIDTH,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+    )
+
+
+def cell(value: str) -> Text:
+    return Text(visible(value))
+
+
+class Footnotes:
+    """Numbers each distinct citation once, in order of first use."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, int] = {}
+
+    def mark(self, sources: list[dict[str, Any]]) -> str:
+        marks = []
+        for cite in sources:
+            label = citation(cite)
+            marks.append(str(self.numbers.setdefault(label, len(self.numbers) + 1)))
+        return ",".join(dict.fromkeys(marks))
+
+    def render(self) -> Text:
+        lines = [f"[{number}] {label}" for label, number in self.numbers.items()]
+        return Text(visible("\n".join(lines)), style="dim")
+
+
+def build_table(rows: list[Row], view: View, terminal: bool) -> tuple[Table, Footnotes]:
+    table = Table(
+        box=box.SIMPLE_HEAD if terminal else box.ASCII,
+        header_style="bold",
+        show_edge=False,
+        pad_edge=False,
+    )
+    for column in view.table_columns:
+        table.add_column(column.replace("_", " ").title(), overflow="fold")
+    table.add_column("Src", overflow="fold", style="dim")
+    notes = Footnotes()
+    for row in rows:
+        for flat in view.flatten(row.document):
+            cells = [cell(cell_text(flat, column)) for column in view.table_columns]
+            table.add_row(*cells, Text(notes.mark(flat.get("sources") or [])))
+    return table, notes
+
+
+def print_table(rows: list[Row], view: View, out: TextIO, terminal: bool) -> int:
+    if not rows:
+        return 0
+    table, notes = build_table(rows, view, terminal)
+    parts: list[RenderableType] = [table]
+    if notes.numbers:
+        parts += [Text(""), notes.render()]
+    console_for(out, terminal).print(Group(*parts))
+    return len(rows)

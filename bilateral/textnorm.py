@@ -1,0 +1,123 @@
+"""Fold text into comparable tokens: case, accents, spelling, plurals and stop words."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+LETTERS = str.maketrans(
+    {"ə": "a", "Ə": "a", "\u0131": "i", "ø": "o", "ß": "ss", "đ": "d", "ł": "l", "æ": "ae"}
+)
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+BRITISH_TO_AMERICAN = {
+    "defence": "defense",
+    "organisation": "organization",
+    "organisations": "organizations",
+    "recognise": "recognize",
+    "recognised": "recognized",
+    "recognising": "recognizing",
+    "programme": "program",
+    "programmes": "programs",
+    "centre": "center",
+    "labour": "labor",
+    "liberalise": "liberalize",
+    "favour": "favor",
+    "honour": "honor",
+    "neighbour": "neighbor",
+    "neighbours": "neighbors",
+    "travelled": "traveled",
+    "travelling": "traveling",
+    "counsellor": "counselor",
+    "licence": "license",
+    "catalogue": "catalog",
+    "cheque": "check",
+    "minimise": "minimize",
+    "civilian": "civilian",
+}
+
+STOP_WORDS = frozenset(
+    """
+    a about above after again all also am an and any are as at be been before being between
+    both but by can could did do does doing during each few for from further had has have
+    having he her here hers him his how i if in into is it its just me more most my no nor
+    not now of off on once only or other our out over own same she should so some such than
+    that the their them then there these they this those through to too under until up very
+    was we were what when where which while who whom why will with would you your tell show
+    me give list find much many
+    """.split()
+)
+
+IRREGULAR = {
+    "came": "come",
+    "went": "go",
+    "gone": "go",
+    "met": "meet",
+    "sold": "sell",
+    "bought": "buy",
+    "held": "hold",
+    "signed": "sign",
+    "men": "man",
+    "people": "person",
+    "countries": "country",
+    "ties": "tie",
+    "led": "lead",
+    "spoke": "speak",
+    "said": "say",
+    "paid": "pay",
+}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents; schwa and dotless i fold as Azerbaijani transliterates."""
+    text = text.translate(LETTERS)
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.casefold()
+
+
+def words(text: str) -> list[str]:
+    return [w for w in WORD.findall(fold(text)) if len(w) > 1 or w.isdigit()]
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: enough to make plurals and tenses meet."""
+    word = BRITISH_TO_AMERICAN.get(word, word)
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    if len(word) <= 3 or not word.isascii():
+        return word
+    for suffix, replacement in (
+        ("ies", "y"),
+        ("sses", "ss"),
+        ("ves", "f"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            return _drop_final_e(_undouble(word[: -len(suffix)] + replacement))
+    return _drop_final_e(word)
+
+
+def _drop_final_e(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
+
+def _undouble(word: str) -> str:
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+        return word[:-1]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """Searchable terms of a text: folded, stemmed, stop words dropped."""
+    return [stem(w) for w in words(text) if w not in STOP_WORDS]
+
+
+def name_key(text: str) -> str:
+    """A name folded for exact comparison: 'Əbiyev' and 'abiyev' give the same key."""
+    return " ".join(words(text))
