@@ -16,6 +16,10 @@ from bilateral.query import Row
 from bilateral.views import View, cell_text
 
 PIPE_WIDTH = 100_000
+UNWRAPPED = frozenset(
+    ("country", "start", "end", "current", "year", "reporter", "partner", "flow", "rank", "kind")
+    + ("status", "value", "certainty", "date", "supports")
+)
 
 
 def console_for(out: TextIO, terminal: bool) -> Console:
@@ -63,7 +67,9 @@ def build_table(rows: list[Row], view: View, terminal: bool) -> tuple[Table, Foo
         pad_edge=False,
     )
     for column in view.table_columns:
-        table.add_column(column.replace("_", " ").title(), overflow="fold")
+        table.add_column(
+            column.replace("_", " ").title(), overflow="fold", no_wrap=column in UNWRAPPED
+        )
     table.add_column("Src", overflow="fold", style="dim")
     notes = Footnotes()
     for row in rows:

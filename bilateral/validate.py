@@ -238,7 +238,7 @@ class Checker:
                 self.problem(key, f"{target!r} is not an id in this base; {_add_hint(kinds)}")
             elif kinds and kind not in kinds:
                 self.problem(
-                    key, f"{target!r} is a {kind}, but this field takes a {' or '.join(kinds)}"
+                    key, f"{target!r} is a {kind}, but this field takes: {' or '.join(kinds)}"
                 )
 
     def pair(self, table: Table, key: str, default: str) -> str:
@@ -280,7 +280,9 @@ def _add_hint(kinds: tuple[str, ...]) -> str:
         "place": "[[places]]",
         "source": "[[sources]]",
     }
-    where = " or ".join(tables.get(kind, f"a {kind}") for kind in kinds) if kinds else "the base"
+    if not kinds:
+        return "correct the id or add the record it names"
+    where = " or ".join(tables.get(kind, f"a {kind}") for kind in kinds)
     return f"correct the id or add it under {where}"
 
 
@@ -773,21 +775,24 @@ def _check_schema_version(check: Checker, data: dict[str, Any]) -> None:
 
 
 def _check_current_roles(check: Checker, base: FactBase, people: list[tuple[str, Table]]) -> None:
+    """`current` must agree with the dates where they settle it; partial dates may not."""
     keys = {table.get("id"): key for key, table in people}
     as_of = dates.earliest(base.as_of)
     for person in base.people:
         for position, role in enumerate(person.roles):
             key = f"{keys.get(person.id, 'people')}.roles[{position}].current"
-            started = role.start is None or dates.earliest(role.start) <= as_of
-            ongoing = role.end is None or dates.latest(role.end) >= as_of
-            if role.current and not (started and ongoing):
+            surely_started = role.start is not None and dates.latest(role.start) <= as_of
+            surely_ongoing = role.end is not None and dates.earliest(role.end) > as_of
+            surely_over = role.end is not None and dates.latest(role.end) < as_of
+            not_yet = role.start is not None and dates.earliest(role.start) > as_of
+            if role.current and (surely_over or not_yet):
                 check.problem(
                     key,
                     f"is true, but the role's dates do not span as_of ({base.as_of}); set false",
                 )
-            elif not role.current and role.end is None and started:
+            elif not role.current and surely_started and surely_ongoing:
                 check.problem(
-                    key, "is false, but the role has no end; add end, or set current = true"
+                    key, f"is false, but the role's dates span as_of ({base.as_of}); set true"
                 )
 
 

@@ -146,7 +146,7 @@ def _show(match: Document) -> Iterator[FlatRow]:
 
 OFFICIALS = View(
     ("id", "name", "country", "title", "organization", "start", "end", "current", "sources"),
-    ("name", "country", "title", "organization", "start", "end", "current"),
+    ("name", "country", "title", "start", "end", "current"),
     _officials,
     "officials",
 )

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from bilateral.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = ROOT / "facts.toml"
+MINIMAL = Path(__file__).resolve().parent / "data" / "minimal.toml"
+SHARED_SOURCES = ROOT.parent / "shared" / "sources"
+
+
+@pytest.fixture(autouse=True)
+def isolated_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """Every test gets its own cache directory and no inherited fact-base choice."""
+    directory = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("BILATERAL_CACHE_DIR", str(directory))
+    monkeypatch.delenv("BILATERAL_FACTS", raising=False)
+    for name in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR"):
+        monkeypatch.delenv(name, raising=False)
+    yield directory
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def write_base(tmp_path: Path, text: str, name: str = "facts.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,94 @@
+"""The shipped fact base: valid, and every sentence of the article cited."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+
+from bilateral.loader import load
+from bilateral.records import Citation
+from tests.conftest import SHARED_SOURCES, SHIPPED, run
+
+ARTICLE = SHARED_SOURCES / "caci-analyst-2004-07-28.txt"
+ARTICLE_ID = "caci-2004-07-28"
+SENTENCE_END = re.compile(r"(?<=[.!?])[”\"]?\s+(?=[“\"A-Z])")
+
+
+def article_sentences(path: Path) -> list[list[str]]:
+    paragraphs = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [SENTENCE_END.split(paragraph.strip()) for paragraph in paragraphs]
+
+
+def test_shipped_base_is_valid() -> None:
+    result = run("check", str(SHIPPED))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        f"{SHIPPED}: valid: 18 sources, 8 countries, 10 people, 7 organizations, 8 places, "
+        "13 areas, 19 commitments, 3 trade figures, 11 events, 9 assessments, 6 relations, "
+        "2 facts\n"
+    )
+
+
+def test_check_without_path_reads_the_shipped_base() -> None:
+    result = run("check")
+    assert result.exit_code == 0
+    assert ": valid: 18 sources" in result.stdout
+
+
+def _cited_locators() -> set[tuple[int, int]]:
+    base = load(SHIPPED)
+    found: set[tuple[int, int]] = set()
+
+    def visit(value: object) -> None:
+        if isinstance(value, Citation):
+            if value.source == ARTICLE_ID and value.paragraph and value.sentence:
+                found.add((value.paragraph, value.sentence))
+        elif dataclasses.is_dataclass(value):
+            for field in dataclasses.fields(value):
+                visit(getattr(value, field.name))
+        elif isinstance(value, tuple):
+            for item in value:
+                visit(item)
+
+    visit(base)
+    return found
+
+
+@pytest.mark.skipif(not ARTICLE.exists(), reason="../shared/sources is not beside this checkout")
+def test_every_sentence_of_the_article_is_cited() -> None:
+    sentences = article_sentences(ARTICLE)
+    every = {
+        (p, s) for p, paragraph in enumerate(sentences, 1) for s in range(1, len(paragraph) + 1)
+    }
+    missing = sorted(every - _cited_locators())
+    assert len(every) == 23
+    assert missing == []
+
+
+@pytest.mark.skipif(not ARTICLE.exists(), reason="../shared/sources is not beside this checkout")
+def test_declared_sentence_counts_match_the_article() -> None:
+    base = load(SHIPPED)
+    article = next(source for source in base.sources if source.id == ARTICLE_ID)
+    assert list(article.sentences) == [len(p) for p in article_sentences(ARTICLE)]
+
+
+def test_article_text_is_not_copied_into_the_base() -> None:
+    if not ARTICLE.exists():
+        pytest.skip("../shared/sources is not beside this checkout")
+    facts = SHIPPED.read_text(encoding="utf-8")
+    for paragraph in article_sentences(ARTICLE):
+        for sentence in paragraph:
+            words = sentence.split()
+            for start in range(0, max(1, len(words) - 11)):
+                run_of_words = " ".join(words[start : start + 12])
+                assert run_of_words not in facts, run_of_words
+
+
+def test_opinions_are_held_by_someone() -> None:
+    base = load(SHIPPED)
+    assert base.assessments
+    for assessment in base.assessments:
+        assert (assessment.held_by is None) != (assessment.held_by_group is None)
