@@ -17,8 +17,8 @@ from bilateral.views import View, cell_text
 
 PIPE_WIDTH = 100_000
 UNWRAPPED = frozenset(
-    ("country", "start", "end", "current", "year", "reporter", "partner", "flow", "rank", "kind")
-    + ("status", "value", "certainty", "date", "supports")
+    """country start end current year reporter partner flow rank kind status value certainty
+    date supports""".split()
 )
 
 

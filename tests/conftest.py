@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,14 +16,14 @@ SHARED_SOURCES = ROOT.parent / "shared" / "sources"
 @pytest.fixture(autouse=True)
 def isolated_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Path]:
+) -> Path:
     """Every test gets its own cache directory and no inherited fact-base choice."""
     directory = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("BILATERAL_CACHE_DIR", str(directory))
     monkeypatch.delenv("BILATERAL_FACTS", raising=False)
     for name in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR"):
         monkeypatch.delenv(name, raising=False)
-    yield directory
+    return directory
 
 
 def run(*args: str) -> Result:

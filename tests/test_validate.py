@@ -146,7 +146,8 @@ BROKEN = [
     ),
     (
         "record without sources",
-        'text = "A fact about Pakistan."\nsources = [{ source = "article", paragraph = 2, sentence = 1 }]',
+        'text = "A fact about Pakistan."\nsources = [{ source = "article", paragraph = 2, '
+        "sentence = 1 }]",
         'text = "A fact about Pakistan."',
         "{path}:105: facts[0].sources: missing; cite at least one source as "
         "{{ source = ID, paragraph = N, sentence = N }}",
@@ -237,7 +238,8 @@ UNREADABLE = [
     (
         "binary",
         b"\x00\x01\x02\x03",
-        "{path}:1: contains a NUL byte, so it is not a text file; check that this is the right file",
+        "{path}:1: contains a NUL byte, so it is not a text file; "
+        "check that this is the right file",
     ),
     ("deeply nested", b"x = " + b"[" * 5000 + b"]" * 5000 + b"\n", "{path}:"),
 ]
