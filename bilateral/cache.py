@@ -19,11 +19,13 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bilateral import __version__
+
 if TYPE_CHECKING:
     from bilateral.records import FactBase
 
-STORE_VERSION = "1"
-"""Bump whenever the store's tables or documents change shape: older caches are then rebuilt."""
+STORE_VERSION = f"3/{__version__}"
+"""Bump the first part whenever the store's tables or documents change shape."""
 CACHE_ENVIRONMENT_VARIABLE = "BILATERAL_CACHE_DIR"
 RACY_NS = 2_000_000_000
 STALE_TEMPORARY_SECONDS = 600

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -43,6 +44,10 @@ class Settings:
     @property
     def path(self) -> Path:
         return facts_path(self.facts)
+
+    def forget_cache(self) -> None:
+        self.use_cache = False
+        self._query = None
 
     def query(self) -> FactQuery:
         if self._query is None:
@@ -144,7 +149,7 @@ def answer(
     terminal = sys.stdout.isatty()
     chosen = chosen_format(fmt, as_json, terminal)
     try:
-        rows = _first_checked(produce(settings.query()))
+        rows = _first_checked_with_retry(settings, produce)
         count = emit(rows, view, chosen, sys.stdout, terminal)
         sys.stdout.flush()
     except BrokenPipeError:
@@ -157,6 +162,19 @@ def answer(
         _no_match(str(error), error.suggestions, chosen)
     if count == 0:
         _no_match(nothing, [], chosen)
+
+
+def _first_checked_with_retry(
+    settings: Settings, produce: Callable[[FactQuery], Iterable[Row]]
+) -> Iterator[Row]:
+    """Start the query; if the cached store fails, answer from a fresh in-memory build."""
+    try:
+        return _first_checked(produce(settings.query()))
+    except sqlite3.Error:
+        if not settings.use_cache:
+            raise
+        settings.forget_cache()
+        return _first_checked(produce(settings.query()))
 
 
 def _first_checked(rows: Iterable[Row]) -> Iterator[Row]:

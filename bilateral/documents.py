@@ -49,15 +49,25 @@ FLOW_WORDS = {
     "import": "imports imported bought purchases from",
     "total": "total bilateral trade turnover volume two-way between",
 }
+EVENT_WORDS = {
+    "visit": "visited trip",
+    "meeting": "met meeting talks",
+    "signing": "signed agreements",
+    "statement": "said stated statement",
+    "address": "speech addressed",
+    "recognition": "recognized recognition",
+    "establishment": "established",
+    "decision": "decided decision",
+}
 STATUS_WORDS = {
-    "signed": "signed agreement deal treaty",
-    "agreed": "agreed agreement accord",
-    "pledged": "pledged pledge promise commitment",
-    "promised": "promised promise pledge offer help",
-    "proposed": "proposed suggested suggestion proposal",
-    "requested": "requested asked request",
-    "under-discussion": "under discussion talks",
-    "possible": "possible potential prospective",
+    "signed": "signed",
+    "agreed": "agreed",
+    "pledged": "pledged",
+    "promised": "promised",
+    "proposed": "proposed",
+    "requested": "requested",
+    "under-discussion": "under discussion",
+    "possible": "possible potential",
 }
 
 
@@ -217,7 +227,9 @@ class Indexer:
         }
         current = any(role.current for role in person.roles)
         role_words = " ".join(
-            f"{role.title} {self.words_for([role.organization])}" for role in person.roles
+            f"{'current' if role.current else 'former'} {role.title} "
+            f"{self.words_for([role.organization])}"
+            for role in person.roles
         )
         text = " ".join(
             (
@@ -412,7 +424,7 @@ class Indexer:
         facets += [("country", c) for c in sorted(self.countries_of(event.participants))]
         text = " ".join(
             (
-                event.kind,
+                EVENT_WORDS[event.kind],
                 event.summary,
                 self.words_for([event.place]) if event.place else "",
                 self.words_for(event.participants),

@@ -9,29 +9,48 @@ from bilateral.textnorm import stem, terms, words
 
 MAX_QUERY_TERMS = 32
 CANDIDATES = 60
+WEIGHTS = "4.0, 3.0, 1.0"
+"""bm25 weights of the names, titles and body columns."""
 
 _SYNONYM_GROUPS = (
-    "official minister president mayor chairman secretary head adviser advisor leader",
-    "visit come go travel trip delegation",
-    "defense military army armed",
+    "visit come go travel trip",
     "agreement deal treaty accord pact",
     "export sell sale",
     "import buy purchase",
-    "help assist assistance support aid",
+    "help assist assistance aid",
     "border frontier",
-    "terrorism terrorist terror extremism fundamentalism",
-    "nuclear atomic",
-    "oil gas energy petroleum fuel",
-    "bank banking finance financial",
-    "opinion view think believe assessment analyst",
+    "terrorism terrorist terror",
+    "nuclear atomic bomb",
+    "oil petroleum",
+    "bank banking",
+    "opinion view think believe assessment",
     "recognize recognition",
-    "promise pledge commit",
-    "suggest propose",
+    "promise pledge",
+    "suggest propose proposal",
     "ask request",
     "meet meeting talk",
+    "say statement speak condemn",
     "trade commerce trading",
-    "ally alliance partner partnership",
+    "ally alliance",
+    "farm farming agriculture agricultural",
+    "worker personnel staff",
 )
+"""Words that stand for each other, in both directions."""
+_NARROWER = {
+    "official": "minister president mayor chairman secretary head adviser",
+    "leader": "president head chairman",
+    "head": "chairman secretary president mayor chief",
+    "defense": "military",
+    "army": "military",
+    "energy": "oil gas petroleum fuel",
+    "fuel": "oil gas petroleum energy",
+    "drilling": "exploration",
+    "bomb": "weapon",
+    "arms": "weapon military",
+    "central": "national",
+    "control": "influence",
+}
+"""Words that a question may use for narrower terms in the facts, in one direction."""
 _TYPE_HINTS = {
     "who": "person",
     "whom": "person",
@@ -48,6 +67,7 @@ _TYPE_HINTS = {
     "view": "assessment",
     "believe": "assessment",
     "say": "assessment",
+    "said": "event",
     "commit": "commitment",
     "promise": "commitment",
     "pledge": "commitment",
@@ -56,10 +76,16 @@ _TYPE_HINTS = {
 
 def _synonyms() -> dict[str, tuple[str, ...]]:
     table: dict[str, tuple[str, ...]] = {}
+
+    def add(word: str, alternatives: tuple[str, ...]) -> None:
+        table[word] = tuple(dict.fromkeys((*table.get(word, (word,)), *alternatives)))
+
     for group in _SYNONYM_GROUPS:
         stems = tuple(dict.fromkeys(stem(word) for word in group.split()))
         for member in stems:
-            table[member] = tuple(dict.fromkeys((*table.get(member, ()), *stems)))
+            add(member, stems)
+    for word, narrower in _NARROWER.items():
+        add(stem(word), tuple(stem(n) for n in narrower.split()))
     return table
 
 
@@ -82,6 +108,17 @@ def concepts(question: str) -> list[tuple[str, ...]]:
     return found[:MAX_QUERY_TERMS]
 
 
+def _coverage(wanted: list[tuple[str, ...]], present: set[str]) -> float:
+    """Share of the question's terms the record holds; a synonym counts half."""
+    total = 0.0
+    for group in wanted:
+        if group[0] in present:
+            total += 1.0
+        elif present.intersection(group[1:]):
+            total += 0.5
+    return total / len(wanted)
+
+
 def search(connection: sqlite3.Connection, question: str, limit: int = 10) -> list[Hit]:
     wanted = concepts(question)
     if not wanted:
@@ -89,17 +126,20 @@ def search(connection: sqlite3.Connection, question: str, limit: int = 10) -> li
     alternatives = sorted({term for group in wanted for term in group})
     expression = " OR ".join('"' + term.replace('"', '""') + '"' for term in alternatives)
     rows = connection.execute(
-        "SELECT r.id, r.type, r.label, r.doc, s.names, s.body, bm25(search, 4.0, 1.0) "
-        "FROM search s JOIN records r ON r.rowid = s.rowid "
-        "WHERE search MATCH ? ORDER BY bm25(search, 4.0, 1.0) LIMIT ?",
+        "SELECT r.id, r.type, r.label, r.doc, s.names || ' ' || s.titles || ' ' || s.body, "
+        f"bm25(search, {WEIGHTS}) AS rank FROM search s JOIN records r ON r.rowid = s.rowid "
+        "WHERE search MATCH ? ORDER BY rank LIMIT ?",
         (expression, CANDIDATES),
     ).fetchall()
-    hinted = {_TYPE_HINTS[w] for w in (*words(question), *terms(question)) if w in _TYPE_HINTS}
+    said = set(words(question))
+    hinted = {_TYPE_HINTS[w] for w in (*said, *terms(question)) if w in _TYPE_HINTS}
+    tense = "former" if said & {"was", "former", "previous", "earlier"} else "current"
     hits = []
-    for record_id, kind, label, raw, names, body, bm25 in rows:
-        present = set(names.split()) | set(body.split())
-        covered = sum(1 for group in wanted if present.intersection(group))
-        score = 10.0 * covered / len(wanted) - bm25 + (2.0 if kind in hinted else 0.0)
+    for record_id, kind, label, raw, text, bm25 in rows:
+        present = set(text.split())
+        score = 10.0 * _coverage(wanted, present) - bm25
+        score += 3.0 if kind in hinted else 0.0
+        score += 1.0 if kind == "person" and tense in present else 0.0
         hits.append(Hit(record_id, kind, label, round(score, 3), raw))
     hits.sort(key=lambda hit: (-hit.score, hit.id))
     return hits[:limit]

@@ -28,7 +28,7 @@ CREATE TABLE names (key TEXT NOT NULL, record INTEGER NOT NULL);
 CREATE TABLE name_tokens (token TEXT NOT NULL, record INTEGER NOT NULL);
 CREATE TABLE token_variants (variant TEXT NOT NULL, token TEXT NOT NULL);
 CREATE TABLE mentions (target TEXT NOT NULL, record INTEGER NOT NULL);
-CREATE VIRTUAL TABLE search USING fts5(names, body, tokenize = 'unicode61');
+CREATE VIRTUAL TABLE search USING fts5(names, titles, body, tokenize = 'unicode61');
 """
 
 INDEXES = """
@@ -100,8 +100,14 @@ def _insert_records(connection: sqlite3.Connection, records: Iterable[IndexedRec
         tokens += [(token, rowid) for token in record_tokens]
         targets = dict.fromkeys((*record.mentions, *cited_sources(record.document)))
         mentions += [(target, rowid) for target in targets if target != record.id]
-        name_terms = " ".join(terms(" ".join(record.names)))
-        search.append((rowid, name_terms, " ".join(terms(f"{record.label} {record.text}"))))
+        search.append(
+            (
+                rowid,
+                " ".join(terms(" ".join(record.names))),
+                " ".join(terms(titles_of(record))),
+                " ".join(terms(f"{record.label} {record.text}")),
+            )
+        )
     connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO facets VALUES (?, ?, ?)", facets)
     connection.executemany("INSERT INTO names VALUES (?, ?)", names)
@@ -109,4 +115,13 @@ def _insert_records(connection: sqlite3.Connection, records: Iterable[IndexedRec
     variants = {(variant, token) for token, _ in tokens for variant in single_deletions(token)}
     connection.executemany("INSERT INTO token_variants VALUES (?, ?)", sorted(variants))
     connection.executemany("INSERT INTO mentions VALUES (?, ?)", mentions)
-    connection.executemany("INSERT INTO search (rowid, names, body) VALUES (?, ?, ?)", search)
+    connection.executemany(
+        "INSERT INTO search (rowid, names, titles, body) VALUES (?, ?, ?, ?)", search
+    )
+
+
+def titles_of(record: IndexedRecord) -> str:
+    """What a record is called: a person's offices, an entity's or area's name."""
+    if record.type == "person":
+        return " ".join(role["title"] for role in record.document["roles"])
+    return str(record.document.get("name") or "")
