@@ -161,7 +161,7 @@ def answer(
     except NothingMatched as error:
         _no_match(str(error), error.suggestions, chosen)
     if count == 0:
-        _no_match(nothing, [], chosen)
+        fail(nothing, EXIT_NOTHING_MATCHED)
 
 
 def _first_checked_with_retry(

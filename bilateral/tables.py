@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from typing import Any, TextIO
 
 from rich import box
@@ -23,17 +24,28 @@ UNWRAPPED = frozenset(
 
 
 def console_for(out: TextIO, terminal: bool) -> Console:
-    """A console honouring NO_COLOR, CLICOLOR=0, FORCE_COLOR and TERM=dumb."""
-    no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("CLICOLOR") == "0"
+    """A console honouring NO_COLOR, CLICOLOR=0, FORCE_COLOR and TERM=dumb.
+
+    NO_COLOR and CLICOLOR=0 turn off every escape code, bold and dim included. A pipe
+    gets no escapes either, unless FORCE_COLOR asks for them, and is never wrapped.
+    """
+    plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("CLICOLOR") == "0"
+    if terminal:
+        return Console(
+            file=out,
+            force_terminal=not plain,
+            width=shutil.get_terminal_size().columns if plain else None,
+            highlight=False,
+            emoji=False,
+            markup=False,
+        )
     return Console(
         file=out,
-        force_terminal=terminal or None,
-        no_color=no_color or not terminal,
-        width=None if terminal else PIPE_WIDTH,
+        force_terminal=None if not plain else False,
+        width=PIPE_WIDTH,
         highlight=False,
         emoji=False,
         markup=False,
-        soft_wrap=False,
     )
 
 

@@ -1,0 +1,378 @@
+"""Every command in every format, with the expected output inline (on the minimal base)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bilateral.cli import cli
+from tests.conftest import MINIMAL, SHIPPED, run
+
+
+def on_minimal(*args: str) -> tuple[int, str, str]:
+    result = run("--facts", str(MINIMAL), *args)
+    return result.exit_code, result.stdout, result.stderr
+
+
+TSV = {
+    "officials": "abiyev-safar\tSafar Abiyev\tAZ\tMinister of Defence\tAzerbaijan\t1995-02-06"
+    "\t2013-10-28\tyes\tbackground\n",
+    "areas": "military\tMilitary cooperation\tsigned\tmilitary-agreements\tsigned"
+    "\tAzerbaijan, Pakistan\tAgreements on training.\tarticle:1.1\n",
+    "trade": "trade-2003-az-export\t2003\tAZ\tPK\texport\t25000\t30000\tUSD\t$25,000-30,000"
+    "\tstated\tarticle:1.2\n",
+    "events": "visit-baku-2004\t2004-07-08\t2004-07-10\tvisit\tBaku\tPakistan, Azerbaijan"
+    "\tA visit to Baku.\tarticle:2.1\n",
+    "sources": "article\tTest Publisher\t\t2004-07-28\t\t12\nbackground\tBackground Reference"
+    "\t\t\t\t1\n",
+}
+
+CSV = {
+    "officials": "id,name,country,title,organization,start,end,current,sources\n"
+    "abiyev-safar,Safar Abiyev,AZ,Minister of Defence,Azerbaijan,1995-02-06,2013-10-28,yes,"
+    "background\n",
+    "areas": "area,name,area_status,commitment,status,by,summary,sources\n"
+    'military,Military cooperation,signed,military-agreements,signed,"Azerbaijan, Pakistan",'
+    "Agreements on training.,article:1.1\n",
+    "trade": "id,year,reporter,partner,flow,low,high,currency,value,certainty,sources\n"
+    'trade-2003-az-export,2003,AZ,PK,export,25000,30000,USD,"$25,000-30,000",stated,'
+    "article:1.2\n",
+    "events": "id,date,end,kind,place,participants,summary,sources\n"
+    'visit-baku-2004,2004-07-08,2004-07-10,visit,Baku,"Pakistan, Azerbaijan",A visit to Baku.,'
+    "article:2.1\n",
+    "sources": "id,publisher,title,date,url,supports\narticle,Test Publisher,,2004-07-28,,12\n"
+    "background,Background Reference,,,,1\n",
+}
+
+JSON_FIRST = {
+    "officials": {
+        "id": "abiyev-safar",
+        "name": "Safar Abiyev",
+        "country": "AZ",
+        "country_name": "Azerbaijan",
+        "aliases": ["Səfər Əbiyev"],
+        "born": None,
+        "died": None,
+        "roles": [
+            {
+                "title": "Minister of Defence",
+                "organization": "AZ",
+                "organization_name": "Azerbaijan",
+                "start": "1995-02-06",
+                "end": "2013-10-28",
+                "current": True,
+                "notes": [],
+                "sources": [{"source": "background", "paragraph": None, "sentence": None}],
+            }
+        ],
+        "notes": [],
+        "sources": [{"source": "article", "paragraph": 1, "sentence": 1}],
+    },
+    "trade": {
+        "id": "trade-2003-az-export",
+        "reporter": "AZ",
+        "partner": "PK",
+        "pair": "AZ-PK",
+        "flow": "export",
+        "year": 2003,
+        "value": {"low": 25000, "high": 30000, "currency": "USD"},
+        "certainty": "stated",
+        "notes": [],
+        "sources": [{"source": "article", "paragraph": 1, "sentence": 2}],
+    },
+    "events": {
+        "id": "visit-baku-2004",
+        "kind": "visit",
+        "pair": "AZ-PK",
+        "date": "2004-07-08",
+        "end": "2004-07-10",
+        "approximate": False,
+        "place": "baku",
+        "place_name": "Baku",
+        "participants": ["PK", "AZ"],
+        "participant_names": ["Pakistan", "Azerbaijan"],
+        "summary": "A visit to Baku.",
+        "notes": [],
+        "sources": [{"source": "article", "paragraph": 2, "sentence": 1}],
+    },
+    "areas": {
+        "id": "military",
+        "name": "Military cooperation",
+        "pair": "AZ-PK",
+        "status": "signed",
+        "summary": "Defence ties.",
+        "aliases": [],
+        "commitments": [
+            {
+                "id": "military-agreements",
+                "summary": "Agreements on training.",
+                "status": "signed",
+                "by": ["AZ", "PK"],
+                "by_names": ["Azerbaijan", "Pakistan"],
+                "notes": [],
+                "sources": [{"source": "article", "paragraph": 1, "sentence": 1}],
+            }
+        ],
+        "notes": [],
+        "sources": [{"source": "article", "paragraph": 1, "sentence": 1}],
+    },
+}
+
+
+@pytest.mark.parametrize("command", sorted(TSV))
+def test_piped_output_is_tsv_without_headers(command: str) -> None:
+    assert on_minimal(command) == (0, TSV[command], "")
+
+
+@pytest.mark.parametrize("command", sorted(TSV))
+def test_format_tsv_matches_the_default_when_piped(command: str) -> None:
+    assert on_minimal(command, "--format", "tsv") == (0, TSV[command], "")
+
+
+@pytest.mark.parametrize("command", sorted(CSV))
+def test_csv_has_a_header(command: str) -> None:
+    assert on_minimal(command, "--format", "csv") == (0, CSV[command], "")
+
+
+@pytest.mark.parametrize("command", sorted(JSON_FIRST))
+def test_json_is_the_documented_record(command: str) -> None:
+    code, out, err = on_minimal(command, "--json")
+    assert (code, err) == (0, "")
+    assert json.loads(out) == [JSON_FIRST[command]]
+
+
+@pytest.mark.parametrize("command", sorted(JSON_FIRST))
+def test_jsonl_is_one_record_a_line(command: str) -> None:
+    code, out, _ = on_minimal(command, "--format", "jsonl")
+    assert code == 0
+    assert [json.loads(line) for line in out.splitlines()] == [JSON_FIRST[command]]
+
+
+def test_sources_json_lists_what_each_supports() -> None:
+    code, out, _ = on_minimal("sources", "--json")
+    assert code == 0
+    background = json.loads(out)[1]
+    assert background == {
+        "id": "background",
+        "title": None,
+        "author": None,
+        "publisher": "Background Reference",
+        "date": None,
+        "url": None,
+        "paragraphs": None,
+        "sentences": None,
+        "note": None,
+        "supports": [{"id": "abiyev-safar", "kind": "person"}],
+    }
+
+
+def test_show_json_is_an_array_of_records_with_their_kind() -> None:
+    code, out, _ = on_minimal("show", "baku", "--json")
+    assert code == 0
+    assert json.loads(out) == [
+        {
+            "kind": "place",
+            "record": {
+                "id": "baku",
+                "name": "Baku",
+                "aliases": [],
+                "type": "city",
+                "country": "AZ",
+                "notes": [],
+                "sources": [{"source": "article", "paragraph": 1, "sentence": 2}],
+            },
+            "mentioned_in": [
+                {
+                    "id": "visit-baku-2004",
+                    "kind": "event",
+                    "text": "2004-07-08 to 2004-07-10: A visit to Baku.",
+                }
+            ],
+        }
+    ]
+
+
+def test_show_tsv() -> None:
+    assert on_minimal("show", "Baku") == (0, "place\tbaku\tBaku\t1\tarticle:1.2\n", "")
+
+
+def test_search_json_fields() -> None:
+    code, out, _ = on_minimal("search", "--json", "defence", "minister")
+    assert code == 0
+    first = json.loads(out)[0]
+    assert sorted(first) == ["id", "kind", "rank", "score", "sources", "text"]
+    assert (first["id"], first["kind"], first["rank"]) == ("abiyev-safar", "person", 1)
+    assert isinstance(first["score"], float)
+
+
+def test_search_tsv() -> None:
+    code, out, _ = on_minimal("search", "--limit", "1", "defence", "minister")
+    assert code == 0
+    rank, score, kind, record_id, text, sources = out.rstrip("\n").split("\t")
+    assert (rank, kind, record_id, text, sources) == (
+        "1",
+        "person",
+        "abiyev-safar",
+        "Safar Abiyev, Minister of Defence (AZ)",
+        "article:1.1",
+    )
+    assert float(score) > 0
+
+
+FILTERS = [
+    (("trade", "--year", "2003"), 0, 1),
+    (("trade", "--year", "2004"), 1, 0),
+    (("trade", "--flow", "import"), 1, 0),
+    (("trade", "--reporter", "pk"), 1, 0),
+    (("trade", "--reporter", "Azerbaijan"), 0, 1),
+    (("events", "--year", "2004"), 0, 1),
+    (("events", "--place", "baku"), 0, 1),
+    (("events", "--place", "bakuu"), 0, 1),
+    (("officials", "--country", "az", "--current"), 0, 1),
+    (("officials", "--former"), 1, 0),
+    (("areas", "--status", "signed"), 0, 1),
+    (("areas", "--status", "pledged"), 1, 0),
+    (("areas", "--country", "PK"), 0, 1),
+    (("trade", "--pair", "PK-AZ"), 0, 1),
+]
+
+
+@pytest.mark.parametrize(("args", "code", "count"), FILTERS, ids=[" ".join(f[0]) for f in FILTERS])
+def test_filters(args: tuple[str, ...], code: int, count: int) -> None:
+    exit_code, out, _ = on_minimal(*args, "--json")
+    assert exit_code == code
+    assert len(json.loads(out)) == count
+
+
+def test_nothing_matched_exits_1_with_empty_json_and_a_message() -> None:
+    assert on_minimal("trade", "--year", "1999", "--json") == (
+        1,
+        "[]\n",
+        "bilateral: no trade figure matches\n",
+    )
+
+
+def test_nothing_matched_in_tsv_prints_nothing_on_stdout() -> None:
+    assert on_minimal("trade", "--year", "1999") == (1, "", "bilateral: no trade figure matches\n")
+
+
+def test_unknown_name_suggests_a_close_one() -> None:
+    result = run("show", "Musharaff Pervaz", "--json")
+    code, out, err = result.exit_code, result.stdout, result.stderr
+    assert code == 1
+    assert out == "[]\n"
+    assert err == (
+        "bilateral: nothing is named 'Musharaff Pervaz'; did you mean Pervez Musharraf?\n"
+    )
+
+
+def test_unknown_country_code_is_a_usage_error_listing_the_valid_ones() -> None:
+    code, out, err = on_minimal("officials", "--country", "XX")
+    assert (code, out) == (2, "")
+    assert err == "bilateral: unknown country 'XX'; use one of: AZ (Azerbaijan), PK (Pakistan)\n"
+
+
+def test_unknown_pair_is_a_usage_error() -> None:
+    code, _, err = on_minimal("trade", "--pair", "AZ-RU")
+    assert code == 2
+    assert err == "bilateral: no pair 'AZ-RU' in this fact base; the pairs are: AZ-PK\n"
+
+
+def test_conflicting_formats_are_a_usage_error() -> None:
+    code, out, err = on_minimal("trade", "--json", "--format", "csv")
+    assert (code, out) == (2, "")
+    assert "Error: --json conflicts with --format csv; give one of them" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("trade", "--year", "twenty"),
+            "Invalid value for '--year': 'twenty' is not a valid integer",
+        ),
+        (("trade", "--year", "99999"), "Invalid value for '--year': 99999 is not in the range"),
+        (("trade", "--flow", "sideways"), "Invalid value for '--flow': 'sideways' is not one of"),
+        (("areas", "--bogus"), "No such option '--bogus'"),
+        (("search", " "), "the query is empty; give some words to look for"),
+        (("search", "x" * 10_000), "the query is 10,000 characters; keep it under 1,000"),
+    ],
+)
+def test_bad_command_lines_exit_2(args: tuple[str, ...], message: str) -> None:
+    code, out, err = on_minimal(*args)
+    assert (code, out) == (2, "")
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_overview_names_the_base_and_the_commands() -> None:
+    code, out, _ = on_minimal()
+    assert code == 0
+    assert out.splitlines()[:4] == [
+        "Minimal base for tests (as of 2004-07-28)",
+        "Pairs: AZ-PK",
+        "Countries: AZ Azerbaijan, PK Pakistan",
+        "1 people, 1 areas, 1 commitments, 1 trade figures, 1 events, 1 assessments, "
+        "from 2 sources",
+    ]
+    assert "  bilateral show Musharraf      everything about one name" in out
+
+
+def test_invalid_base_makes_queries_exit_2(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "facts.toml"
+    path.write_text(MINIMAL.read_text().replace('currency = "USD"', 'currency = "DOL"'))
+    result = run("--facts", str(path), "trade")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == (
+        "bilateral: the fact base has 1 problem(s); run `bilateral check`"
+    )
+
+
+def test_facts_environment_variable_chooses_the_base(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BILATERAL_FACTS", str(MINIMAL))
+    assert run("trade").stdout == TSV["trade"]
+
+
+def test_rich_markup_and_escapes_in_data_print_literally(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "facts.toml"
+    hostile = "[bold]Baku[/bold] \\u001b[31mred\\u202e"
+    path.write_text(
+        MINIMAL.read_text().replace('summary = "A visit to Baku."', f'summary = "{hostile}"')
+    )
+    result = run("--facts", str(path), "events", "--format", "table")
+    assert result.exit_code == 0
+    assert "[bold]Baku[/bold] \\u001b[31mred\\u202e" in result.stdout
+    assert "\x1b" not in result.stdout
+    assert "\u202e" not in result.stdout
+    jsonl = run("--facts", str(path), "events", "--format", "jsonl").stdout
+    assert json.loads(jsonl)["summary"] == "[bold]Baku[/bold] \x1b[31mred\u202e"
+
+
+def test_shipped_trade_prints_ranges_as_ranges() -> None:
+    result = run("--facts", str(SHIPPED), "trade", "--flow", "export", "--format", "table")
+    assert result.exit_code == 0
+    assert "$25,000-30,000" in result.stdout
+
+
+EXAMPLE_MARK = "Example:"
+
+
+def test_every_command_has_help_ending_with_an_example() -> None:
+    for name, command in cli.commands.items():
+        help_text = command.help or ""
+        assert EXAMPLE_MARK in help_text, name
+        example = help_text.split(EXAMPLE_MARK)[1].strip()
+        assert example.startswith("bilateral "), name
+
+
+@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_every_command_help_runs(name: str) -> None:
+    result = run(name, "--help")
+    assert result.exit_code == 0
+    assert "Example:" in result.stdout
