@@ -118,7 +118,8 @@ def _run_in_terminal(args: list[str], env: dict[str, str]) -> str:
 def test_a_terminal_gets_a_table() -> None:
     env = dict(os.environ, COLUMNS="120", LINES="40", TERM="xterm-256color")
     screen = _run_in_terminal(["trade"], env)
-    assert "Year" in screen and "Value" in screen
+    assert "Year" in screen
+    assert "Value" in screen
     assert "$25,000-30,000" in screen
     assert "─" in screen
     assert "\x1b[" in screen
@@ -131,7 +132,8 @@ def test_colour_can_be_turned_off_in_a_terminal(setting: dict[str, str]) -> None
     env.pop("FORCE_COLOR", None)
     screen = _run_in_terminal(["trade"], env)
     assert "$25,000-30,000" in screen
-    assert "\x1b[1m" not in screen and "\x1b[2m" not in screen
+    assert "\x1b[1m" not in screen
+    assert "\x1b[2m" not in screen
 
 
 def test_force_color_colours_a_forced_table_in_a_pipe() -> None:
