@@ -305,8 +305,13 @@ class FactQuery:
         rows = self.db.execute(
             f"SELECT label FROM records WHERE type IN ({marks}) ORDER BY type, sort", types
         )
-        names = (label.split(",")[0] for (label,) in rows)
-        return [n for n in names if n.casefold().startswith(prefix.casefold())]
+        wanted = prefix.casefold()
+        names = dict.fromkeys(label.split(",")[0] for (label,) in rows)
+        return [
+            name
+            for name in names
+            if any(word.startswith(wanted) for word in (name.casefold(), *name.casefold().split()))
+        ]
 
 
 def _one_edit_apart(first: str, second: str) -> bool:
