@@ -1,22 +1,24 @@
 """Open the compiled store for a fact base, reusing a cached copy while the TOML is unchanged.
 
-A cache file is keyed by the fact base's absolute path and records the size, the
-modification time in nanoseconds and a SHA-256 of the bytes it was built from. It is
-trusted on size and time alone unless the file was modified within RACY_NS of the
-build, when the content hash decides (a same-size edit inside one timestamp tick
-would otherwise go unseen). Files are built beside their final name and renamed into
-place, so a reader never sees half a cache; where the directory cannot be written,
-the store is built in memory instead.
+A cache file is named after the fact base's absolute path and records that path,
+the size, the modification time in nanoseconds and a SHA-256 of the bytes it was
+built from. It is trusted on path, size and time alone unless the file was
+modified within RACY_NS of the build, when the content hash decides (a same-size
+edit inside one timestamp tick would otherwise go unseen). Files are built beside
+their final name and renamed into place, so a reader never sees half a cache;
+where the directory cannot be written, the store is built in memory instead.
+
+This module is on every command's start-up path: it imports only what a warm
+start needs, and the rest when it builds.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sqlite3
 import time
-from pathlib import Path
+import zlib
 from typing import TYPE_CHECKING
 
 from bilateral import __version__
@@ -24,46 +26,72 @@ from bilateral import __version__
 if TYPE_CHECKING:
     from bilateral.records import FactBase
 
-STORE_VERSION = f"3/{__version__}"
+STORE_VERSION = f"6/{__version__}"
 """Bump the first part whenever the store's tables or documents change shape."""
 CACHE_ENVIRONMENT_VARIABLE = "BILATERAL_CACHE_DIR"
 RACY_NS = 2_000_000_000
 STALE_TEMPORARY_SECONDS = 600
 
 
-def cache_dir() -> Path | None:
+def cache_dir() -> str | None:
     chosen = os.environ.get(CACHE_ENVIRONMENT_VARIABLE)
     if chosen:
-        return Path(chosen)
+        return chosen
     xdg = os.environ.get("XDG_CACHE_HOME")
     if xdg and os.path.isabs(xdg):
-        return Path(xdg) / "bilateral"
+        return os.path.join(xdg, "bilateral")
     home = os.environ.get("HOME")
-    return Path(home) / ".cache" / "bilateral" if home else None
+    return os.path.join(home, ".cache", "bilateral") if home else None
 
 
-def cache_file(directory: Path, facts: Path) -> Path:
-    key = hashlib.sha256(os.fsencode(os.path.abspath(facts))).hexdigest()[:24]
-    return directory / f"{key}.sqlite3"
+def cache_file(directory: str, facts: str) -> str:
+    """A name for the fact base's cache; the path inside the file settles any collision."""
+    key = os.fsencode(os.path.abspath(facts))
+    return os.path.join(directory, f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}.sqlite3")
 
 
-def open_store(facts: Path, use_cache: bool = True) -> sqlite3.Connection:
+def open_store(facts: str, use_cache: bool = True) -> sqlite3.Connection:
     """A read-only connection to the compiled fact base, built if need be."""
-    from bilateral.reading import read_bytes
-
     directory = cache_dir() if use_cache else None
     target = cache_file(directory, facts) if directory else None
     if target is not None:
-        with contextlib.suppress(OSError):
-            stat = os.stat(facts)
-            connection = _open_if_fresh(target, facts, stat)
-            if connection is not None:
-                return connection
+        connection = _open_if_fresh(target, facts)
+        if connection is not None:
+            return connection
+    return _build(facts, target)
+
+
+def _build(facts: str, target: str | None) -> sqlite3.Connection:
+    """Read, validate and compile the base; the collector is paused, as nothing is freed."""
+    import gc
+
+    gc.disable()
+    try:
+        return _read_and_compile(facts, target)
+    finally:
+        gc.enable()
+
+
+def _read_and_compile(facts: str, target: str | None) -> sqlite3.Connection:
+    import hashlib
+    from pathlib import Path
+
+    from bilateral.reading import decode, parse_toml, read_bytes
+    from bilateral.validate import build
+
+    path = Path(facts)
     before = _stat_or_none(facts)
-    data = read_bytes(facts)
+    data = read_bytes(path)
     after = _stat_or_none(facts)
-    meta = _source_meta(facts, data, after)
-    base = _build_base(facts, data)
+    text = decode(path, data)
+    base = build(facts, text, parse_toml(path, text))
+    meta = {
+        "source_path": os.path.abspath(facts),
+        "source_size": str(len(data)),
+        "source_mtime_ns": str(after.st_mtime_ns if after else 0),
+        "source_sha256": hashlib.sha256(data).hexdigest(),
+        "built_ns": str(time.time_ns()),
+    }
     if target is not None and before is not None and _same_file(before, after):
         connection = _write_cache(target, base, meta)
         if connection is not None:
@@ -73,21 +101,13 @@ def open_store(facts: Path, use_cache: bool = True) -> sqlite3.Connection:
     return connection
 
 
-def _build_base(facts: Path, data: bytes) -> FactBase:
-    from bilateral.reading import decode, parse_toml
-    from bilateral.validate import build
-
-    text = decode(facts, data)
-    return build(str(facts), text, parse_toml(facts, text))
-
-
 def _fill(connection: sqlite3.Connection, base: FactBase, meta: dict[str, str]) -> None:
     from bilateral.store import write
 
     write(connection, base, meta)
 
 
-def _stat_or_none(path: Path) -> os.stat_result | None:
+def _stat_or_none(path: str) -> os.stat_result | None:
     try:
         return os.stat(path)
     except OSError:
@@ -102,59 +122,58 @@ def _same_file(before: os.stat_result, after: os.stat_result | None) -> bool:
     )
 
 
-def _source_meta(facts: Path, data: bytes, stat: os.stat_result | None) -> dict[str, str]:
-    return {
-        "source_path": os.path.abspath(facts),
-        "source_size": str(len(data)),
-        "source_mtime_ns": str(stat.st_mtime_ns if stat else 0),
-        "source_sha256": hashlib.sha256(data).hexdigest(),
-        "built_ns": str(time.time_ns()),
-    }
+def _open_read_only(target: str) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{target}?mode=ro&immutable=1", uri=True)
 
 
-def _open_if_fresh(target: Path, facts: Path, stat: os.stat_result) -> sqlite3.Connection | None:
+def _open_if_fresh(target: str, facts: str) -> sqlite3.Connection | None:
     try:
+        stat = os.stat(facts)
         expected_size = os.stat(target).st_size
-    except OSError:
-        return None
-    try:
-        connection = sqlite3.connect(f"file:{target}?mode=ro&immutable=1", uri=True)
-    except sqlite3.Error:
+        connection = _open_read_only(target)
+    except (OSError, sqlite3.Error):
         return None
     try:
         pages = connection.execute("PRAGMA page_count").fetchone()[0]
         page_size = connection.execute("PRAGMA page_size").fetchone()[0]
         meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+        if pages * page_size == expected_size and _matches(meta, facts, stat):
+            return connection
     except sqlite3.Error:
-        connection.close()
-        return None
-    if pages * page_size != expected_size or not _matches(meta, facts, stat):
-        connection.close()
-        return None
-    return connection
+        pass
+    connection.close()
+    return None
 
 
-def _matches(meta: dict[str, str], facts: Path, stat: os.stat_result) -> bool:
-    if meta.get("store_version") != STORE_VERSION:
-        return False
-    if meta.get("source_size") != str(stat.st_size):
-        return False
-    if meta.get("source_mtime_ns") != str(stat.st_mtime_ns):
+def _matches(meta: dict[str, str], facts: str, stat: os.stat_result) -> bool:
+    recorded = (
+        meta.get("store_version"),
+        meta.get("source_path"),
+        meta.get("source_size"),
+        meta.get("source_mtime_ns"),
+    )
+    current = (STORE_VERSION, os.path.abspath(facts), str(stat.st_size), str(stat.st_mtime_ns))
+    if recorded != current:
         return False
     if stat.st_mtime_ns < int(meta.get("built_ns", "0")) - RACY_NS:
         return True
+    import hashlib
+
     try:
-        digest = hashlib.sha256(facts.read_bytes()).hexdigest()
+        with open(facts, "rb") as file:
+            digest = hashlib.sha256(file.read()).hexdigest()
     except OSError:
         return False
     return digest == meta.get("source_sha256")
 
 
-def _write_cache(target: Path, base: FactBase, meta: dict[str, str]) -> sqlite3.Connection | None:
-    temporary = target.with_name(f".{target.stem}.{os.getpid()}.{time.time_ns()}.tmp")
+def _write_cache(target: str, base: FactBase, meta: dict[str, str]) -> sqlite3.Connection | None:
+    directory = os.path.dirname(target)
+    stem = os.path.basename(target).removesuffix(".sqlite3")
+    temporary = os.path.join(directory, f".{stem}.{os.getpid()}.{time.time_ns()}.tmp")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _remove_stale_temporaries(target.parent)
+        os.makedirs(directory, exist_ok=True)
+        _remove_stale_temporaries(directory)
         connection = sqlite3.connect(temporary)
         try:
             connection.execute("PRAGMA journal_mode = OFF")
@@ -163,17 +182,25 @@ def _write_cache(target: Path, base: FactBase, meta: dict[str, str]) -> sqlite3.
         finally:
             connection.close()
         os.replace(temporary, target)
-        return sqlite3.connect(f"file:{target}?mode=ro&immutable=1", uri=True)
+        return _open_read_only(target)
     except (OSError, sqlite3.Error):
         return None
     finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+        _remove_quietly(temporary)
 
 
-def _remove_stale_temporaries(directory: Path) -> None:
+def _remove_quietly(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+
+
+def _remove_stale_temporaries(directory: str) -> None:
     cutoff = time.time() - STALE_TEMPORARY_SECONDS
-    for leftover in directory.glob(".*.tmp"):
-        with contextlib.suppress(OSError):
-            if leftover.stat().st_mtime < cutoff:
-                leftover.unlink()
+    for name in os.listdir(directory):
+        if name.startswith(".") and name.endswith(".tmp"):
+            leftover = os.path.join(directory, name)
+            try:
+                if os.stat(leftover).st_mtime < cutoff:
+                    os.unlink(leftover)
+            except OSError:
+                pass

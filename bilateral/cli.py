@@ -6,16 +6,14 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 import click
-from click.shell_completion import CompletionItem
 
 from bilateral import __version__
 from bilateral.errors import BadQuery, FactBaseInvalid, FactBaseUnreadable, NothingMatched
-from bilateral.loader import ENVIRONMENT_VARIABLE, facts_path
 from bilateral.output import Format, emit
+from bilateral.paths import ENVIRONMENT_VARIABLE, facts_path
 from bilateral.query import FactQuery, Row
 from bilateral.views import AREAS, EVENTS, OFFICIALS, SEARCH, SHOW, SOURCES, TRADE, View
 from bilateral.vocabulary import FLOWS, STATUS_LADDER
@@ -42,7 +40,7 @@ class Settings:
         self._query: FactQuery | None = None
 
     @property
-    def path(self) -> Path:
+    def path(self) -> str:
         return facts_path(self.facts)
 
     def forget_cache(self) -> None:
@@ -77,6 +75,8 @@ def _complete_names(context: click.Context, _: click.Parameter, incomplete: str)
 
 
 def _complete_countries(context: click.Context, _: click.Parameter, incomplete: str) -> list[Any]:
+    from click.shell_completion import CompletionItem
+
     def codes(query: FactQuery) -> list[CompletionItem]:
         return [
             CompletionItem(code, help=name)
@@ -114,7 +114,7 @@ def pair_option(command: F) -> F:
     return click.option(
         "--pair",
         metavar="AA-BB",
-        help="The pair of countries, either order; needed when the base holds several.",
+        help="The pair of countries, either order, or 'all'; needed when the base holds several.",
     )(command)
 
 
@@ -276,9 +276,11 @@ def check(settings: Settings, path: str | None) -> None:
     Example:
         bilateral check facts.toml
     """
+    from pathlib import Path
+
     from bilateral.loader import load
 
-    target = Path(path) if path else settings.path
+    target = Path(path or settings.path)
     try:
         base = load(target)
     except FactBaseUnreadable as error:
@@ -484,7 +486,7 @@ def search(
         from bilateral.search import search as rank
 
         for position, hit in enumerate(rank(query.db, text, limit), start=1):
-            document = Row(hit.document_json).document
+            document = Row("", data=hit.document_data).document
             yield Row.of(
                 {
                     "rank": position,

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
 class Problem:
     """One thing wrong with a fact base, located as precisely as the file allows."""
 
-    file: str
-    key: str
-    message: str
-    line: int | None = None
+    __slots__ = ("file", "key", "line", "message")
+
+    def __init__(self, file: str, key: str, message: str, line: int | None = None) -> None:
+        self.file = file
+        self.key = key
+        self.message = message
+        self.line = line
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

@@ -10,9 +10,8 @@ from typing import TextIO
 from bilateral.query import Row
 from bilateral.views import View, cell_text
 
-TERMINAL_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]"
-)
+TERMINAL_UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]"
+"""Control, bidirectional and zero-width characters; compiled on first use, not at start-up."""
 TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
@@ -26,7 +25,7 @@ class Format(enum.Enum):
 
 def visible(text: str) -> str:
     """Text safe for a terminal: control, bidi and zero-width characters shown as escapes."""
-    return TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return re.sub(TERMINAL_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def emit(rows: Iterable[Row], view: View, fmt: Format, out: TextIO, terminal: bool) -> int:

@@ -2,42 +2,58 @@
 
 from __future__ import annotations
 
-import json
+import marshal
 import sqlite3
 from collections.abc import Iterator
-from typing import Any, NamedTuple
+from typing import Any
 
 Document = dict[str, Any]
 NAMED_TYPES = ("person", "country", "organization", "place", "area")
 
 
 class Row:
-    """One answer: the stored JSON text, parsed only when a renderer needs the fields."""
+    """One answer: its JSON text as stored, and its fields, unpacked only when needed.
 
-    __slots__ = ("_document", "raw")
+    The store keeps each document twice: as JSON text, written out unparsed by the
+    JSON formats, and marshalled, which unpacks faster than JSON parses (and needs
+    no import) for tables, CSV and TSV.
+    """
 
-    def __init__(self, raw: str, document: Document | None = None) -> None:
+    __slots__ = ("_data", "_document", "raw")
+
+    def __init__(
+        self, raw: str, document: Document | None = None, data: bytes | None = None
+    ) -> None:
         self.raw = raw
         self._document = document
+        self._data = data
 
     @property
     def document(self) -> Document:
         if self._document is None:
-            self._document = json.loads(self.raw)
+            if self._data is not None:
+                self._document = marshal.loads(self._data)
+            else:
+                import json
+
+                self._document = json.loads(self.raw)
         return self._document
 
     @classmethod
     def of(cls, document: Document) -> Row:
-        from bilateral.store import to_json
+        from bilateral.jsontext import to_json
 
         return cls(to_json(document), document)
 
 
-class Filter(NamedTuple):
+class Filter:
     """Records having a facet `key` equal to any of `values`."""
 
-    key: str
-    values: tuple[str, ...]
+    __slots__ = ("key", "values")
+
+    def __init__(self, key: str, values: tuple[str, ...]) -> None:
+        self.key = key
+        self.values = values
 
 
 class FactQuery:
@@ -47,8 +63,7 @@ class FactQuery:
 
     @property
     def pairs(self) -> list[str]:
-        pairs: list[str] = json.loads(self.meta["pairs"])
-        return pairs
+        return self.meta["pairs"].split()
 
     def countries(self) -> dict[str, str]:
         rows = self.db.execute("SELECT id, label FROM records WHERE type = 'country' ORDER BY sort")
@@ -61,8 +76,10 @@ class FactQuery:
             if len(self.pairs) > 1:
                 raise BadQuery(
                     f"this fact base holds {len(self.pairs)} pairs of countries; "
-                    f"choose one with --pair (such as --pair {self.pairs[0]})"
+                    f"choose one with --pair (such as --pair {self.pairs[0]}), or --pair all"
                 )
+            return None
+        if pair.lower() == "all":
             return None
         codes = pair.upper().replace("_", "-").split("-")
         chosen = "-".join(sorted(codes))
@@ -90,7 +107,7 @@ class FactQuery:
         raise BadQuery(f"unknown country {code!r}; use one of: {listed}")
 
     def listing(self, record_type: str, pair: str | None, filters: list[Filter]) -> Iterator[Row]:
-        sql = ["SELECT doc FROM records WHERE type = ?"]
+        sql = ["SELECT doc, data FROM records WHERE type = ?"]
         parameters: list[str] = [record_type]
         if pair is not None:
             sql.append("AND pair = ?")
@@ -102,8 +119,8 @@ class FactQuery:
             )
             parameters += [facet.key, *facet.values]
         sql.append("ORDER BY sort")
-        for (raw,) in self.db.execute(" ".join(sql), parameters):
-            yield Row(raw)
+        for raw, data in self.db.execute(" ".join(sql), parameters):
+            yield Row(raw, data=data)
 
     def areas(
         self, status: str | None = None, country: str | None = None, pair: str | None = None
@@ -209,7 +226,7 @@ class FactQuery:
         return [token]
 
     def _tokens_one_typo_away(self, token: str) -> list[str]:
-        from bilateral.store import single_deletions
+        from bilateral.textnorm import single_deletions
 
         variants = sorted(single_deletions(token))
         marks = ", ".join("?" * len(variants))
@@ -234,8 +251,10 @@ class FactQuery:
         return [(rid, kind) for rid, kind in self.db.execute(" ".join(sql), parameters)]
 
     def record(self, record_id: str) -> tuple[str, Row] | None:
-        row = self.db.execute("SELECT type, doc FROM records WHERE id = ?", (record_id,)).fetchone()
-        return (row[0], Row(row[1])) if row else None
+        row = self.db.execute(
+            "SELECT type, doc, data FROM records WHERE id = ?", (record_id,)
+        ).fetchone()
+        return (row[0], Row(row[1], data=row[2])) if row else None
 
     def show(self, name: str) -> list[Row]:
         """Every record the name denotes, each with the records that mention it."""
@@ -291,6 +310,8 @@ class FactQuery:
         return list(dict.fromkeys(by_key[k] for k in close))[:limit]
 
     def overview(self) -> Document:
+        import json
+
         counts: dict[str, int] = json.loads(self.meta["counts"])
         return {
             "title": self.meta["title"],

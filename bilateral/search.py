@@ -97,7 +97,7 @@ class Hit(NamedTuple):
     kind: str
     text: str
     score: float
-    document_json: str
+    document_data: bytes
 
 
 def concepts(question: str) -> list[tuple[str, ...]]:
@@ -126,7 +126,7 @@ def search(connection: sqlite3.Connection, question: str, limit: int = 10) -> li
     alternatives = sorted({term for group in wanted for term in group})
     expression = " OR ".join('"' + term.replace('"', '""') + '"' for term in alternatives)
     rows = connection.execute(
-        "SELECT r.id, r.type, r.label, r.doc, s.names || ' ' || s.titles || ' ' || s.body, "
+        "SELECT r.id, r.type, r.label, r.data, s.names || ' ' || s.titles || ' ' || s.body, "
         f"bm25(search, {WEIGHTS}) AS rank FROM search s JOIN records r ON r.rowid = s.rowid "
         "WHERE search MATCH ? ORDER BY rank LIMIT ?",
         (expression, CANDIDATES),

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import marshal
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from bilateral.cache import STORE_VERSION
-from bilateral.documents import Document, IndexedRecord, Indexer
+from bilateral.documents import IndexedRecord, Indexer
+from bilateral.jsontext import to_json
 from bilateral.records import FactBase
-from bilateral.textnorm import name_key, terms
+from bilateral.textnorm import name_key, single_deletions, terms
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -21,7 +23,8 @@ CREATE TABLE records (
     pair TEXT,
     sort TEXT NOT NULL,
     label TEXT NOT NULL,
-    doc TEXT NOT NULL
+    doc TEXT NOT NULL,
+    data BLOB NOT NULL
 );
 CREATE TABLE facets (key TEXT NOT NULL, value TEXT NOT NULL, record INTEGER NOT NULL);
 CREATE TABLE names (key TEXT NOT NULL, record INTEGER NOT NULL);
@@ -40,30 +43,12 @@ CREATE INDEX token_variants_by_variant ON token_variants (variant);
 CREATE INDEX mentions_by_target ON mentions (target);
 """
 
-UNSAFE_IN_JSON = re.compile("[\u0080-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+CITED_SOURCE = re.compile(r'"source":"((?:[^"\\]|\\.)*)"')
 
 
-def to_json(document: Document) -> str:
-    """Compact JSON whose text holds no character that could move a terminal's cursor."""
-    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-    return UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-def cited_sources(value: object) -> Iterator[str]:
-    """Every source id cited anywhere inside a document."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key == "sources" and isinstance(item, list):
-                yield from (cite["source"] for cite in item)
-            else:
-                yield from cited_sources(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from cited_sources(item)
-
-
-def single_deletions(token: str) -> set[str]:
-    return {token[:i] + token[i + 1 :] for i in range(len(token))} | {token}
+def cited_sources(document_json: str) -> list[str]:
+    """Every source id cited anywhere in a document's JSON (string values cannot match)."""
+    return CITED_SOURCE.findall(document_json)
 
 
 def write(connection: sqlite3.Connection, base: FactBase, meta: dict[str, str]) -> None:
@@ -77,7 +62,7 @@ def write(connection: sqlite3.Connection, base: FactBase, meta: dict[str, str]) 
         "title": base.title,
         "pair": base.pair,
         "as_of": base.as_of,
-        "pairs": json.dumps(pairs),
+        "pairs": " ".join(pairs),
         "counts": json.dumps(base.counts()),
         **meta,
     }
@@ -89,16 +74,18 @@ def write(connection: sqlite3.Connection, base: FactBase, meta: dict[str, str]) 
 def _insert_records(connection: sqlite3.Connection, records: Iterable[IndexedRecord]) -> None:
     rows, facets, names, tokens, mentions, search = [], [], [], [], [], []
     for rowid, record in enumerate(records, start=1):
+        document_json = to_json(record.document)
+        data = marshal.dumps(record.document)
         rows.append(
-            (rowid, record.id, record.type, record.pair, record.sort, record.label,
-             to_json(record.document))
+            (rowid, record.id, record.type, record.pair, record.sort, record.label, document_json,
+             data)
         )  # fmt: skip
         facets += [(key, value, rowid) for key, value in record.facets]
-        keys = {name_key(record.id), *(name_key(name) for name in record.names)}
-        names += [(key, rowid) for key in keys if key]
-        record_tokens = {token for key in keys for token in key.split()}
-        tokens += [(token, rowid) for token in record_tokens]
-        targets = dict.fromkeys((*record.mentions, *cited_sources(record.document)))
+        if record.names:
+            keys = {name_key(record.id), *(name_key(name) for name in record.names)}
+            names += [(key, rowid) for key in keys if key]
+            tokens += [(token, rowid) for token in {t for key in keys for t in key.split()}]
+        targets = dict.fromkeys((*record.mentions, *cited_sources(document_json)))
         mentions += [(target, rowid) for target in targets if target != record.id]
         search.append(
             (
@@ -108,7 +95,7 @@ def _insert_records(connection: sqlite3.Connection, records: Iterable[IndexedRec
                 " ".join(terms(f"{record.label} {record.text}")),
             )
         )
-    connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO facets VALUES (?, ?, ?)", facets)
     connection.executemany("INSERT INTO names VALUES (?, ?)", names)
     connection.executemany("INSERT INTO name_tokens VALUES (?, ?)", tokens)

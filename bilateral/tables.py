@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from typing import Any, TextIO
 
 from rich import box
@@ -34,7 +33,7 @@ def console_for(out: TextIO, terminal: bool) -> Console:
         return Console(
             file=out,
             force_terminal=not plain,
-            width=shutil.get_terminal_size().columns if plain else None,
+            width=terminal_width(out) if plain else None,
             highlight=False,
             emoji=False,
             markup=False,
@@ -47,6 +46,18 @@ def console_for(out: TextIO, terminal: bool) -> Console:
         emoji=False,
         markup=False,
     )
+
+
+def terminal_width(out: TextIO) -> int:
+    """$COLUMNS, else the terminal's own width, else 80 (shutil's logic, without its imports)."""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(out.fileno()).columns
+    except (OSError, ValueError):
+        return 80
 
 
 def cell(value: str) -> Text:

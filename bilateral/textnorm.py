@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -69,6 +70,12 @@ IRREGULAR = {
 
 
 def fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
+    return _fold_unicode(text)
+
+
+def _fold_unicode(text: str) -> str:
     """Lower case without accents; schwa and dotless i fold as Azerbaijani transliterates."""
     text = text.translate(LETTERS)
     decomposed = unicodedata.normalize("NFKD", text)
@@ -80,6 +87,7 @@ def words(text: str) -> list[str]:
     return [w for w in WORD.findall(fold(text)) if len(w) > 1 or w.isdigit()]
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light English stemmer: enough to make plurals and tenses meet."""
     word = BRITISH_TO_AMERICAN.get(word, word)
@@ -121,3 +129,8 @@ def terms(text: str) -> list[str]:
 def name_key(text: str) -> str:
     """A name folded for exact comparison: 'Əbiyev' and 'abiyev' give the same key."""
     return " ".join(words(text))
+
+
+def single_deletions(token: str) -> set[str]:
+    """The token and every string one deletion away: two words one edit apart share one."""
+    return {token[:i] + token[i + 1 :] for i in range(len(token))} | {token}

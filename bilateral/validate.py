@@ -68,13 +68,16 @@ class Checker:
 
     def __init__(self, file: str, text: str) -> None:
         self.file = file
-        self.index = LineIndex(text)
+        self.text = text
+        self._index: LineIndex | None = None
         self.problems: list[Problem] = []
         self.ids: dict[str, str] = {}
         self.references: list[tuple[str, str, tuple[str, ...]]] = []
 
     def problem(self, key: str, message: str) -> None:
-        self.problems.append(Problem(self.file, key, message, self.index.line_of(key)))
+        if self._index is None:
+            self._index = LineIndex(self.text)
+        self.problems.append(Problem(self.file, key, message, self._index.line_of(key)))
 
     def allowed_keys(self, table: Table, key: str, allowed: set[str]) -> None:
         for name in table:

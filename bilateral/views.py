@@ -7,7 +7,7 @@ carry exactly these columns in this order, CSV adds them as a header.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple
+from typing import Any
 
 from bilateral.formatting import money, span
 
@@ -16,13 +16,22 @@ FlatRow = dict[str, Any]
 """Column name to text, except `sources`, which keeps its list of citations."""
 
 
-class View(NamedTuple):
-    columns: tuple[str, ...]
-    """Every column, in the order CSV and TSV give them."""
-    table_columns: tuple[str, ...]
-    """The columns a person sees in a table; sources go to footnotes."""
-    flatten: Callable[[Document], Iterator[FlatRow]]
-    noun: str
+class View:
+    """A listing's columns: all of them for CSV and TSV, a few for a person's table."""
+
+    __slots__ = ("columns", "flatten", "noun", "table_columns")
+
+    def __init__(
+        self,
+        columns: tuple[str, ...],
+        table_columns: tuple[str, ...],
+        flatten: Callable[[Document], Iterator[FlatRow]],
+        noun: str,
+    ) -> None:
+        self.columns = columns
+        self.table_columns = table_columns
+        self.flatten = flatten
+        self.noun = noun
 
 
 def cited(sources: list[Document]) -> str:

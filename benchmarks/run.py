@@ -1,0 +1,360 @@
+"""Measure bilateral in whole-process runs and print one table, ratios against baselines
+measured in the same run.
+
+    python -m benchmarks.run                 # the full table (about ten minutes)
+    python -m benchmarks.run --quick         # fewer runs and no 100,000-record base
+    python -m benchmarks.run --write docs/performance.md
+
+Every figure is a median over repeated runs of a fresh process. This machine is
+shared and noisy: trust the ratios more than the milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "benchmarks" / ".data"
+PYTHON = sys.executable
+_SCRIPT = Path(PYTHON).parent / "bilateral"
+BILATERAL = [str(_SCRIPT)] if _SCRIPT.exists() else [PYTHON, "-m", "bilateral"]
+"""The console script users run; `python -m bilateral` (runpy costs more) where it is absent."""
+SIZES = (1_000, 10_000, 100_000)
+
+
+class Timing(NamedTuple):
+    median_ms: float
+    peak_mib: float
+
+
+def run_once(command: Sequence[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """Wall time in ms, peak RSS in MiB and exit status of one fresh process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = (time.perf_counter() - start) * 1000
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss / 1024, process.returncode
+
+
+def measure(command: Sequence[str], env: dict[str, str], runs: int) -> Timing:
+    times, peaks = [], []
+    for _ in range(runs):
+        elapsed, peak, status = run_once(command, env)
+        if status not in (0, 1):
+            raise SystemExit(f"benchmark command failed ({status}): {' '.join(command)}")
+        times.append(elapsed)
+        peaks.append(peak)
+    return Timing(statistics.median(times), max(peaks))
+
+
+def interleaved(
+    commands: dict[str, Sequence[str]], env: dict[str, str], runs: int
+) -> dict[str, Timing]:
+    """Alternate the commands run by run, so load on the machine falls on all alike."""
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            elapsed, peak, _ = run_once(command, env)
+            samples[name].append((elapsed, peak))
+    return {
+        name: Timing(statistics.median(t for t, _ in s), max(p for _, p in s))
+        for name, s in samples.items()
+    }
+
+
+def fresh_env(cache: str) -> dict[str, str]:
+    env = dict(os.environ, BILATERAL_CACHE_DIR=cache)
+    for name in ("BILATERAL_FACTS", "FORCE_COLOR"):
+        env.pop(name, None)
+    return env
+
+
+class Question(NamedTuple):
+    label: str
+    args: tuple[str, ...]
+    jq: str | None
+
+
+def questions(base: Path, shipped: bool) -> list[Question]:
+    person = "Pervez Musharraf" if shipped else _first_person(base)
+    year = "2003" if shipped else "2005"
+    event_year = "2004" if shipped else "2005"
+    return [
+        Question(
+            "trade --year",
+            ("trade", "--pair", "AZ-PK", "--year", year, "--format", "json"),
+            f'[.trade[] | select(.reporter+"-"+.partner == "AZ-PK" or '
+            f'.reporter+"-"+.partner == "PK-AZ") | select(.year == {year})]',
+        ),
+        Question(
+            "officials --country",
+            ("officials", "--pair", "AZ-PK", "--country", "AZ", "--format", "json"),
+            '[.people[] | select(.country == "AZ")]',
+        ),
+        Question(
+            "events --year",
+            ("events", "--pair", "AZ-PK", "--year", event_year, "--format", "json"),
+            f'[.events[] | select((.pair // "AZ-PK") == "AZ-PK") | '
+            f'select((.date|tostring|.[0:4]) == "{event_year}")]',
+        ),
+        Question("areas", ("areas", "--pair", "AZ-PK", "--format", "json"), None),
+        Question(
+            "show NAME",
+            ("show", person, "--format", "json"),
+            f'[.people[] | select(.name == "{person}")]',
+        ),
+        Question(
+            "search",
+            ("search", "--format", "json", "minister", "of", "defence"),
+            '[.people[] | select(.roles[]?.title | test("defence"; "i"))]',
+        ),
+    ]
+
+
+def _first_person(base: Path) -> str:
+    match = re.search(r'\[\[people\]\]\nid = "[^"]+"\nname = "([^"]+)"', base.read_text())
+    assert match is not None
+    return match.group(1)
+
+
+TO_JSON = (
+    "import json, sys, tomli; "
+    "json.dump(tomli.load(open(sys.argv[1], 'rb')), open(sys.argv[2], 'w'), default=str)"
+)
+
+
+def as_json(base: Path) -> Path:
+    """The same facts as one JSON file, for jq; converted in a child to keep this process small."""
+    target = base.with_suffix(".json")
+    if not target.exists() or target.stat().st_mtime < base.stat().st_mtime:
+        subprocess.run([PYTHON, "-c", TO_JSON, str(base), str(target)], check=True)
+    return target
+
+
+def prepare_bases(sizes: Sequence[int]) -> dict[str, Path]:
+    """Generated bases, written by a child process: peak memory is read per process, and
+    a large parent would inflate what a forked child reports."""
+    DATA.mkdir(parents=True, exist_ok=True)
+    bases = {"shipped": ROOT / "facts.toml"}
+    for size in sizes:
+        path = DATA / f"base-{size}.toml"
+        with path.open("w", encoding="utf-8") as file:
+            subprocess.run(
+                [PYTHON, "-m", "benchmarks.generate", str(size)], stdout=file, check=True, cwd=ROOT
+            )
+        bases[f"{size:,}"] = path
+    return bases
+
+
+def startup_rows(runs: int) -> list[list[str]]:
+    with tempfile.TemporaryDirectory() as cache:
+        env = fresh_env(cache)
+        run_once([*BILATERAL, "trade"], env)
+        table_env = dict(env, FORCE_COLOR="1", COLUMNS="100")
+        json_results = interleaved(
+            {
+                "floor": [PYTHON, "-c", "import click"],
+                "answer": [*BILATERAL, "trade", "--format", "json"],
+            },
+            env,
+            runs,
+        )
+        table_results = interleaved(
+            {
+                "floor": [PYTHON, "-c", "import click, rich.console, rich.table"],
+                "answer": [*BILATERAL, "officials", "--format", "table"],
+            },
+            table_env,
+            runs,
+        )
+    rows = []
+    for label, floor_label, results, target in (
+        ("trade --format json", "python -c 'import click'", json_results, 1.15),
+        ("officials --format table", "... 'import click, rich.console, rich.table'",
+         table_results, 1.15),
+    ):  # fmt: skip
+        ratio = results["answer"].median_ms / results["floor"].median_ms
+        rows.append(
+            [
+                f"start-up: {label}",
+                floor_label,
+                f"{results['floor'].median_ms:.0f}",
+                f"{results['answer'].median_ms:.0f}",
+                f"{ratio:.2f}",
+                f"<= {target}",
+                "met" if ratio <= target else "MISSED",
+            ]
+        )
+    return rows
+
+
+def size_rows(bases: dict[str, Path], runs: int, cold_runs: int) -> list[list[str]]:
+    rows: list[list[str]] = []
+    shipped_warm: dict[str, float] = {}
+    jq = shutil.which("jq")
+    for label, base in bases.items():
+        shipped = label == "shipped"
+        json_base = as_json(base) if jq else None
+        with tempfile.TemporaryDirectory() as cache:
+            env = fresh_env(cache)
+            cold = _cold(base, cold_runs)
+            rows.append(_cold_row(label, base, cold, cold_runs))
+            for question in questions(base, shipped):
+                command = [*BILATERAL, "--facts", str(base), *question.args]
+                run_once(command, env)
+                warm = measure(command, env, runs)
+                if shipped:
+                    shipped_warm[question.label] = warm.median_ms
+                jq_ms = None
+                if jq and json_base and question.jq:
+                    jq_ms = measure([jq, question.jq, str(json_base)], env, max(3, runs // 3))
+                baseline = shipped_warm[question.label]
+                rows.append(_warm_row(label, question, warm, baseline, jq_ms, shipped))
+    return rows
+
+
+def _cold(base: Path, runs: int) -> Timing:
+    times, peaks = [], []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as cache:
+            command = [*BILATERAL, "--facts", str(base), "trade", "--pair", "AZ-PK", "--json"]
+            elapsed, peak, _ = run_once(command, fresh_env(cache))
+            times.append(elapsed)
+            peaks.append(peak)
+    return Timing(statistics.median(times), max(peaks))
+
+
+def _cold_row(label: str, base: Path, cold: Timing, runs: int) -> list[str]:
+    parse = measure(
+        [PYTHON, "-c", f"import tomli; tomli.load(open({str(base)!r}, 'rb'))"], os.environ.copy(),
+        runs,
+    )  # fmt: skip
+    ratio = cold.median_ms / parse.median_ms
+    big = label == f"{SIZES[-1]:,}"
+    return [
+        f"{label}: cold (first run after a change), peak {cold.peak_mib:.0f} MiB",
+        "tomli parse alone",
+        f"{parse.median_ms:.0f}",
+        f"{cold.median_ms:.0f}",
+        f"{ratio:.2f}",
+        "<= 1.3" if big else "",
+        ("met" if ratio <= 1.3 else "MISSED") if big else "",
+    ]
+
+
+def _warm_row(
+    label: str,
+    question: Question,
+    warm: Timing,
+    baseline_ms: float,
+    jq_ms: Timing | None,
+    shipped: bool,
+) -> list[str]:
+    big = label == f"{SIZES[-1]:,}"
+    ratio = warm.median_ms / baseline_ms
+    verdicts = []
+    if big:
+        verdicts.append("met" if ratio <= 1.5 else "MISSED")
+        verdicts.append("met" if warm.peak_mib <= 80 else "MISSED")
+        if jq_ms is not None:
+            verdicts.append("met" if warm.median_ms < jq_ms.median_ms else "MISSED")
+    jq_text = f"jq {jq_ms.median_ms:.0f}" if jq_ms else ""
+    return [
+        f"{label}: {question.label} (warm), peak {warm.peak_mib:.0f} MiB",
+        "same question on the shipped base" + (f"; {jq_text} ms" if jq_text else ""),
+        f"{baseline_ms:.0f}",
+        f"{warm.median_ms:.0f}",
+        "1.00" if shipped else f"{ratio:.2f}",
+        "<= 1.5, <= 80 MiB, < jq" if big else "",
+        ", ".join(verdicts),
+    ]
+
+
+def streaming_rows(base: Path) -> list[list[str]]:
+    """Large answers: time to the first row and rows a second, TSV and JSON Lines."""
+    rows = []
+    with tempfile.TemporaryDirectory() as cache:
+        env = fresh_env(cache)
+        run_once([*BILATERAL, "--facts", str(base), "trade", "--pair", "all"], env)
+        for fmt in ("tsv", "jsonl"):
+            command = [*BILATERAL, "--facts", str(base), "events", "--pair", "all", "--format", fmt]
+            firsts, totals, count = [], [], 0
+            for _ in range(3):
+                start = time.perf_counter()
+                process = subprocess.Popen(command, stdout=subprocess.PIPE, env=env)
+                assert process.stdout is not None
+                process.stdout.readline()
+                firsts.append((time.perf_counter() - start) * 1000)
+                count = 1 + sum(1 for _ in process.stdout)
+                process.wait()
+                totals.append((time.perf_counter() - start) * 1000)
+            total = statistics.median(totals)
+            first = statistics.median(firsts)
+            rate = (count - 1) / ((total - first) / 1000)
+            rows.append(
+                [
+                    f"{base.stem}: events --pair all --format {fmt} ({count:,} rows)",
+                    f"first row after {first:.0f} ms",
+                    "",
+                    f"{total:.0f}",
+                    f"{rate:,.0f} rows/s after the first",
+                    ">= 50,000 rows/s",
+                    "met" if rate >= 50_000 else "MISSED",
+                ]
+            )
+    return rows
+
+
+HEADER = ["measurement", "baseline", "baseline ms", "bilateral ms", "ratio", "target", "verdict"]
+
+
+def markdown(rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs, no 100,000 base")
+    parser.add_argument("--write", type=Path, help="replace the table in this Markdown file")
+    options = parser.parse_args()
+    compileall.compile_dir(str(ROOT / "bilateral"), quiet=1)
+    runs, cold_runs = (7, 1) if options.quick else (21, 3)
+    sizes = SIZES[:2] if options.quick else SIZES
+    bases = prepare_bases(sizes)
+    rows = startup_rows(runs * 2)
+    rows += size_rows(bases, runs, cold_runs)
+    rows += streaming_rows(bases[f"{sizes[-1]:,}"])
+    table = markdown(rows)
+    print(table)
+    if options.write:
+        _replace_table(options.write, table)
+
+
+def _replace_table(path: Path, table: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    begin, end = "<!-- benchmark table -->", "<!-- end of benchmark table -->"
+    head, _, rest = text.partition(begin)
+    _, _, tail = rest.partition(end)
+    stamp = time.strftime("%Y-%m-%d")
+    path.write_text(f"{head}{begin}\nMeasured {stamp}.\n\n{table}\n{end}{tail}", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
