@@ -168,9 +168,13 @@ def _matches(meta: dict[str, str], facts: str, stat: os.stat_result) -> bool:
 
 
 def _write_cache(target: str, base: FactBase, meta: dict[str, str]) -> sqlite3.Connection | None:
+    """Build beside the target and rename into place; an interruption leaves no temporary."""
+    import signal
+
     directory = os.path.dirname(target)
     stem = os.path.basename(target).removesuffix(".sqlite3")
     temporary = os.path.join(directory, f".{stem}.{os.getpid()}.{time.time_ns()}.tmp")
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
         os.makedirs(directory, exist_ok=True)
         _remove_stale_temporaries(directory)
@@ -187,6 +191,11 @@ def _write_cache(target: str, base: FactBase, meta: dict[str, str]) -> sqlite3.C
         return None
     finally:
         _remove_quietly(temporary)
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _exit_on_sigterm(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _remove_quietly(path: str) -> None:
@@ -195,12 +204,29 @@ def _remove_quietly(path: str) -> None:
 
 
 def _remove_stale_temporaries(directory: str) -> None:
+    """Remove what builds killed outright (SIGKILL, power loss) left: a temporary whose
+    process is gone, or that is older than any build takes."""
     cutoff = time.time() - STALE_TEMPORARY_SECONDS
     for name in os.listdir(directory):
-        if name.startswith(".") and name.endswith(".tmp"):
-            leftover = os.path.join(directory, name)
-            try:
-                if os.stat(leftover).st_mtime < cutoff:
-                    os.unlink(leftover)
-            except OSError:
-                pass
+        if not (name.startswith(".") and name.endswith(".tmp")):
+            continue
+        leftover = os.path.join(directory, name)
+        try:
+            if not _builder_alive(name) or os.stat(leftover).st_mtime < cutoff:
+                os.unlink(leftover)
+        except OSError:
+            pass
+
+
+def _builder_alive(name: str) -> bool:
+    """Whether the process named in `.KEY.PID.NS.tmp` still runs."""
+    parts = name.split(".")
+    if len(parts) != 5 or not parts[2].isdigit():
+        return True
+    try:
+        os.kill(int(parts[2]), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True

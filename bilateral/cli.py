@@ -21,6 +21,7 @@ from bilateral.vocabulary import FLOWS, STATUS_LADDER
 EXIT_ANSWERED = 0
 EXIT_NOTHING_MATCHED = 1
 EXIT_UNUSABLE = 2
+EXIT_INTERRUPTED = 130
 MAX_QUERY_LENGTH = 1000
 MAX_PROBLEMS_SHOWN = 20
 
@@ -28,7 +29,8 @@ EXIT_CODES = """\b
 Exit codes:
   0  answered
   1  nothing matched (a message on stderr; JSON formats print [])
-  2  usage error or unusable fact base (a message on stderr)"""
+  2  usage error or unusable fact base (a message on stderr)
+  130  interrupted"""
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -533,8 +535,19 @@ def _reader_gone() -> NoReturn:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point for the console script and `python -m bilateral`."""
+    """Entry point for the console script and `python -m bilateral`.
+
+    Click's own handling is kept for usage errors; an interruption exits 130, as a
+    shell would report it, rather than click's 1, which here means nothing matched.
+    """
     try:
-        cli.main(args=argv, prog_name="bilateral")
+        code = cli.main(args=argv, prog_name="bilateral", standalone_mode=False)
+    except click.Abort:
+        click.echo("bilateral: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
     except BrokenPipeError:
         _reader_gone()
+    sys.exit(code if isinstance(code, int) else EXIT_ANSWERED)

@@ -24,8 +24,13 @@ class LineIndex:
         for number, line in enumerate(text.splitlines(), start=1):
             header = HEADER.match(line)
             if header:
-                prefix = self._header_path(header.group(2), bool(header.group(1)), counts, prefix)
+                first_headers: list[str] = []
+                prefix = self._header_path(
+                    header.group(2), bool(header.group(1)), counts, prefix, first_headers
+                )
                 self.lines.setdefault(prefix, number)
+                for array in first_headers:
+                    self.lines.setdefault(array, number)
                 continue
             key = KEY.match(line)
             if key:
@@ -33,7 +38,13 @@ class LineIndex:
                 self.lines.setdefault(f"{prefix}.{name}" if prefix else name, number)
 
     @staticmethod
-    def _header_path(dotted: str, is_array: bool, counts: dict[str, int], current: str) -> str:
+    def _header_path(
+        dotted: str,
+        is_array: bool,
+        counts: dict[str, int],
+        current: str,
+        first_headers: list[str],
+    ) -> str:
         parts = [part.strip().strip('"') for part in dotted.split(".")]
         path = ""
         for depth, part in enumerate(parts):
@@ -41,6 +52,8 @@ class LineIndex:
             last = depth == len(parts) - 1
             if last and is_array:
                 index = counts.get(path, -1) + 1
+                if index == 0:
+                    first_headers.append(path)
                 counts[path] = index
                 path = f"{path}[{index}]"
             elif not last:

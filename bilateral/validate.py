@@ -779,7 +779,7 @@ def _check_schema_version(check: Checker, data: dict[str, Any]) -> None:
 
 def _check_current_roles(check: Checker, base: FactBase, people: list[tuple[str, Table]]) -> None:
     """`current` must agree with the dates where they settle it; partial dates may not."""
-    keys = {table.get("id"): key for key, table in people}
+    keys = {table["id"]: key for key, table in people if isinstance(table.get("id"), str)}
     as_of = dates.earliest(base.as_of)
     for person in base.people:
         for position, role in enumerate(person.roles):
