@@ -139,9 +139,11 @@ def _problems(data: dict[str, Any]) -> list[Problem]:
     try:
         build("facts.toml", "", data)
     except FactBaseInvalid as error:
-        assert error.problems, "an invalid base must say why"
-        return error.problems
-    return []
+        problems = error.problems
+    else:
+        return []
+    assert problems, "an invalid base must say why"
+    return problems
 
 
 @settings(max_examples=max(200, FUZZ_INPUTS // 4), suppress_health_check=[HealthCheck.too_slow])
