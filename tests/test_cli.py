@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from click.testing import CliRunner
 
 from bilateral.cli import cli
 from tests.conftest import MINIMAL, SHIPPED, run
@@ -376,3 +377,22 @@ def test_every_command_help_runs(name: str) -> None:
     result = run(name, "--help")
     assert result.exit_code == 0
     assert "Example:" in result.stdout
+
+
+def _complete(words: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    monkeypatch.setenv("COMP_WORDS", words)
+    monkeypatch.setenv("COMP_CWORD", str(len(words.split()) - (0 if words.endswith(" ") else 1)))
+    monkeypatch.setenv("_BILATERAL_COMPLETE", "bash_complete")
+    result = CliRunner().invoke(cli, [], prog_name="bilateral")
+    return [line.split(",", 1)[1] for line in result.stdout.splitlines()]
+
+
+def test_show_completes_names_from_any_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _complete("bilateral show Mus", monkeypatch) == ["Pervez Musharraf"]
+    assert _complete("bilateral show aliy", monkeypatch) == ["Heydar Aliyev", "Ilham Aliyev"]
+
+
+def test_country_options_complete_codes(monkeypatch: pytest.MonkeyPatch) -> None:
+    codes = _complete("bilateral officials --country ", monkeypatch)
+    assert codes == ["AZ", "PK", "TR", "AM", "RU", "US", "SE", "FI"]
+    assert _complete("bilateral trade --reporter p", monkeypatch) == ["PK"]
