@@ -190,8 +190,12 @@ def _write_cache(target: str, base: FactBase, meta: dict[str, str]) -> sqlite3.C
     except (OSError, sqlite3.Error):
         return None
     finally:
-        _remove_quietly(temporary)
-        signal.signal(signal.SIGTERM, previous)
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            _remove_quietly(temporary)
+            signal.signal(signal.SIGTERM, previous)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _exit_on_sigterm(signum: int, _frame: object) -> None:

@@ -487,7 +487,10 @@ def search(
     def produce(query: FactQuery) -> Iterator[Row]:
         from bilateral.search import search as rank
 
-        for position, hit in enumerate(rank(query.db, text, limit), start=1):
+        hits = rank(query.db, text, limit)
+        if not hits:
+            raise NothingMatched(f"nothing found for {text!r}", query.suggest(text))
+        for position, hit in enumerate(hits, start=1):
             document = Row("", data=hit.document_data).document
             yield Row.of(
                 {

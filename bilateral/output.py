@@ -13,6 +13,7 @@ from bilateral.views import View, cell_text
 TERMINAL_UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]"
 """Control, bidirectional and zero-width characters; compiled on first use, not at start-up."""
 TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+TSV_SPECIAL = r"[\\\t\n\r]"
 
 
 class Format(enum.Enum):
@@ -60,6 +61,10 @@ def _json_lines(rows: Iterable[Row], out: TextIO, terminal: bool) -> int:
     return count
 
 
+def _tsv_cell(cell: str) -> str:
+    return cell.translate(TSV_ESCAPES) if re.search(TSV_SPECIAL, cell) else cell
+
+
 def _delimited(
     rows: Iterable[Row], view: View, out: TextIO, terminal: bool, csv_format: bool
 ) -> int:
@@ -77,6 +82,6 @@ def _delimited(
             if writer is not None:
                 writer.writerow(cells)
             else:
-                out.write("\t".join(cell.translate(TSV_ESCAPES) for cell in cells) + "\n")
+                out.write("\t".join(map(_tsv_cell, cells)) + "\n")
         count += 1
     return count

@@ -47,6 +47,8 @@ def _script_citation(cite: Document) -> str:
 
 def cell_text(flat: FlatRow, column: str) -> str:
     value = flat.get(column)
+    if value.__class__ is str:
+        return value
     return cited(value or []) if column == "sources" else text(value)
 
 

@@ -396,3 +396,11 @@ def test_country_options_complete_codes(monkeypatch: pytest.MonkeyPatch) -> None
     codes = _complete("bilateral officials --country ", monkeypatch)
     assert codes == ["AZ", "PK", "TR", "AM", "RU", "US", "SE", "FI"]
     assert _complete("bilateral trade --reporter p", monkeypatch) == ["PK"]
+
+
+def test_a_search_with_no_match_suggests_names() -> None:
+    result = run("search", "--json", "Stepashn")
+    assert (result.exit_code, result.stdout) == (1, "[]\n")
+    assert result.stderr == (
+        "bilateral: nothing found for 'Stepashn'; did you mean Sergei Stepashin?\n"
+    )
