@@ -127,7 +127,10 @@ def questions(base: Path, shipped: bool) -> list[Question]:
 
 
 def _first_person(base: Path) -> str:
-    match = re.search(r'\[\[people\]\]\nid = "[^"]+"\nname = "([^"]+)"', base.read_text())
+    """Read from the head of the file only: a large parent inflates its children's peak RSS."""
+    with base.open(encoding="utf-8") as file:
+        head = file.read(65536)
+    match = re.search(r'\[\[people\]\]\nid = "[^"]+"\nname = "([^"]+)"', head)
     assert match is not None
     return match.group(1)
 
