@@ -68,7 +68,9 @@ class Person:
 
 
 @dataclass(frozen=True)
-class Organization:
+class NamedEntity:
+    """What organizations and places share: a name, a kind and perhaps a country."""
+
     id: str
     name: str
     aliases: tuple[str, ...]
@@ -79,14 +81,13 @@ class Organization:
 
 
 @dataclass(frozen=True)
-class Place:
-    id: str
-    name: str
-    aliases: tuple[str, ...]
-    kind: str
-    country: str | None
-    sources: tuple[Citation, ...]
-    notes: tuple[Note, ...] = ()
+class Organization(NamedEntity):
+    pass
+
+
+@dataclass(frozen=True)
+class Place(NamedEntity):
+    pass
 
 
 @dataclass(frozen=True)

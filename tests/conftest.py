@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import pty
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,3 +37,21 @@ def write_base(tmp_path: Path, text: str, name: str = "facts.toml") -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def run_in_terminal(args: list[str], env: dict[str, str]) -> str:
+    """What `python -m bilateral ARGS` shows on a pseudo-terminal."""
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child process
+        os.execve(sys.executable, [sys.executable, "-m", "bilateral", *args], env)
+    chunks = []
+    while True:
+        try:
+            data = os.read(fd, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.waitpid(pid, 0)
+    return b"".join(chunks).decode("utf-8", "replace")

@@ -18,13 +18,19 @@ import pytest
 from benchmarks.generate import generate
 from bilateral.cache import cache_file
 from bilateral.reading import MAX_BYTES
-from tests.conftest import MINIMAL, SHIPPED, run
+from tests.conftest import MINIMAL, SHIPPED, run, run_in_terminal
 
 BILATERAL = [sys.executable, "-m", "bilateral"]
 
 
 def child_env(cache: Path, **extra: str) -> dict[str, str]:
     return dict(os.environ, BILATERAL_CACHE_DIR=str(cache), **extra)
+
+
+def uncached_answer(command: list[str]) -> str:
+    """What the command prints when it reads the TOML afresh."""
+    uncached = [*BILATERAL, "--no-cache", *command[len(BILATERAL) :]]
+    return subprocess.run(uncached, capture_output=True, text=True, check=True).stdout
 
 
 def test_a_file_over_the_size_limit_is_refused_without_reading_it(tmp_path: Path) -> None:
@@ -77,26 +83,11 @@ def test_hostile_strings_are_stored_faithfully(tmp_path: Path) -> None:
 
 
 def test_hostile_strings_never_reach_a_terminal_raw(tmp_path: Path) -> None:
-    import pty
-
     path = _hostile_base(tmp_path)
     for args in (["show", "pk-az-ties"], ["show", "pk-az-ties", "--format", "tsv"],
                  ["show", "pk-az-ties", "--json"], ["search", "shared"]):  # fmt: skip
-        pid, fd = pty.fork()
-        if pid == 0:  # pragma: no cover - the child process
-            env = child_env(tmp_path / "cache", COLUMNS="200", TERM="xterm", NO_COLOR="1")
-            os.execve(sys.executable, [*BILATERAL, "--facts", str(path), *args], env)
-        chunks = []
-        while True:
-            try:
-                data = os.read(fd, 65536)
-            except OSError:
-                break
-            if not data:
-                break
-            chunks.append(data)
-        os.waitpid(pid, 0)
-        screen = b"".join(chunks).decode("utf-8", "replace")
+        env = child_env(tmp_path / "cache", COLUMNS="200", TERM="xterm", NO_COLOR="1")
+        screen = run_in_terminal(["--facts", str(path), *args], env)
         for raw in ("\x1b[2J", "\x07", "\u202e", "\u200b", "\ufeff"):
             assert raw not in screen, (args, raw)
 
@@ -127,12 +118,7 @@ def test_ten_processes_building_the_cache_at_once_all_answer(tmp_path: Path) -> 
     base.write_text(generate(3000), encoding="utf-8")
     cache = tmp_path / "cache"
     command = [*BILATERAL, "--facts", str(base), "trade", "--pair", "AZ-PK", "--format", "jsonl"]
-    expected = subprocess.run(
-        [*BILATERAL, "--no-cache", *command[len(BILATERAL) :]],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    expected = uncached_answer(command)
     processes = [
         subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                          env=child_env(cache))
@@ -197,12 +183,7 @@ def test_a_killed_build_is_cleaned_up_by_the_next(tmp_path: Path) -> None:
 
 def _next_run_is_right(base: Path, cache: Path) -> None:
     command = [*BILATERAL, "--facts", str(base), "trade", "--pair", "AZ-PK", "--json"]
-    expected = subprocess.run(
-        [*BILATERAL, "--no-cache", *command[len(BILATERAL) :]],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    expected = uncached_answer(command)
     result = subprocess.run(
         command, capture_output=True, text=True, env=child_env(cache), check=False
     )

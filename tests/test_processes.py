@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import pty
 import shutil
 import subprocess
 import sys
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINIMAL
+from tests.conftest import MINIMAL, run_in_terminal
 
 BILATERAL = [sys.executable, "-m", "bilateral"]
 
@@ -98,26 +97,9 @@ def test_exit_codes(args: tuple[str, ...], code: int) -> None:
         assert result.stderr.strip()
 
 
-def _run_in_terminal(args: list[str], env: dict[str, str]) -> str:
-    pid, fd = pty.fork()
-    if pid == 0:  # pragma: no cover - the child process
-        os.execve(sys.executable, [sys.executable, "-m", "bilateral", *args], env)
-    chunks = []
-    while True:
-        try:
-            data = os.read(fd, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.waitpid(pid, 0)
-    return b"".join(chunks).decode("utf-8", "replace")
-
-
 def test_a_terminal_gets_a_table() -> None:
     env = dict(os.environ, COLUMNS="120", LINES="40", TERM="xterm-256color")
-    screen = _run_in_terminal(["trade"], env)
+    screen = run_in_terminal(["trade"], env)
     assert "Year" in screen
     assert "Value" in screen
     assert "$25,000-30,000" in screen
@@ -130,7 +112,7 @@ def test_a_terminal_gets_a_table() -> None:
 def test_colour_can_be_turned_off_in_a_terminal(setting: dict[str, str]) -> None:
     env = dict(os.environ, COLUMNS="120", TERM="xterm-256color") | setting
     env.pop("FORCE_COLOR", None)
-    screen = _run_in_terminal(["trade"], env)
+    screen = run_in_terminal(["trade"], env)
     assert "$25,000-30,000" in screen
     assert "\x1b[1m" not in screen
     assert "\x1b[2m" not in screen
@@ -145,7 +127,7 @@ def test_force_color_colours_a_forced_table_in_a_pipe() -> None:
 
 def test_a_narrow_terminal_wraps_cells_instead_of_cutting_them() -> None:
     env = dict(os.environ, COLUMNS="50", TERM="xterm-256color", NO_COLOR="1")
-    screen = _run_in_terminal(["areas", "--status", "pledged"], env)
+    screen = run_in_terminal(["areas", "--status", "pledged"], env)
     flattened = " ".join(screen.replace("\r", "").split())
     for word in ("national", "banks", "pledged", "branch", "offices"):
         assert word in flattened
