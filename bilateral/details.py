@@ -13,7 +13,12 @@ from bilateral.query import Row
 from bilateral.tables import Footnotes, cell, console_for
 from bilateral.views import text
 
-HIDDEN = {"id", "sources", "notes", "by", "participants"}
+HIDDEN = {"id", "sources", "notes", "by", "participants", "country_name", "place_name"}
+LABELS = {
+    "by_names": "By",
+    "organization_name": "Organization",
+    "participant_names": "Participants",
+}
 
 
 def print_details(rows: list[Row], out: TextIO, terminal: bool) -> None:
@@ -44,6 +49,8 @@ def _record(match: dict[str, Any], notes: Footnotes) -> list[RenderableType]:
             fields.add_row(
                 _label(key), cell(", ".join(f"{k}: {text(v)}" for k, v in value.items()))
             )
+        elif key in ("country", "place") and record.get(f"{key}_name"):
+            fields.add_row(_label(key), cell(f"{record[f'{key}_name']} ({value})"))
         else:
             fields.add_row(_label(key), cell(text(value)))
     if record.get("sources"):
@@ -58,11 +65,13 @@ def _record(match: dict[str, Any], notes: Footnotes) -> list[RenderableType]:
 
 
 def _label(key: str) -> str:
-    return key.replace("_", " ").capitalize()
+    return LABELS.get(key) or key.replace("_", " ").capitalize()
 
 
 def _nested(key: str, items: list[dict[str, Any]], notes: Footnotes) -> Table:
     columns = [k for k in items[0] if k not in HIDDEN and k not in ("organization",)]
+    if any(item.get("notes") for item in items):
+        columns.append("notes")
     table = Table(title=_label(key), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
     for column in columns:
         table.add_column(_label(column), overflow="fold")
