@@ -30,7 +30,7 @@ Exit codes:
   0  answered
   1  nothing matched (a message on stderr; JSON formats print [])
   2  usage error or unusable fact base (a message on stderr)
-  130  interrupted"""
+  130  interrupted (143 for SIGTERM)"""
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -546,6 +546,9 @@ def main(argv: list[str] | None = None) -> None:
     try:
         code = cli.main(args=argv, prog_name="bilateral", standalone_mode=False)
     except click.Abort:
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second ^C must not cut the exit short
         click.echo("bilateral: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
     except click.ClickException as error:
