@@ -26,7 +26,7 @@ from bilateral import __version__
 if TYPE_CHECKING:
     from bilateral.records import FactBase
 
-STORE_VERSION = f"6/{__version__}"
+STORE_VERSION = f"7/{__version__}"
 """Bump the first part whenever the store's tables or documents change shape."""
 CACHE_ENVIRONMENT_VARIABLE = "BILATERAL_CACHE_DIR"
 RACY_NS = 2_000_000_000
@@ -77,6 +77,7 @@ def _read_and_compile(facts: str, target: str | None) -> sqlite3.Connection:
     from pathlib import Path
 
     from bilateral.reading import decode, parse_toml, read_bytes
+    from bilateral.store import write
     from bilateral.validate import build
 
     path = Path(facts)
@@ -97,14 +98,8 @@ def _read_and_compile(facts: str, target: str | None) -> sqlite3.Connection:
         if connection is not None:
             return connection
     connection = sqlite3.connect(":memory:")
-    _fill(connection, base, meta)
-    return connection
-
-
-def _fill(connection: sqlite3.Connection, base: FactBase, meta: dict[str, str]) -> None:
-    from bilateral.store import write
-
     write(connection, base, meta)
+    return connection
 
 
 def _stat_or_none(path: str) -> os.stat_result | None:
@@ -171,6 +166,8 @@ def _write_cache(target: str, base: FactBase, meta: dict[str, str]) -> sqlite3.C
     """Build beside the target and rename into place; an interruption leaves no temporary."""
     import signal
 
+    from bilateral.store import write
+
     directory = os.path.dirname(target)
     stem = os.path.basename(target).removesuffix(".sqlite3")
     temporary = os.path.join(directory, f".{stem}.{os.getpid()}.{time.time_ns()}.tmp")
@@ -182,7 +179,7 @@ def _write_cache(target: str, base: FactBase, meta: dict[str, str]) -> sqlite3.C
         try:
             connection.execute("PRAGMA journal_mode = OFF")
             connection.execute("PRAGMA synchronous = OFF")
-            _fill(connection, base, meta)
+            write(connection, base, meta)
         finally:
             connection.close()
         os.replace(temporary, target)

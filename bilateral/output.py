@@ -8,12 +8,10 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from bilateral.query import Row
-from bilateral.views import View, cell_text
+from bilateral.views import View, row_cells, tsv_line
 
 TERMINAL_UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]"
 """Control, bidirectional and zero-width characters; compiled on first use, not at start-up."""
-TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-TSV_SPECIAL = r"[\\\t\n\r]"
 
 
 class Format(enum.Enum):
@@ -61,10 +59,6 @@ def _json_lines(rows: Iterable[Row], out: TextIO, terminal: bool) -> int:
     return count
 
 
-def _tsv_cell(cell: str) -> str:
-    return cell.translate(TSV_ESCAPES) if re.search(TSV_SPECIAL, cell) else cell
-
-
 def _delimited(
     rows: Iterable[Row], view: View, out: TextIO, terminal: bool, csv_format: bool
 ) -> int:
@@ -75,13 +69,15 @@ def _delimited(
         writer.writerow(view.columns)
     count = 0
     for row in rows:
-        for flat in view.flatten(row.document):
-            cells = [cell_text(flat, column) for column in view.columns]
-            if terminal:
-                cells = [visible(cell) for cell in cells]
-            if writer is not None:
-                writer.writerow(cells)
-            else:
-                out.write("\t".join(map(_tsv_cell, cells)) + "\n")
         count += 1
+        if writer is None and row.tsv is not None:
+            out.write(visible(row.tsv) if terminal else row.tsv)
+            continue
+        for flat in view.flatten(row.document):
+            cells = row_cells(view, flat)
+            if writer is not None:
+                writer.writerow([visible(cell) for cell in cells] if terminal else cells)
+            else:
+                line = tsv_line(cells)
+                out.write(visible(line) if terminal else line)
     return count

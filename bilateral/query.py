@@ -19,14 +19,20 @@ class Row:
     no import) for tables, CSV and TSV.
     """
 
-    __slots__ = ("_data", "_document", "raw")
+    __slots__ = ("_data", "_document", "raw", "tsv")
 
     def __init__(
-        self, raw: str, document: Document | None = None, data: bytes | None = None
+        self,
+        raw: str,
+        document: Document | None = None,
+        data: bytes | None = None,
+        tsv: str | None = None,
     ) -> None:
         self.raw = raw
         self._document = document
         self._data = data
+        self.tsv = tsv
+        """The record's rows in its own listing's TSV, when the store computed them."""
 
     @property
     def document(self) -> Document:
@@ -107,7 +113,7 @@ class FactQuery:
         raise BadQuery(f"unknown country {code!r}; use one of: {listed}")
 
     def listing(self, record_type: str, pair: str | None, filters: list[Filter]) -> Iterator[Row]:
-        sql = ["SELECT doc, data FROM records WHERE type = ?"]
+        sql = ["SELECT doc, data, tsv FROM records WHERE type = ?"]
         parameters: list[str] = [record_type]
         if pair is not None:
             sql.append("AND pair = ?")
@@ -119,8 +125,8 @@ class FactQuery:
             )
             parameters += [facet.key, *facet.values]
         sql.append("ORDER BY sort")
-        for raw, data in self.db.execute(" ".join(sql), parameters):
-            yield Row(raw, data=data)
+        for raw, data, tsv in self.db.execute(" ".join(sql), parameters):
+            yield Row(raw, data=data, tsv=tsv)
 
     def areas(
         self, status: str | None = None, country: str | None = None, pair: str | None = None

@@ -13,6 +13,7 @@ from bilateral.documents import IndexedRecord, Indexer
 from bilateral.jsontext import to_json
 from bilateral.records import FactBase
 from bilateral.textnorm import name_key, single_deletions, terms
+from bilateral.views import LISTING_OF_TYPE, tsv_text
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -24,7 +25,8 @@ CREATE TABLE records (
     sort TEXT NOT NULL,
     label TEXT NOT NULL,
     doc TEXT NOT NULL,
-    data BLOB NOT NULL
+    data BLOB NOT NULL,
+    tsv TEXT
 );
 CREATE TABLE facets (key TEXT NOT NULL, value TEXT NOT NULL, record INTEGER NOT NULL);
 CREATE TABLE names (key TEXT NOT NULL, record INTEGER NOT NULL);
@@ -76,9 +78,11 @@ def _insert_records(connection: sqlite3.Connection, records: Iterable[IndexedRec
     for rowid, record in enumerate(records, start=1):
         document_json = to_json(record.document)
         data = marshal.dumps(record.document)
+        listing = LISTING_OF_TYPE.get(record.type)
+        tsv = tsv_text(listing, record.document) if listing else None
         rows.append(
             (rowid, record.id, record.type, record.pair, record.sort, record.label, document_json,
-             data)
+             data, tsv)
         )  # fmt: skip
         facets += [(key, value, rowid) for key, value in record.facets]
         if record.names:
@@ -95,7 +99,7 @@ def _insert_records(connection: sqlite3.Connection, records: Iterable[IndexedRec
                 " ".join(terms(f"{record.label} {record.text}")),
             )
         )
-    connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO facets VALUES (?, ?, ?)", facets)
     connection.executemany("INSERT INTO names VALUES (?, ?)", names)
     connection.executemany("INSERT INTO name_tokens VALUES (?, ?)", tokens)

@@ -52,13 +52,39 @@ def cell_text(flat: FlatRow, column: str) -> str:
     return cited(value or []) if column == "sources" else text(value)
 
 
+def row_cells(view: View, flat: FlatRow) -> list[str]:
+    """A flattened row's cells, in the view's column order."""
+    return [
+        value if (value := flat.get(column)).__class__ is str else cell_text(flat, column)
+        for column in view.columns
+    ]
+
+
+TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+TSV_SPECIAL = r"[\\\t\n\r]"
+
+
+def tsv_line(cells: list[str]) -> str:
+    """One TSV row; the escape pass runs only on rows that need it (one search per row)."""
+    import re
+
+    if re.search(TSV_SPECIAL, "".join(cells)):
+        cells = [cell.translate(TSV_ESCAPES) for cell in cells]
+    return "\t".join(cells) + "\n"
+
+
+def tsv_text(view: View, document: Document) -> str:
+    """Every TSV row of one record: what the store keeps ready for a pipe."""
+    return "".join(tsv_line(row_cells(view, flat)) for flat in view.flatten(document))
+
+
 def text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):
-        return ", ".join(text(item) for item in value)
+        return ", ".join([item if item.__class__ is str else text(item) for item in value])
     return str(value)
 
 
@@ -194,6 +220,9 @@ SOURCES = View(
     _sources,
     "sources",
 )
+LISTING_OF_TYPE = {"person": OFFICIALS, "area": AREAS, "trade": TRADE, "event": EVENTS}
+"""The listing each kind of record appears in, whose TSV rows the store computes ahead."""
+
 SHOW = View(
     ("kind", "id", "name", "mentioned_in", "sources"),
     ("kind", "id", "name", "mentioned_in"),

@@ -1,6 +1,6 @@
 """Run the mutation fuzzer and print what happened, for docs/reliability.md.
 
-    python3 -m tests.fuzz_report --inputs 20000
+python3 -m tests.fuzz_report --inputs 20000
 """
 
 from __future__ import annotations
