@@ -26,7 +26,7 @@ from bilateral import __version__
 if TYPE_CHECKING:
     from bilateral.records import FactBase
 
-STORE_VERSION = f"7/{__version__}"
+STORE_VERSION = f"9/{__version__}"
 """Bump the first part whenever the store's tables or documents change shape."""
 CACHE_ENVIRONMENT_VARIABLE = "BILATERAL_CACHE_DIR"
 RACY_NS = 2_000_000_000

@@ -121,9 +121,10 @@ class FactQuery:
         for facet in filters:
             marks = ", ".join("?" * len(facet.values))
             sql.append(
-                f"AND rowid IN (SELECT record FROM facets WHERE key = ? AND value IN ({marks}))"
+                "AND rowid IN (SELECT record FROM facets "
+                f"WHERE type = ? AND key = ? AND value IN ({marks}))"
             )
-            parameters += [facet.key, *facet.values]
+            parameters += [record_type, facet.key, *facet.values]
         sql.append("ORDER BY sort")
         for raw, data, tsv in self.db.execute(" ".join(sql), parameters):
             yield Row(raw, data=data, tsv=tsv)

@@ -28,7 +28,9 @@ CREATE TABLE records (
     data BLOB NOT NULL,
     tsv TEXT
 );
-CREATE TABLE facets (key TEXT NOT NULL, value TEXT NOT NULL, record INTEGER NOT NULL);
+CREATE TABLE facets (
+    type TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, record INTEGER NOT NULL
+);
 CREATE TABLE names (key TEXT NOT NULL, record INTEGER NOT NULL);
 CREATE TABLE name_tokens (token TEXT NOT NULL, record INTEGER NOT NULL);
 CREATE TABLE token_variants (variant TEXT NOT NULL, token TEXT NOT NULL);
@@ -38,7 +40,7 @@ CREATE VIRTUAL TABLE search USING fts5(names, titles, body, tokenize = 'unicode6
 
 INDEXES = """
 CREATE INDEX records_by_type ON records (type, pair, sort);
-CREATE INDEX facets_by_value ON facets (key, value, record);
+CREATE INDEX facets_by_value ON facets (type, key, value, record);
 CREATE INDEX names_by_key ON names (key);
 CREATE INDEX name_tokens_by_token ON name_tokens (token);
 CREATE INDEX token_variants_by_variant ON token_variants (variant);
@@ -70,6 +72,7 @@ def write(connection: sqlite3.Connection, base: FactBase, meta: dict[str, str]) 
     }
     connection.executemany("INSERT INTO meta VALUES (?, ?)", info.items())
     connection.executescript(INDEXES)
+    connection.execute("ANALYZE")  # statistics let the planner pick facets or type and pair
     connection.commit()
 
 
@@ -84,7 +87,7 @@ def _insert_records(connection: sqlite3.Connection, records: Iterable[IndexedRec
             (rowid, record.id, record.type, record.pair, record.sort, record.label, document_json,
              data, tsv)
         )  # fmt: skip
-        facets += [(key, value, rowid) for key, value in record.facets]
+        facets += [(record.type, key, value, rowid) for key, value in record.facets]
         if record.names:
             keys = {name_key(record.id), *(name_key(name) for name in record.names)}
             names += [(key, rowid) for key in keys if key]
@@ -100,7 +103,7 @@ def _insert_records(connection: sqlite3.Connection, records: Iterable[IndexedRec
             )
         )
     connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    connection.executemany("INSERT INTO facets VALUES (?, ?, ?)", facets)
+    connection.executemany("INSERT INTO facets VALUES (?, ?, ?, ?)", facets)
     connection.executemany("INSERT INTO names VALUES (?, ?)", names)
     connection.executemany("INSERT INTO name_tokens VALUES (?, ?)", tokens)
     variants = {(variant, token) for token, _ in tokens for variant in single_deletions(token)}
