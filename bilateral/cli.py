@@ -476,7 +476,7 @@ def search(
     """Records ranked for a question in your own words.
 
     Case, accents, British or American spelling, plurals and words such as
-    "the" or "which" do not matter.
+    "the" or "which" do not matter. A name one typo away still finds its record.
 
     \b
     Example:
@@ -485,9 +485,7 @@ def search(
     text = _query_text(query_words)
 
     def produce(query: FactQuery) -> Iterator[Row]:
-        from bilateral.search import search as rank
-
-        hits = rank(query.db, text, limit)
+        hits = query.search(text, limit)
         if not hits:
             raise NothingMatched(f"nothing found for {text!r}", query.suggest(text))
         for position, hit in enumerate(hits, start=1):

@@ -5,7 +5,10 @@ from __future__ import annotations
 import marshal
 import sqlite3
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bilateral.search import Hit
 
 Document = dict[str, Any]
 NAMED_TYPES = ("person", "country", "organization", "place", "area")
@@ -256,6 +259,21 @@ class FactQuery:
             parameters += tokens
         sql.append("ORDER BY r.rowid LIMIT 20")
         return [(rid, kind) for rid, kind in self.db.execute(" ".join(sql), parameters)]
+
+    def search(self, text: str, limit: int) -> list[Hit]:
+        """Ranked hits for a question; when no word matches, the names it is a typo of."""
+        from bilateral.search import Hit, search
+
+        hits = search(self.db, text, limit)
+        if hits:
+            return hits
+        fallback = []
+        for record_id, _ in self.find_names(text)[:limit]:
+            row = self.db.execute(
+                "SELECT id, type, label, data FROM records WHERE id = ?", (record_id,)
+            ).fetchone()
+            fallback.append(Hit(row[0], row[1], row[2], 0.0, row[3]))
+        return fallback
 
     def record(self, record_id: str) -> tuple[str, Row] | None:
         row = self.db.execute(

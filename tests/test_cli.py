@@ -398,9 +398,21 @@ def test_country_options_complete_codes(monkeypatch: pytest.MonkeyPatch) -> None
     assert _complete("bilateral trade --reporter p", monkeypatch) == ["PK"]
 
 
-def test_a_search_with_no_match_suggests_names() -> None:
+def test_a_search_for_a_misspelt_name_finds_it() -> None:
     result = run("search", "--json", "Stepashn")
+    assert result.exit_code == 0
+    assert [hit["id"] for hit in json.loads(result.stdout)] == ["stepashin-sergei"]
+
+
+def test_a_search_with_no_match_suggests_names() -> None:
+    result = run("search", "--json", "Stepshinov")
     assert (result.exit_code, result.stdout) == (1, "[]\n")
     assert result.stderr == (
-        "bilateral: nothing found for 'Stepashn'; did you mean Sergei Stepashin?\n"
+        "bilateral: nothing found for 'Stepshinov'; did you mean Sergei Stepashin?\n"
     )
+
+
+def test_a_search_with_nothing_near_says_so() -> None:
+    result = run("search", "zzqqxx")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "bilateral: nothing found for 'zzqqxx'\n"
