@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn, TextIO, TypeVar
 
 import click
 
@@ -146,13 +147,22 @@ def answer(
     fmt: str | None,
     as_json: bool,
     nothing: str,
+    draw_table: Callable[[list[Row], TextIO, bool], None] | None = None,
 ) -> None:
-    """Run a query and print its rows once; the only place answers become exit codes."""
+    """Run a query and print its rows once; the only place answers become exit codes.
+
+    `draw_table` replaces the view's table for commands that lay out a table their own way.
+    """
     terminal = sys.stdout.isatty()
     chosen = chosen_format(fmt, as_json, terminal)
     try:
         rows = _first_checked_with_retry(settings, produce)
-        count = emit(rows, view, chosen, sys.stdout, terminal)
+        if chosen is Format.TABLE and draw_table is not None:
+            shown = list(rows)
+            draw_table(shown, sys.stdout, terminal)
+            count = len(shown)
+        else:
+            count = emit(rows, view, chosen, sys.stdout, terminal)
         sys.stdout.flush()
     except BrokenPipeError:
         _reader_gone()
@@ -186,12 +196,7 @@ def _first_checked(rows: Iterable[Row]) -> Iterator[Row]:
         first = next(iterator)
     except StopIteration:
         return iter(())
-    return _chain(first, iterator)
-
-
-def _chain(first: Row, rest: Iterator[Row]) -> Iterator[Row]:
-    yield first
-    yield from rest
+    return itertools.chain((first,), iterator)
 
 
 def _no_match(message: str, suggestions: list[str], chosen: Format) -> NoReturn:
@@ -439,26 +444,21 @@ def show(settings: Settings, name: tuple[str, ...], fmt: str | None, as_json: bo
         bilateral show Rushaylo
     """
     text = _query_text(name)
-    if chosen_format(fmt, as_json, sys.stdout.isatty()) is Format.TABLE:
-        _show_table(settings, text)
-        return
-    answer(settings, lambda query: query.show(text), SHOW, fmt, as_json, "nothing matched")
 
+    def draw_details(rows: list[Row], out: TextIO, terminal: bool) -> None:
+        from bilateral.details import print_details
 
-def _show_table(settings: Settings, text: str) -> None:
-    from bilateral.details import print_details
+        print_details(rows, out, terminal)
 
-    try:
-        rows = settings.query().show(text)
-    except (FactBaseUnreadable, FactBaseInvalid) as error:
-        fail_unusable(error)
-    except NothingMatched as error:
-        _no_match(str(error), error.suggestions, Format.TABLE)
-    try:
-        print_details(rows, sys.stdout, sys.stdout.isatty())
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _reader_gone()
+    answer(
+        settings,
+        lambda query: query.show(text),
+        SHOW,
+        fmt,
+        as_json,
+        "nothing matched",
+        draw_table=draw_details,
+    )
 
 
 @cli.command(epilog=EXIT_CODES)

@@ -286,14 +286,14 @@ class FactQuery:
         from bilateral.errors import NothingMatched
 
         direct = self.record(name) or self.record(name.upper())
-        ids = [direct[1].document["id"]] if direct else [i for i, _ in self.find_names(name)]
-        if not ids:
+        matches = [direct] if direct else [self.record(i) for i, _ in self.find_names(name)]
+        if not matches:
             raise NothingMatched(f"nothing is named {name!r}", self.suggest(name))
         shown = []
-        for record_id in ids:
-            found = self.record(record_id)
-            assert found is not None
-            kind, row = found
+        for match in matches:
+            assert match is not None, "find_names returns ids of stored records"
+            kind, row = match
+            record_id = row.document["id"]
             mentioned = self.db.execute(
                 "SELECT r.id, r.type, r.label FROM mentions m JOIN records r ON r.rowid = m.record "
                 "WHERE m.target = ? ORDER BY r.type, r.sort",
