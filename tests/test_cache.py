@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import generate
-from bilateral.cache import cache_file
+from bilateral.store.cache import cache_file
 from tests.conftest import MINIMAL, SHIPPED, run
 
 QUESTIONS = [

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bilateral.errors import FactBaseInvalid, Problem
-from bilateral.validate import build
+from bilateral.kinds.base import build
 from tests.conftest import MINIMAL, SHIPPED, run
 from tests.mutations import mutate
 

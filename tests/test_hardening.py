@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import generate
-from bilateral.cache import cache_file
-from bilateral.reading import MAX_BYTES
+from bilateral.schema.reading import MAX_BYTES
+from bilateral.store.cache import cache_file
 from tests.conftest import MINIMAL, SHIPPED, run, run_in_terminal
 
 BILATERAL = [sys.executable, "-m", "bilateral"]

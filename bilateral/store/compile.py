@@ -1,4 +1,8 @@
-"""The compiled form of a fact base: an SQLite database with indexes and full-text search."""
+"""The compiled form of a fact base: an SQLite database with indexes and full-text search.
+
+It holds facts only (documents, facets, names, search terms), never their rendering, so
+no change to how answers are shown can leave an old rendering behind.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,14 @@ import json
 import marshal
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterator
+from typing import NamedTuple
 
-from bilateral.cache import STORE_VERSION
-from bilateral.documents import IndexedRecord, Indexer
-from bilateral.jsontext import to_json
-from bilateral.records import FactBase
-from bilateral.textnorm import name_key, single_deletions, terms
-from bilateral.views import LISTING_OF_TYPE, tsv_text
+from bilateral.kinds.base import FactBase
+from bilateral.kinds.kind import Kind
+from bilateral.schema.checker import Document
+from bilateral.schema.jsontext import to_json
+from bilateral.schema.textnorm import name_key, single_deletions, terms
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -23,10 +27,8 @@ CREATE TABLE records (
     type TEXT NOT NULL,
     pair TEXT,
     sort TEXT NOT NULL,
-    label TEXT NOT NULL,
     doc TEXT NOT NULL,
-    data BLOB NOT NULL,
-    tsv TEXT
+    data BLOB NOT NULL
 );
 CREATE TABLE facets (
     type TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, record INTEGER NOT NULL
@@ -50,23 +52,48 @@ CREATE INDEX mentions_by_target ON mentions (target);
 CITED_SOURCE = re.compile(r'"source":"((?:[^"\\]|\\.)*)"')
 
 
+class Compiled(NamedTuple):
+    """One record as the store keeps it."""
+
+    kind: Kind
+    document: Document
+    sort: str
+    facets: tuple[tuple[str, str], ...]
+    names: tuple[str, ...]
+    titles: str
+    text: str
+    mentions: tuple[str, ...]
+
+
 def cited_sources(document_json: str) -> list[str]:
     """Every source id cited anywhere in a document's JSON (string values cannot match)."""
     return CITED_SOURCE.findall(document_json)
 
 
+def compiled(base: FactBase) -> Iterator[Compiled]:
+    lookup = base.lookup
+    for kind, document, position in base.each():
+        yield Compiled(
+            kind,
+            document,
+            kind.sort(document, position),
+            tuple(kind.facets(document, lookup)),
+            tuple(kind.names(document)),
+            kind.titles(document),
+            f"{kind.label(document)} {kind.text(document, lookup)}",
+            tuple(m for m in kind.mentions(document) if m),
+        )
+
+
 def write(connection: sqlite3.Connection, base: FactBase, meta: dict[str, str]) -> None:
     """Fill an empty database with the base's records and indexes."""
     connection.executescript(TABLES)
-    records = list(Indexer(base).records())
-    _insert_records(connection, records)
-    pairs = sorted({r.pair for r in records if r.pair})
+    _insert_records(connection, compiled(base))
     info = {
-        "store_version": STORE_VERSION,
         "title": base.title,
         "pair": base.pair,
         "as_of": base.as_of,
-        "pairs": " ".join(pairs),
+        "pairs": " ".join(base.pairs()),
         "counts": json.dumps(base.counts()),
         **meta,
     }
@@ -76,33 +103,32 @@ def write(connection: sqlite3.Connection, base: FactBase, meta: dict[str, str]) 
     connection.commit()
 
 
-def _insert_records(connection: sqlite3.Connection, records: Iterable[IndexedRecord]) -> None:
+def _insert_records(connection: sqlite3.Connection, records: Iterator[Compiled]) -> None:
     rows, facets, names, tokens, mentions, search = [], [], [], [], [], []
     for rowid, record in enumerate(records, start=1):
-        document_json = to_json(record.document)
-        data = marshal.dumps(record.document)
-        listing = LISTING_OF_TYPE.get(record.type)
-        tsv = tsv_text(listing, record.document) if listing else None
+        document = record.document
+        document_json = to_json(document)
+        kind = record.kind.name
         rows.append(
-            (rowid, record.id, record.type, record.pair, record.sort, record.label, document_json,
-             data, tsv)
+            (rowid, document["id"], kind, record.kind.pair_of(document), record.sort,
+             document_json, marshal.dumps(document))
         )  # fmt: skip
-        facets += [(record.type, key, value, rowid) for key, value in record.facets]
+        facets += [(kind, key, value, rowid) for key, value in record.facets]
         if record.names:
-            keys = {name_key(record.id), *(name_key(name) for name in record.names)}
+            keys = {name_key(document["id"]), *(name_key(name) for name in record.names)}
             names += [(key, rowid) for key in keys if key]
             tokens += [(token, rowid) for token in {t for key in keys for t in key.split()}]
         targets = dict.fromkeys((*record.mentions, *cited_sources(document_json)))
-        mentions += [(target, rowid) for target in targets if target != record.id]
+        mentions += [(target, rowid) for target in targets if target != document["id"]]
         search.append(
             (
                 rowid,
                 " ".join(terms(" ".join(record.names))),
-                " ".join(terms(titles_of(record))),
-                " ".join(terms(f"{record.label} {record.text}")),
+                " ".join(terms(record.titles)),
+                " ".join(terms(record.text)),
             )
         )
-    connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO facets VALUES (?, ?, ?, ?)", facets)
     connection.executemany("INSERT INTO names VALUES (?, ?)", names)
     connection.executemany("INSERT INTO name_tokens VALUES (?, ?)", tokens)
@@ -112,10 +138,3 @@ def _insert_records(connection: sqlite3.Connection, records: Iterable[IndexedRec
     connection.executemany(
         "INSERT INTO search (rowid, names, titles, body) VALUES (?, ?, ?, ?)", search
     )
-
-
-def titles_of(record: IndexedRecord) -> str:
-    """What a record is called: a person's offices, an entity's or area's name."""
-    if record.type == "person":
-        return " ".join(role["title"] for role in record.document["roles"])
-    return str(record.document.get("name") or "")

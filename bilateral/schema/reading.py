@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+import stat
 from typing import Any
 
 from bilateral.errors import FactBaseUnreadable
@@ -12,26 +12,56 @@ MAX_BYTES = 128 * 1024 * 1024
 """The largest fact base read; far above any curated base (100,000 records is about 30 MiB)."""
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: str) -> bytes:
+    """The file's bytes: a regular file only, opened without blocking, read within the limit."""
     try:
-        size = os.stat(path).st_size
-        if path.is_dir():
-            raise FactBaseUnreadable(f"{path}: is a directory; give the path of a facts.toml file")
-        if size > MAX_BYTES:
-            raise FactBaseUnreadable(
-                f"{path}: is {size:,} bytes, over the limit of {MAX_BYTES:,}; "
-                "split the fact base or check that this is the right file"
-            )
-        return path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise FactBaseUnreadable(f"{path}: no such file; check the path or --facts") from None
     except PermissionError:
         raise FactBaseUnreadable(f"{path}: permission denied; make the file readable") from None
     except OSError as error:
         raise FactBaseUnreadable(f"{path}: cannot be read ({error.strerror})") from None
+    try:
+        return _read_regular(path, descriptor)
+    except OSError as error:
+        raise FactBaseUnreadable(f"{path}: cannot be read ({error.strerror})") from None
+    finally:
+        os.close(descriptor)
 
 
-def decode(path: Path, data: bytes) -> str:
+def _read_regular(path: str, descriptor: int) -> bytes:
+    status = os.fstat(descriptor)
+    mode = status.st_mode
+    if stat.S_ISDIR(mode):
+        raise FactBaseUnreadable(f"{path}: is a directory; give the path of a facts.toml file")
+    if not stat.S_ISREG(mode):
+        raise FactBaseUnreadable(
+            f"{path}: is not a regular file (a pipe, device or socket); "
+            "give the path of a facts.toml file"
+        )
+    if status.st_size > MAX_BYTES:
+        raise FactBaseUnreadable(
+            f"{path}: is {status.st_size:,} bytes, over the limit of {MAX_BYTES:,}; "
+            "split the fact base or check that this is the right file"
+        )
+    chunks = []
+    size = 0
+    while size <= MAX_BYTES:
+        chunk = os.read(descriptor, min(1 << 20, MAX_BYTES + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > MAX_BYTES:
+        raise FactBaseUnreadable(
+            f"{path}: grew past the limit of {MAX_BYTES:,} bytes while it was read; "
+            "try again once it is written"
+        )
+    return b"".join(chunks)
+
+
+def decode(path: str, data: bytes) -> str:
     if not data.strip():
         raise FactBaseUnreadable(f"{path}: is empty; a fact base starts with schema_version = 1")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -53,7 +83,7 @@ def decode(path: Path, data: bytes) -> str:
         ) from None
 
 
-def parse_toml(path: Path, text: str) -> dict[str, Any]:
+def parse_toml(path: str, text: str) -> dict[str, Any]:
     import tomli
 
     try:
@@ -69,7 +99,7 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
         ) from None
 
 
-def read_toml(path: Path) -> tuple[str, dict[str, Any]]:
+def read_toml(path: str) -> tuple[str, dict[str, Any]]:
     """The file's text and its parsed TOML data."""
     text = decode(path, read_bytes(path))
     return text, parse_toml(path, text)

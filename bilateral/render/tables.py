@@ -10,10 +10,11 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from bilateral.formatting import citation
-from bilateral.output import visible
-from bilateral.query import Row
-from bilateral.views import View, cell_text
+from bilateral.answer.rows import Row
+from bilateral.kinds.kind import Listing
+from bilateral.render.escapes import visible
+from bilateral.render.views import cell_text
+from bilateral.schema.wording import citation
 
 PIPE_WIDTH = 100_000
 UNWRAPPED = frozenset(
@@ -23,41 +24,20 @@ UNWRAPPED = frozenset(
 
 
 def console_for(out: TextIO, terminal: bool) -> Console:
-    """A console honouring NO_COLOR, CLICOLOR=0, FORCE_COLOR and TERM=dumb.
+    """A console for answers; rich decides width and colour (COLUMNS, FORCE_COLOR, TERM=dumb).
 
     NO_COLOR and CLICOLOR=0 turn off every escape code, bold and dim included. A pipe
-    gets no escapes either, unless FORCE_COLOR asks for them, and is never wrapped.
+    is never wrapped.
     """
     plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("CLICOLOR") == "0"
-    if terminal:
-        return Console(
-            file=out,
-            force_terminal=not plain,
-            width=terminal_width(out) if plain else None,
-            highlight=False,
-            emoji=False,
-            markup=False,
-        )
     return Console(
         file=out,
-        force_terminal=None if not plain else False,
-        width=PIPE_WIDTH,
+        width=None if terminal else PIPE_WIDTH,
+        color_system=None if plain else "auto",
         highlight=False,
         emoji=False,
         markup=False,
     )
-
-
-def terminal_width(out: TextIO) -> int:
-    """$COLUMNS, else the terminal's own width, else 80 (shutil's logic, without its imports)."""
-    try:
-        return int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        pass
-    try:
-        return os.get_terminal_size(out.fileno()).columns
-    except (OSError, ValueError):
-        return 80
 
 
 def cell(value: str) -> Text:
@@ -82,30 +62,30 @@ class Footnotes:
         return Text(visible("\n".join(lines)), style="dim")
 
 
-def build_table(rows: list[Row], view: View, terminal: bool) -> tuple[Table, Footnotes]:
+def build_table(rows: list[Row], listing: Listing, terminal: bool) -> tuple[Table, Footnotes]:
     table = Table(
         box=box.SIMPLE_HEAD if terminal else box.ASCII,
         header_style="bold",
         show_edge=False,
         pad_edge=False,
     )
-    for column in view.table_columns:
+    for column in listing.table_columns:
         table.add_column(
             column.replace("_", " ").title(), overflow="fold", no_wrap=column in UNWRAPPED
         )
     table.add_column("Src", overflow="fold", style="dim")
     notes = Footnotes()
     for row in rows:
-        for flat in view.flatten(row.document):
-            cells = [cell(cell_text(flat, column)) for column in view.table_columns]
+        for flat in listing.rows(row.document):
+            cells = [cell(cell_text(flat, column)) for column in listing.table_columns]
             table.add_row(*cells, Text(notes.mark(flat.get("sources") or [])))
     return table, notes
 
 
-def print_table(rows: list[Row], view: View, out: TextIO, terminal: bool) -> int:
+def print_table(rows: list[Row], listing: Listing, out: TextIO, terminal: bool) -> int:
     if not rows:
         return 0
-    table, notes = build_table(rows, view, terminal)
+    table, notes = build_table(rows, listing, terminal)
     parts: list[RenderableType] = [table]
     if notes.numbers:
         parts += [Text(""), notes.render()]

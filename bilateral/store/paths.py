@@ -9,9 +9,9 @@ ENVIRONMENT_VARIABLE = "BILATERAL_FACTS"
 
 def shipped_facts() -> str:
     """The fact base inside the installed package, or the checkout's top-level copy."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    packaged = os.path.join(here, "facts.toml")
-    checkout = os.path.join(os.path.dirname(here), "facts.toml")
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    packaged = os.path.join(package, "facts.toml")
+    checkout = os.path.join(os.path.dirname(package), "facts.toml")
     return packaged if os.path.isfile(packaged) else checkout
 
 

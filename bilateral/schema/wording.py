@@ -1,4 +1,4 @@
-"""Plain-text renderings shared by the index and the tables: money, dates, citations."""
+"""How values read as text, for people and for labels: money, date spans, citations."""
 
 from __future__ import annotations
 
@@ -31,3 +31,8 @@ def citation(cite: Mapping[str, Any]) -> str:
     if cite.get("paragraph") is None:
         return str(cite["source"])
     return f"{cite['source']} ¶{cite['paragraph']}.{cite['sentence']}"
+
+
+def number(value: float) -> str:
+    """A number as scripts read it: '25000', not '25000.0'."""
+    return str(int(value)) if float(value).is_integer() else str(value)

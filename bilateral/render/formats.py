@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterable
 from typing import TextIO
 
-from bilateral.query import Row
-from bilateral.views import View, row_cells, tsv_line
-
-TERMINAL_UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]"
-"""Control, bidirectional and zero-width characters; compiled on first use, not at start-up."""
+from bilateral.answer.rows import Row
+from bilateral.kinds.kind import Listing
+from bilateral.render.escapes import visible
+from bilateral.render.views import row_cells, tsv_line
 
 
 class Format(enum.Enum):
@@ -22,22 +20,17 @@ class Format(enum.Enum):
     TSV = "tsv"
 
 
-def visible(text: str) -> str:
-    """Text safe for a terminal: control, bidi and zero-width characters shown as escapes."""
-    return re.sub(TERMINAL_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-def emit(rows: Iterable[Row], view: View, fmt: Format, out: TextIO, terminal: bool) -> int:
+def emit(rows: Iterable[Row], listing: Listing, fmt: Format, out: TextIO, terminal: bool) -> int:
     """Write the rows; returns how many records were written."""
     if fmt is Format.TABLE:
-        from bilateral.tables import print_table
+        from bilateral.render.tables import print_table
 
-        return print_table(list(rows), view, out, terminal)
+        return print_table(list(rows), listing, out, terminal)
     if fmt is Format.JSON:
         return _json_array(rows, out, terminal)
     if fmt is Format.JSONL:
         return _json_lines(rows, out, terminal)
-    return _delimited(rows, view, out, terminal, csv_format=fmt is Format.CSV)
+    return _delimited(rows, listing, out, terminal, csv_format=fmt is Format.CSV)
 
 
 def _json_array(rows: Iterable[Row], out: TextIO, terminal: bool) -> int:
@@ -60,21 +53,18 @@ def _json_lines(rows: Iterable[Row], out: TextIO, terminal: bool) -> int:
 
 
 def _delimited(
-    rows: Iterable[Row], view: View, out: TextIO, terminal: bool, csv_format: bool
+    rows: Iterable[Row], listing: Listing, out: TextIO, terminal: bool, csv_format: bool
 ) -> int:
     import csv
 
     writer = csv.writer(out, lineterminator="\n") if csv_format else None
     if writer is not None:
-        writer.writerow(view.columns)
+        writer.writerow(listing.columns)
     count = 0
     for row in rows:
         count += 1
-        if writer is None and row.tsv is not None:
-            out.write(visible(row.tsv) if terminal else row.tsv)
-            continue
-        for flat in view.flatten(row.document):
-            cells = row_cells(view, flat)
+        for flat in listing.rows(row.document):
+            cells = row_cells(listing, flat)
             if writer is not None:
                 writer.writerow([visible(cell) for cell in cells] if terminal else cells)
             else:

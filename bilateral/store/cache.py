@@ -21,13 +21,11 @@ import time
 import zlib
 from typing import TYPE_CHECKING
 
-from bilateral import __version__
+from bilateral.store.fingerprint import code_fingerprint
 
 if TYPE_CHECKING:
-    from bilateral.records import FactBase
+    from bilateral.kinds.base import FactBase
 
-STORE_VERSION = f"9/{__version__}"
-"""Bump the first part whenever the store's tables or documents change shape."""
 CACHE_ENVIRONMENT_VARIABLE = "BILATERAL_CACHE_DIR"
 RACY_NS = 2_000_000_000
 STALE_TEMPORARY_SECONDS = 600
@@ -63,7 +61,7 @@ def open_store(facts: str, use_cache: bool = True) -> sqlite3.Connection:
 
 def _build(facts: str, target: str | None) -> sqlite3.Connection:
     """Read, validate and compile the base; the collector is paused, as nothing is freed."""
-    import gc
+    import gc  # this and the builders below stay off the warm start-up path
 
     gc.disable()
     try:
@@ -73,20 +71,19 @@ def _build(facts: str, target: str | None) -> sqlite3.Connection:
 
 
 def _read_and_compile(facts: str, target: str | None) -> sqlite3.Connection:
-    import hashlib
-    from pathlib import Path
+    import hashlib  # off the warm start-up path, like every import a build needs
 
-    from bilateral.reading import decode, parse_toml, read_bytes
-    from bilateral.store import write
-    from bilateral.validate import build
+    from bilateral.kinds.base import build
+    from bilateral.schema.reading import decode, parse_toml, read_bytes
+    from bilateral.store.compile import write
 
-    path = Path(facts)
     before = _stat_or_none(facts)
-    data = read_bytes(path)
+    data = read_bytes(facts)
     after = _stat_or_none(facts)
-    text = decode(path, data)
-    base = build(facts, text, parse_toml(path, text))
+    text = decode(facts, data)
+    base = build(facts, text, parse_toml(facts, text))
     meta = {
+        "code": code_fingerprint(),
         "source_path": os.path.abspath(facts),
         "source_size": str(len(data)),
         "source_mtime_ns": str(after.st_mtime_ns if after else 0),
@@ -142,17 +139,22 @@ def _open_if_fresh(target: str, facts: str) -> sqlite3.Connection | None:
 
 def _matches(meta: dict[str, str], facts: str, stat: os.stat_result) -> bool:
     recorded = (
-        meta.get("store_version"),
+        meta.get("code"),
         meta.get("source_path"),
         meta.get("source_size"),
         meta.get("source_mtime_ns"),
     )
-    current = (STORE_VERSION, os.path.abspath(facts), str(stat.st_size), str(stat.st_mtime_ns))
+    current = (
+        code_fingerprint(),
+        os.path.abspath(facts),
+        str(stat.st_size),
+        str(stat.st_mtime_ns),
+    )
     if recorded != current:
         return False
     if stat.st_mtime_ns < int(meta.get("built_ns", "0")) - RACY_NS:
         return True
-    import hashlib
+    import hashlib  # only for a file changed close to the build
 
     try:
         with open(facts, "rb") as file:
@@ -164,9 +166,9 @@ def _matches(meta: dict[str, str], facts: str, stat: os.stat_result) -> bool:
 
 def _write_cache(target: str, base: FactBase, meta: dict[str, str]) -> sqlite3.Connection | None:
     """Build beside the target and rename into place; an interruption leaves no temporary."""
-    import signal
+    import signal  # off the warm start-up path: only a build needs it
 
-    from bilateral.store import write
+    from bilateral.store.compile import write  # the whole checking stack: builds only
 
     directory = os.path.dirname(target)
     stem = os.path.basename(target).removesuffix(".sqlite3")

@@ -9,9 +9,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from bilateral.query import Row
-from bilateral.tables import Footnotes, cell, console_for
-from bilateral.views import text
+from bilateral.answer.rows import Row
+from bilateral.render.tables import Footnotes, cell, console_for
+from bilateral.render.views import text
 
 HIDDEN = {"id", "sources", "notes", "by", "participants", "country_name", "place_name"}
 LABELS = {

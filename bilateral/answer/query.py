@@ -1,0 +1,133 @@
+"""Answer questions from a compiled store. Returns rows of plain documents."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+
+from bilateral.answer.names import NameMatcher
+from bilateral.answer.rows import Document, Row
+from bilateral.errors import BadQuery, NothingMatched
+from bilateral.kinds.registry import NAMED
+
+
+class Filter:
+    """Records having a facet `key` equal to any of `values`."""
+
+    __slots__ = ("key", "values")
+
+    def __init__(self, key: str, values: tuple[str, ...]) -> None:
+        self.key = key
+        self.values = values
+
+
+class FactQuery:
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.db = connection
+        self.meta: dict[str, str] = dict(self.db.execute("SELECT key, value FROM meta"))
+        self.names = NameMatcher(connection)
+
+    @property
+    def pairs(self) -> list[str]:
+        return self.meta["pairs"].split()
+
+    def countries(self) -> dict[str, str]:
+        rows = self.db.execute(
+            "SELECT id, data FROM records WHERE type = 'country' ORDER BY sort"
+        ).fetchall()
+        return {code: Row("", data=data).document["name"] for code, data in rows}
+
+    def resolve_pair(self, pair: str | None) -> str | None:
+        if pair is None:
+            if len(self.pairs) > 1:
+                raise BadQuery(
+                    f"this fact base holds {len(self.pairs)} pairs of countries; "
+                    f"choose one with --pair (such as --pair {self.pairs[0]}), or --pair all"
+                )
+            return None
+        if pair.lower() == "all":
+            return None
+        codes = pair.upper().replace("_", "-").split("-")
+        chosen = "-".join(sorted(codes))
+        if len(codes) != 2 or chosen not in self.pairs:
+            known = ", ".join(self.pairs[:10]) + (", ..." if len(self.pairs) > 10 else "")
+            raise BadQuery(f"no pair {pair!r} in this fact base; the pairs are: {known}")
+        return chosen
+
+    def resolve_country(self, code: str) -> str:
+        countries = self.countries()
+        if code.upper() in countries:
+            return code.upper()
+        found = self.names.find(code, ("country",))
+        if len(found) == 1:
+            return found[0][0]
+        listed = ", ".join(f"{cid} ({name})" for cid, name in countries.items())
+        raise BadQuery(f"unknown country {code!r}; use one of: {listed}")
+
+    def resolve_place(self, place: str) -> list[str]:
+        matches = self.names.find(place, ("place", "country"))
+        if not matches:
+            raise NothingMatched(f"no place matches {place!r}", self.suggest(place))
+        return [record_id for record_id, _ in matches]
+
+    def listing(self, kind: str, pair: str | None, filters: list[Filter]) -> Iterator[Row]:
+        sql = ["SELECT doc, data FROM records WHERE type = ?"]
+        parameters: list[str] = [kind]
+        if pair is not None:
+            sql.append("AND pair = ?")
+            parameters.append(pair)
+        for facet in filters:
+            marks = ", ".join("?" * len(facet.values))
+            sql.append(
+                "AND rowid IN (SELECT record FROM facets "
+                f"WHERE type = ? AND key = ? AND value IN ({marks}))"
+            )
+            parameters += [kind, facet.key, *facet.values]
+        sql.append("ORDER BY sort")
+        for raw, data in self.db.execute(" ".join(sql), parameters):
+            yield Row(raw, data=data)
+
+    def record(self, record_id: str) -> tuple[str, Row] | None:
+        row = self.db.execute(
+            "SELECT type, doc, data FROM records WHERE id = ?", (record_id,)
+        ).fetchone()
+        return (row[0], Row(row[1], data=row[2])) if row else None
+
+    def mentioning(self, record_id: str) -> list[tuple[str, str, Document]]:
+        """(id, kind, document) of the records that mention or cite a record."""
+        rows = self.db.execute(
+            "SELECT r.id, r.type, r.data FROM mentions m JOIN records r ON r.rowid = m.record "
+            "WHERE m.target = ? ORDER BY r.type, r.sort",
+            (record_id,),
+        ).fetchall()
+        return [(rid, kind, Row("", data=data).document) for rid, kind, data in rows]
+
+    def supporting(self, source_id: str) -> list[Document]:
+        rows = self.db.execute(
+            "SELECT r.id, r.type FROM mentions m JOIN records r ON r.rowid = m.record "
+            "WHERE m.target = ? ORDER BY r.rowid",
+            (source_id,),
+        ).fetchall()
+        return [{"id": rid, "kind": kind} for rid, kind in rows]
+
+    def find_names(self, text: str, types: tuple[str, ...] = NAMED) -> list[tuple[str, str]]:
+        return self.names.find(text, types)
+
+    def suggest(self, text: str, limit: int = 3) -> list[str]:
+        """Names close to the text, for a 'did you mean' line."""
+        return self.names.suggest(text, NAMED, limit)
+
+    def completions(self, prefix: str, types: tuple[str, ...] = NAMED) -> list[str]:
+        return self.names.complete(prefix, types)
+
+    def overview(self) -> Document:
+        import json  # the overview alone reads the counts
+
+        counts: dict[str, int] = json.loads(self.meta["counts"])
+        return {
+            "title": self.meta["title"],
+            "as_of": self.meta["as_of"],
+            "pairs": self.pairs,
+            "countries": self.countries(),
+            "counts": counts,
+        }

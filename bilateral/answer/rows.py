@@ -1,0 +1,38 @@
+"""One answer: a record's JSON text as stored, and its fields, unpacked only when needed."""
+
+from __future__ import annotations
+
+import marshal
+from typing import Any
+
+Document = dict[str, Any]
+
+
+class Row:
+    """The store keeps each document twice: as JSON text, written out unparsed by the
+    JSON formats, and marshalled, which unpacks faster than JSON parses (and needs no
+    import) for tables, CSV and TSV."""
+
+    __slots__ = ("_data", "_document", "raw")
+
+    def __init__(self, raw: str, document: Document | None = None, data: bytes | None = None):
+        self.raw = raw
+        self._document = document
+        self._data = data
+
+    @property
+    def document(self) -> Document:
+        if self._document is None:
+            if self._data is not None:
+                self._document = marshal.loads(self._data)
+            else:
+                import json  # only for rows built without their marshalled form
+
+                self._document = json.loads(self.raw)
+        return self._document
+
+    @classmethod
+    def of(cls, document: Document) -> Row:
+        from bilateral.schema.jsontext import to_json
+
+        return cls(to_json(document), document)

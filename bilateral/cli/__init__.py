@@ -1,0 +1,35 @@
+"""The command line: parses options, asks the API, prints once, maps errors to exit codes."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+import bilateral.cli.commands  # noqa: F401  (registers the commands on the group)
+from bilateral.cli.answering import EXIT_ANSWERED, EXIT_INTERRUPTED, reader_gone
+from bilateral.cli.group import cli
+
+__all__ = ["cli", "main"]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point for the console script and `python -m bilateral`.
+
+    Click's own handling is kept for usage errors; an interruption exits 130, as a
+    shell would report it, rather than click's 1, which here means nothing matched.
+    """
+    try:
+        code = cli.main(args=argv, prog_name="bilateral", standalone_mode=False)
+    except click.Abort:
+        import signal  # only on the way out after an interruption
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second ^C must not cut the exit short
+        click.echo("bilateral: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except BrokenPipeError:
+        reader_gone()
+    sys.exit(code if isinstance(code, int) else EXIT_ANSWERED)

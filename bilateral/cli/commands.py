@@ -1,0 +1,275 @@
+"""The commands: each parses its options and asks the API; answering.py prints the answer."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+import click
+
+from bilateral.answer.rows import Row
+from bilateral.cli.answering import (
+    EXIT_CODES,
+    EXIT_NOTHING_MATCHED,
+    Settings,
+    answer,
+    fail,
+)
+from bilateral.cli.group import cli
+from bilateral.cli.options import (
+    complete_countries,
+    complete_names,
+    country_option,
+    output_options,
+    pair_option,
+)
+from bilateral.errors import FactBaseInvalid, FactBaseUnreadable
+from bilateral.render.views import SEARCH, SHOW, listing_of
+from bilateral.schema.vocabulary import FLOWS, STATUS_LADDER
+
+MAX_QUERY_LENGTH = 1000
+
+
+@cli.command()
+@click.argument("path", required=False, type=click.Path(path_type=str))
+@click.pass_obj
+def check(settings: Settings, path: str | None) -> None:
+    """Validate a fact base and print its counts.
+
+    On success prints one line of counts on stdout and exits 0. Problems go to
+    stderr, each naming the file, line and key; exit 1. A file that cannot be
+    read as TOML exits 2.
+
+    \b
+    Example:
+        bilateral check facts.toml
+    """
+    from bilateral.kinds.base import load  # the checking stack, for `check` alone
+
+    target = path or settings.path
+    try:
+        base = load(target)
+    except FactBaseUnreadable as error:
+        fail(str(error))
+    except FactBaseInvalid as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        fail(f"{target}: {len(error.problems)} problem(s) found", EXIT_NOTHING_MATCHED)
+    counts = ", ".join(f"{count} {name}" for name, count in base.counts().items())
+    click.echo(f"{target}: valid: {counts}")
+
+
+@cli.command(epilog=EXIT_CODES)
+@click.option("--status", type=click.Choice(STATUS_LADDER), help="Only commitments of this status.")
+@country_option
+@pair_option
+@output_options
+@click.pass_obj
+def areas(
+    settings: Settings,
+    status: str | None,
+    country: str | None,
+    pair: str | None,
+    fmt: str | None,
+    as_json: bool,
+) -> None:
+    """Cooperation areas, their commitments and the strongest status of each.
+
+    Statuses, strongest first: signed, agreed, pledged, promised, proposed,
+    requested, under-discussion, possible.
+
+    \b
+    Example:
+        bilateral areas --status signed
+    """
+    answer(
+        settings,
+        lambda base: base.areas(status=status, country=country, pair=pair),
+        listing_of("area"),
+        fmt,
+        as_json,
+        "no cooperation area matches",
+    )
+
+
+@cli.command(epilog=EXIT_CODES)
+@country_option
+@click.option("--current/--former", default=None, help="Only people in office, or formerly.")
+@pair_option
+@output_options
+@click.pass_obj
+def officials(
+    settings: Settings,
+    country: str | None,
+    current: bool | None,
+    pair: str | None,
+    fmt: str | None,
+    as_json: bool,
+) -> None:
+    """People and their roles, current as of the fact base's date or former.
+
+    \b
+    Example:
+        bilateral officials --country RU --current
+    """
+    answer(
+        settings,
+        lambda base: base.officials(country=country, current=current, pair=pair),
+        listing_of("person"),
+        fmt,
+        as_json,
+        "no official matches",
+    )
+
+
+@cli.command(epilog=EXIT_CODES)
+@click.option("--year", type=click.IntRange(1800, 2200), help="Only figures for this year.")
+@click.option("--flow", type=click.Choice(FLOWS), help="export, import or total.")
+@click.option(
+    "--reporter", metavar="CC", shell_complete=complete_countries, help="Reporting country."
+)
+@pair_option
+@output_options
+@click.pass_obj
+def trade(
+    settings: Settings,
+    year: int | None,
+    flow: str | None,
+    reporter: str | None,
+    pair: str | None,
+    fmt: str | None,
+    as_json: bool,
+) -> None:
+    """Trade figures. A range prints as a range ($25,000-30,000), never as one number.
+
+    \b
+    Example:
+        bilateral trade --year 2003 --flow export
+    """
+    answer(
+        settings,
+        lambda base: base.trade(year=year, flow=flow, reporter=reporter, pair=pair),
+        listing_of("trade"),
+        fmt,
+        as_json,
+        "no trade figure matches",
+    )
+
+
+@cli.command(epilog=EXIT_CODES)
+@click.option("--year", type=click.IntRange(1800, 2200), help="Only events in this year.")
+@click.option(
+    "--place", shell_complete=complete_names, help="Only events at this place (name or id)."
+)
+@pair_option
+@output_options
+@click.pass_obj
+def events(
+    settings: Settings,
+    year: int | None,
+    place: str | None,
+    pair: str | None,
+    fmt: str | None,
+    as_json: bool,
+) -> None:
+    """Visits, meetings, signings and statements, in date order (undated last).
+
+    \b
+    Example:
+        bilateral events --year 2004 --place Baku
+    """
+    answer(
+        settings,
+        lambda base: base.events(year=year, place=place, pair=pair),
+        listing_of("event"),
+        fmt,
+        as_json,
+        "no event matches",
+    )
+
+
+@cli.command(epilog=EXIT_CODES)
+@click.argument("name", nargs=-1, required=True, shell_complete=complete_names)
+@output_options
+@click.pass_obj
+def show(settings: Settings, name: tuple[str, ...], fmt: str | None, as_json: bool) -> None:
+    """Everything about one person, country, organization, place or area.
+
+    NAME matches ids, names and aliases regardless of case and accents, and
+    one typo away. JSON output is an array of the matches.
+
+    \b
+    Example:
+        bilateral show Rushaylo
+    """
+    text = _query_text(name)
+
+    def draw_details(rows: list[Row], out: TextIO, terminal: bool) -> None:
+        from bilateral.render.details import print_details  # rich, for a table alone
+
+        print_details(rows, out, terminal)
+
+    answer(
+        settings,
+        lambda base: base.show(text),
+        SHOW,
+        fmt,
+        as_json,
+        "nothing matched",
+        draw_table=draw_details,
+    )
+
+
+@cli.command(epilog=EXIT_CODES)
+@click.argument("query_words", metavar="QUERY...", nargs=-1, required=True)
+@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
+@output_options
+@click.pass_obj
+def search(
+    settings: Settings,
+    query_words: tuple[str, ...],
+    limit: int,
+    fmt: str | None,
+    as_json: bool,
+) -> None:
+    """Records ranked for a question in your own words.
+
+    Case, accents, British or American spelling, plurals and words such as
+    "the" or "which" do not matter. A name one typo away still finds its record.
+
+    \b
+    Example:
+        bilateral search which russian officials came to baku
+    """
+    text = _query_text(query_words)
+    answer(
+        settings,
+        lambda base: base.search(text, limit),
+        SEARCH,
+        fmt,
+        as_json,
+        f"nothing found for {text!r}",
+    )
+
+
+def _query_text(words: tuple[str, ...]) -> str:
+    text = " ".join(words).strip()
+    if not text:
+        raise click.UsageError("the query is empty; give some words to look for")
+    if len(text) > MAX_QUERY_LENGTH:
+        raise click.UsageError(
+            f"the query is {len(text):,} characters; keep it under {MAX_QUERY_LENGTH:,}"
+        )
+    return text
+
+
+@cli.command(epilog=EXIT_CODES)
+@output_options
+@click.pass_obj
+def sources(settings: Settings, fmt: str | None, as_json: bool) -> None:
+    """The sources of the fact base and what each supports.
+
+    \b
+    Example:
+        bilateral sources --json
+    """
+    answer(settings, lambda base: base.sources(), listing_of("source"), fmt, as_json, "no sources")

@@ -1,0 +1,140 @@
+"""Cooperation areas and the commitments made in each, on the status ladder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bilateral.kinds.common import (
+    ALIASES,
+    ENTITY_KINDS,
+    ID,
+    NAME,
+    NOTES,
+    PAIR,
+    SOURCES,
+    names_of,
+)
+from bilateral.kinds.kind import Cells, Child, Kind, Listing
+from bilateral.schema.checker import Document
+from bilateral.schema.fields import Field, Shape
+from bilateral.schema.lookup import Lookup
+from bilateral.schema.vocabulary import STATUS_LADDER
+
+STATUS_WORDS = {
+    "signed": "signed",
+    "agreed": "agreed",
+    "pledged": "pledged",
+    "promised": "promised",
+    "proposed": "proposed",
+    "requested": "requested",
+    "under-discussion": "under discussion",
+    "possible": "possible potential",
+}
+
+
+def strongest_status(area: Document, _lookup: Lookup | None = None) -> str | None:
+    """The strongest status among the area's commitments."""
+    ranks = [STATUS_LADDER.index(c["status"]) for c in area["commitments"]]
+    return STATUS_LADDER[min(ranks)] if ranks else None
+
+
+def _all_by(area: Document) -> list[str]:
+    return [party for c in area["commitments"] for party in c["by"]]
+
+
+def _commitment_text(commitment: Document, lookup: Lookup) -> str:
+    area = commitment["area"]
+    return " ".join(
+        (
+            commitment["summary"],
+            STATUS_WORDS[commitment["status"]],
+            lookup.words_for([area]),
+            *lookup.aliases.get(area, []),
+            lookup.words_for(commitment["by"]),
+        )
+    )
+
+
+COMMITMENT = Kind(
+    name="commitment",
+    table="commitments",
+    noun="commitment",
+    plural="commitments",
+    shape=Shape(
+        (
+            ID,
+            Field("summary", "text", required=True),
+            Field("status", "choice", required=True, choices=STATUS_LADDER),
+            Field("by", "refs", required=True, targets=ENTITY_KINDS),
+            names_of("by", "by_names"),
+            NOTES,
+            SOURCES,
+        )
+    ),
+    label=lambda doc: f"{doc['status']}: {doc['summary']}",
+    text=_commitment_text,
+    facets=lambda doc, _lookup: [("status", doc["status"]), ("area", doc["area"])],
+    mentions=lambda doc: (doc["area"], *doc["by"]),
+    sort=lambda doc, position: f"{position:08d}{STATUS_LADDER.index(doc['status'])}",
+)
+
+
+def _area_facets(area: Document, lookup: Lookup) -> list[tuple[str, str]]:
+    facets = [("status", c["status"]) for c in area["commitments"]]
+    facets += [("country", c) for c in lookup.countries_of(_all_by(area))]
+    return list(dict.fromkeys(facets))
+
+
+def _rows(area: Document) -> Iterator[Cells]:
+    base = {"area": area["id"], "name": area["name"], "area_status": area["status"]}
+    for commitment in area["commitments"] or [{}]:
+        yield base | {
+            "commitment": commitment.get("id"),
+            "status": commitment.get("status"),
+            "by": commitment.get("by_names"),
+            "summary": commitment.get("summary") or area["summary"],
+            "sources": commitment.get("sources") or area["sources"],
+        }
+
+
+AREA = Kind(
+    name="area",
+    table="areas",
+    noun="area",
+    plural="areas",
+    shape=Shape(
+        (
+            ID,
+            NAME,
+            PAIR,
+            Field("status", "derived", derive=strongest_status),
+            Field("summary", "text", required=True),
+            ALIASES,
+            Field("commitments", "records", shape=COMMITMENT.shape, record_kind="commitment"),
+            NOTES,
+            SOURCES,
+        )
+    ),
+    label=lambda doc: doc["name"],
+    text=lambda doc, lookup: " ".join(
+        (
+            doc["name"],
+            *doc["aliases"],
+            doc["summary"],
+            "cooperation area",
+            lookup.words_for(_all_by(doc)),
+        )
+    ),
+    names=lambda doc: [doc["name"], *doc["aliases"]],
+    facets=_area_facets,
+    mentions=lambda doc: list(dict.fromkeys(_all_by(doc))),
+    listing=Listing(
+        "cooperation areas",
+        ("area", "name", "area_status", "commitment", "status", "by", "summary", "sources"),
+        ("name", "status", "by", "summary"),
+        _rows,
+    ),
+    children=(
+        Child("commitments", COMMITMENT, lambda c, a: c | {"area": a["id"], "pair": a["pair"]}),
+    ),
+)

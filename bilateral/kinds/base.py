@@ -1,0 +1,123 @@
+"""A whole fact base: read every kind's table through its declaration, check it, derive names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from bilateral.errors import FactBaseInvalid, Problem
+from bilateral.kinds.kind import Kind
+from bilateral.kinds.registry import ALL, TABLE_OF, TOP_LEVEL
+from bilateral.schema.checker import Checker, Document
+from bilateral.schema.citations import check_locators
+from bilateral.schema.lookup import Lookup
+
+SCHEMA_VERSION = 1
+META_KEYS = ("schema_version", "title", "pair", "as_of")
+
+
+@dataclass(frozen=True)
+class FactBase:
+    title: str
+    pair: str
+    as_of: str
+    records: dict[str, list[Document]]
+    """Documents by kind, for the kinds with a table of their own, in file order."""
+    lookup: Lookup
+
+    def each(self) -> Iterator[tuple[Kind, Document, int]]:
+        """Every record with its kind and its position among its kind, children after parents."""
+        for kind in TOP_LEVEL:
+            for position, document in enumerate(self.records[kind.name]):
+                yield kind, document, position
+                for child in kind.children:
+                    for nested in document[child.field]:
+                        yield child.kind, child.extend(nested, document), position
+
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys((kind.plural for kind in ALL), 0)
+        for kind, _document, _position in self.each():
+            counts[kind.plural] += 1
+        return counts
+
+    def pairs(self) -> list[str]:
+        return sorted({p for kind, doc, _ in self.each() if (p := kind.pair_of(doc))})
+
+
+def build(file: str, text: str, data: dict[str, Any]) -> FactBase:
+    """The checked fact base, or FactBaseInvalid carrying every problem found."""
+    check = Checker(file, text, TABLE_OF)
+    check.allowed_keys(data, "", {*META_KEYS, *(kind.table for kind in TOP_LEVEL)})
+    _check_schema_version(check, data)
+    title = check.string(data, "", "title")
+    pair_text = check.string(data, "", "pair")
+    pair = check.valid_pair("pair", pair_text) if pair_text else None
+    as_of = check.date(data, "", "as_of", required=True)
+    check.default_pair = pair or ""
+    keyed = {kind.name: _read_kind(check, data, kind) for kind in TOP_LEVEL}
+    check.resolve_references()
+    check_locators(check, {document["id"]: document for _, document in keyed["source"]})
+    meta = {"title": title, "pair": pair, "as_of": as_of}
+    for kind in TOP_LEVEL:
+        if kind.base_check is not None:
+            kind.base_check(check, keyed[kind.name], meta)
+    if check.problems:
+        raise FactBaseInvalid(_in_file_order(check.problems))
+    records = {name: [document for _, document in items] for name, items in keyed.items()}
+    lookup = _lookup(records)
+    for kind in TOP_LEVEL:
+        for document in records[kind.name]:
+            kind.shape.derive(document, lookup)
+    return FactBase(title or "", pair or "", as_of or "", records, lookup)
+
+
+def _read_kind(check: Checker, data: dict[str, Any], kind: Kind) -> list[tuple[str, Document]]:
+    found = []
+    for key, table in check.tables(data, "", kind.table):
+        document = kind.shape.read(check, table, key, kind.name, kind.noun)
+        if document is not None:
+            found.append((key, document))
+    return found
+
+
+def _lookup(records: dict[str, list[Document]]) -> Lookup:
+    lookup = Lookup()
+    for kind in TOP_LEVEL:
+        for document in records[kind.name]:
+            record_id = document["id"]
+            name = document.get("name") or document.get("summary")
+            if isinstance(name, str):
+                lookup.names[record_id] = name
+            lookup.aliases[record_id] = document.get("aliases") or []
+            if kind.name == "country":
+                lookup.demonyms[record_id] = document["demonyms"]
+                lookup.country_of[record_id] = record_id
+            elif isinstance(document.get("country"), str):
+                lookup.country_of[record_id] = document["country"]
+    return lookup
+
+
+def _check_schema_version(check: Checker, data: dict[str, Any]) -> None:
+    version = data.get("schema_version")
+    if version is None:
+        check.problem(
+            "schema_version", f"missing; the file must start with schema_version = {SCHEMA_VERSION}"
+        )
+    elif version != SCHEMA_VERSION or isinstance(version, bool):
+        check.problem(
+            "schema_version",
+            f"is {version!r}; this bilateral reads schema_version = {SCHEMA_VERSION}",
+        )
+
+
+def _in_file_order(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: p.line or 0)
+
+
+def load(path: str) -> FactBase:
+    """Read, parse and check the fact base at `path`."""
+    from bilateral.schema.reading import read_toml
+
+    text, data = read_toml(path)
+    return build(path, text, data)

@@ -1,0 +1,51 @@
+"""Fields and helpers that several kinds share."""
+
+from __future__ import annotations
+
+from bilateral.schema import dates
+from bilateral.schema.checker import Document
+from bilateral.schema.fields import Field
+from bilateral.schema.lookup import Lookup
+
+ENTITY_KINDS = ("country", "person", "organization", "place")
+
+ID = Field("id", "id", required=True)
+NAME = Field("name", "text", required=True)
+ALIASES = Field("aliases", "texts")
+NOTES = Field("notes", "notes")
+SOURCES = Field("sources", "sources", required=True)
+PAIR = Field("pair", "pair")
+
+
+def name_of(reference: str) -> Field:
+    """A derived field holding the name of the record a `reference` field names."""
+    return Field(
+        f"{reference}_name", "derived", derive=lambda doc, lookup: lookup.name(doc[reference])
+    )
+
+
+def names_of(references: str, field_name: str) -> Field:
+    """A derived field holding the names of the records a list field names."""
+    return Field(field_name, "derived", derive=lambda doc, lookup: lookup.names_of(doc[references]))
+
+
+def name_and_aliases(document: Document) -> list[str]:
+    return [document["name"], *document["aliases"]]
+
+
+def note_texts(document: Document) -> list[str]:
+    return [note["text"] for note in document["notes"]]
+
+
+def date_order(date: str | None, position: int) -> str:
+    """Sorts by the earliest day a date may mean; undated last, then in file order."""
+    day = dates.earliest(date).isoformat() if date else "9999-99-99"
+    return f"{day}{position:08d}"
+
+
+def joined(*parts: str | None) -> str:
+    return " ".join(part for part in parts if part)
+
+
+def country_words(document: Document, lookup: Lookup) -> str:
+    return lookup.words_for([document.get("country")])

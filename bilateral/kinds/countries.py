@@ -1,0 +1,25 @@
+"""Countries, identified by their ISO 3166-1 alpha-2 codes."""
+
+from __future__ import annotations
+
+from bilateral.kinds.common import ALIASES, ID, NAME, NOTES, SOURCES, note_texts
+from bilateral.kinds.kind import Kind
+from bilateral.schema.checker import Document
+from bilateral.schema.fields import Field, Shape
+
+
+def _names(country: Document) -> list[str]:
+    return [country["name"], *country["aliases"], *country["demonyms"]]
+
+
+COUNTRY = Kind(
+    name="country",
+    table="countries",
+    noun="country",
+    plural="countries",
+    shape=Shape((ID, NAME, ALIASES, Field("demonyms", "texts"), NOTES, SOURCES)),
+    label=lambda doc: doc["name"],
+    text=lambda doc, _lookup: " ".join((*_names(doc), "country", *note_texts(doc))),
+    names=_names,
+    facets=lambda doc, _lookup: [("country", doc["id"])],
+)

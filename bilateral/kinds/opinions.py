@@ -1,0 +1,107 @@
+"""Assessments (opinions, always with their holder), relations and plain facts."""
+
+from __future__ import annotations
+
+from bilateral.kinds.common import ENTITY_KINDS, ID, NOTES, PAIR, SOURCES, joined
+from bilateral.kinds.kind import Kind
+from bilateral.schema.checker import Checker, Document
+from bilateral.schema.fields import Field, Shape
+from bilateral.schema.lookup import Lookup
+from bilateral.schema.vocabulary import RELATION_KINDS
+
+
+def _one_holder(check: Checker, assessment: Document, key: str) -> None:
+    if (assessment["held_by"] is None) == (assessment["held_by_group"] is None):
+        check.problem(
+            key,
+            "an assessment needs exactly one holder: held_by (an id) "
+            "or held_by_group (such as 'local analysts')",
+        )
+
+
+def _holder(assessment: Document, lookup: Lookup) -> str | None:
+    if assessment["held_by"]:
+        return lookup.name(assessment["held_by"])
+    return assessment["held_by_group"]  # type: ignore[no-any-return]
+
+
+ASSESSMENT = Kind(
+    name="assessment",
+    table="assessments",
+    noun="assessment",
+    plural="assessments",
+    shape=Shape(
+        (
+            ID,
+            PAIR,
+            Field("held_by", "ref", targets=("person", "organization", "country")),
+            Field("held_by_group", "text"),
+            Field("holder_name", "derived", derive=_holder),
+            Field("claim", "text", required=True),
+            Field("quote", "text"),
+            Field("about", "refs"),
+            NOTES,
+            SOURCES,
+        ),
+        check=_one_holder,
+    ),
+    label=lambda doc: f"{doc['holder_name']}: {doc['claim']}",
+    text=lambda doc, lookup: joined(
+        doc["claim"],
+        doc["quote"],
+        doc["holder_name"],
+        "opinion view assessment think say",
+        lookup.words_for(doc["about"]),
+    ),
+    mentions=lambda doc: tuple(filter(None, (doc["held_by"], *doc["about"]))),
+)
+
+
+def _related(relation: Document) -> tuple[str, ...]:
+    return (relation["subject"], relation["object"], *relation["concerning"])
+
+
+RELATION = Kind(
+    name="relation",
+    table="relations",
+    noun="relation",
+    plural="relations",
+    shape=Shape(
+        (
+            ID,
+            Field("kind", "choice", required=True, choices=RELATION_KINDS),
+            Field("subject", "ref", required=True, targets=ENTITY_KINDS),
+            Field("object", "ref", required=True, targets=ENTITY_KINDS),
+            Field("since", "date"),
+            Field("concerning", "refs"),
+            Field("summary", "text", required=True),
+            NOTES,
+            SOURCES,
+        )
+    ),
+    label=lambda doc: doc["summary"],
+    text=lambda doc, lookup: " ".join(
+        (doc["kind"], doc["summary"], lookup.words_for(_related(doc)))
+    ),
+    facets=lambda doc, lookup: [("country", c) for c in lookup.countries_of(_related(doc))],
+    mentions=_related,
+)
+
+FACT = Kind(
+    name="fact",
+    table="facts",
+    noun="fact",
+    plural="facts",
+    shape=Shape(
+        (
+            ID,
+            Field("subject", "ref", required=True),
+            Field("text", "text", required=True),
+            NOTES,
+            SOURCES,
+        )
+    ),
+    label=lambda doc: doc["text"],
+    text=lambda doc, lookup: " ".join((doc["text"], lookup.words_for([doc["subject"]]))),
+    mentions=lambda doc: (doc["subject"],),
+)

@@ -1,0 +1,99 @@
+"""Listing rows as text: the cells of CSV, TSV and tables, and the listings of search and show.
+
+The column names are part of the scripting contract (docs/json.md): TSV rows carry
+exactly a listing's columns in its order, CSV adds them as a header.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from bilateral.kinds.kind import Cells, Listing
+from bilateral.kinds.registry import kind
+
+Document = dict[str, Any]
+TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+TSV_SPECIAL = r"[\\\t\n\r]"
+
+
+def listing_of(record_kind: str) -> Listing:
+    found = kind(record_kind).listing
+    assert found is not None, f"{record_kind} has no listing"
+    return found
+
+
+def cited(sources: list[Document]) -> str:
+    """Citations for scripts: 'caci-2004-07-28:3.2; daily-times-2004-07-09'."""
+    return "; ".join(_script_citation(cite) for cite in sources)
+
+
+def _script_citation(cite: Document) -> str:
+    if cite.get("paragraph") is None:
+        return str(cite["source"])
+    return f"{cite['source']}:{cite['paragraph']}.{cite['sentence']}"
+
+
+def text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join([item if item.__class__ is str else text(item) for item in value])
+    return str(value)
+
+
+def cell_text(cells: Cells, column: str) -> str:
+    value = cells.get(column)
+    if value.__class__ is str:
+        return value
+    return cited(value or []) if column == "sources" else text(value)
+
+
+def row_cells(listing: Listing, cells: Cells) -> list[str]:
+    """A listing row's cells, in the listing's column order."""
+    return [cell_text(cells, column) for column in listing.columns]
+
+
+def tsv_line(cells: list[str]) -> str:
+    """One TSV row; the escape pass runs only on rows that need it (one search per row)."""
+    import re
+
+    if re.search(TSV_SPECIAL, "".join(cells)):
+        cells = [cell.translate(TSV_ESCAPES) for cell in cells]
+    return "\t".join(cells) + "\n"
+
+
+def _search(hit: Document) -> Iterator[Cells]:
+    yield {
+        "rank": str(hit["rank"]),
+        "score": f"{hit['score']:.3f}",
+        "kind": hit["kind"],
+        "id": hit["id"],
+        "text": hit["text"],
+        "sources": hit["sources"],
+    }
+
+
+def _show(match: Document) -> Iterator[Cells]:
+    record = match["record"]
+    yield {
+        "kind": match["kind"],
+        "id": record["id"],
+        "name": record.get("name") or record.get("summary") or record.get("text"),
+        "mentioned_in": str(len(match["mentioned_in"])),
+        "sources": record.get("sources", []),
+    }
+
+
+SEARCH = Listing(
+    "records", ("rank", "score", "kind", "id", "text", "sources"), ("rank", "kind", "id", "text"),
+    _search,
+)  # fmt: skip
+SHOW = Listing(
+    "records",
+    ("kind", "id", "name", "mentioned_in", "sources"),
+    ("kind", "id", "name", "mentioned_in"),
+    _show,
+)

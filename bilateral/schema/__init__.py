@@ -1,0 +1,1 @@
+"""Reading and checking: TOML in, checked documents out. Imports nothing above it."""

@@ -1,0 +1,174 @@
+"""Fields, the one declaration of what a TOML table may hold and the document it becomes.
+
+A Shape is an ordered tuple of fields. Reading a table through it checks each field,
+records every problem, and returns the document (the JSON contract) in field order.
+Derived fields, such as the name of a referenced record, hold None until the whole
+base is read, when `Shape.derive` fills them from a Lookup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bilateral.schema.checker import Checker, Document, Table, describe
+from bilateral.schema.citations import citations, notes
+from bilateral.schema.lookup import Lookup
+
+Derive = Callable[[Document, Lookup], Any]
+ExtraCheck = Callable[[Checker, Document, str], None]
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str
+    """id, text, choice, texts, date, ref, refs, year, flag, money, pair, counts, records,
+    notes, sources or derived."""
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    """The kinds of record a ref or refs field may name; empty means any."""
+    shape: Shape | None = None
+    default: object = None
+    derive: Derive | None = None
+    key: str = ""
+    """The TOML key, where it differs from the document's field name."""
+    record_kind: str = ""
+    """For records that carry ids of their own: their kind, as the id registry names it."""
+    help: str = ""
+
+    @property
+    def toml_key(self) -> str:
+        return self.key or self.name
+
+
+@dataclass(frozen=True)
+class Shape:
+    fields: tuple[Field, ...]
+    check: ExtraCheck | None = None
+    """Rules across fields (an order of dates, exactly one holder), run after the fields."""
+
+    @property
+    def keys(self) -> set[str]:
+        return {f.toml_key for f in self.fields if f.type != "derived"}
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+    def read(
+        self, check: Checker, table: Table, key: str, kind: str = "", noun: str = ""
+    ) -> Document | None:
+        """The table's document, or None when a required field is missing or wrong."""
+        check.allowed_keys(table, key, self.keys)
+        document: Document = {}
+        complete = True
+        for field in self.fields:
+            value = _read(field, check, table, key, kind, noun)
+            document[field.name] = value
+            if field.required and value in (None, "") and field.type not in ("refs", "texts"):
+                complete = False
+        if self.check is not None:
+            self.check(check, document, key)
+        return document if complete else None
+
+    def derive(self, document: Document, lookup: Lookup) -> None:
+        """Fill the derived fields of a document and of the documents nested in it."""
+        for field in self.fields:
+            if field.derive is not None:
+                document[field.name] = field.derive(document, lookup)
+            elif field.shape is not None:
+                for nested in document[field.name]:
+                    field.shape.derive(nested, lookup)
+
+
+def _read(field: Field, check: Checker, table: Table, key: str, kind: str, noun: str) -> Any:
+    return READERS[field.type](field, check, table, key, kind, noun)
+
+
+def _records(field: Field, check: Checker, table: Table, key: str) -> list[Document]:
+    assert field.shape is not None, field.name
+    nested = field.record_kind
+    found = []
+    for item_key, item in check.tables(table, key, field.toml_key):
+        document = field.shape.read(check, item, item_key, nested, nested)
+        if document is not None:
+            found.append(document)
+    return found
+
+
+Reader = Callable[[Field, Checker, Table, str, str, str], Any]
+READERS: dict[str, Reader] = {
+    "id": lambda f, check, table, key, kind, noun: check.record_id(table, key, kind, noun),
+    "text": lambda f, check, table, key, *_: check.string(table, key, f.toml_key, f.required),
+    "choice": lambda f, check, table, key, *_: check.choice(
+        table, key, f.toml_key, f.choices, f.required
+    ),
+    "date": lambda f, check, table, key, *_: check.date(table, key, f.toml_key, f.required),
+    "ref": lambda f, check, table, key, *_: _reference(f, check, table, key),
+    "refs": lambda f, check, table, key, *_: _reference(f, check, table, key),
+    "texts": lambda f, check, table, key, *_: _reference(f, check, table, key),
+    "year": lambda f, check, table, key, *_: check.integer(
+        table, key, f.toml_key, minimum=1800, maximum=2200
+    ),
+    "flag": lambda f, check, table, key, *_: check.boolean(
+        table, key, f.toml_key, default=_flag_default(f)
+    ),
+    "money": lambda f, check, table, key, *_: _money(check, table, key),
+    "pair": lambda f, check, table, key, *_: check.pair(table, key),
+    "counts": lambda f, check, table, key, *_: _counts(check, table, key, f.toml_key),
+    "records": lambda f, check, table, key, *_: _records(f, check, table, key),
+    "notes": lambda f, check, table, key, *_: notes(check, table, key),
+    "sources": lambda f, check, table, key, *_: citations(check, table, key),
+    "derived": lambda *_: None,
+}
+"""How each type of field is read and checked."""
+
+
+def _flag_default(field: Field) -> bool | None:
+    return field.default if isinstance(field.default, bool) else None
+
+
+def _reference(field: Field, check: Checker, table: Table, key: str) -> Any:
+    name = field.toml_key
+    if field.type == "ref":
+        value = check.string(table, key, name, field.required)
+        check.refer(f"{key}.{name}", value, field.targets)
+        return value
+    values = check.strings(table, key, name, field.required)
+    if field.type == "refs":
+        check.refer_all(f"{key}.{name}", values, field.targets)
+    return values
+
+
+def _money(check: Checker, table: Table, key: str) -> Document | None:
+    value_key = f"{key}.value"
+    value = check.table(table.get("value"), value_key)
+    if value is None:
+        return None
+    check.allowed_keys(value, value_key, {"low", "high", "currency"})
+    low = check.number(value, value_key, "low")
+    high = check.number(value, value_key, "high")
+    currency = check.currency(check.string(value, value_key, "currency"), f"{value_key}.currency")
+    if low is not None and high is not None and low > high:
+        check.problem(value_key, f"low ({low:g}) is above high ({high:g}); swap them")
+        return None
+    if low is None or high is None or currency is None:
+        return None
+    return {"low": low, "high": high, "currency": currency}
+
+
+def _counts(check: Checker, table: Table, key: str, name: str) -> list[int] | None:
+    value = table.get(name, [])
+    if not isinstance(value, list) or not all(
+        isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in value
+    ):
+        check.problem(
+            f"{key}.{name}", "expected a list of positive whole numbers, one per paragraph"
+        )
+        return None
+    return list(value) or None
+
+
+__all__ = ["Derive", "Field", "Shape", "describe"]

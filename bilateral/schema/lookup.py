@@ -1,0 +1,32 @@
+"""What one record needs to know of the others: their names, demonyms and countries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+class Lookup:
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {}
+        self.aliases: dict[str, list[str]] = {}
+        self.demonyms: dict[str, list[str]] = {}
+        self.country_of: dict[str, str] = {}
+
+    def name(self, record_id: str | None) -> str | None:
+        return self.names.get(record_id, record_id) if record_id else None
+
+    def names_of(self, ids: Iterable[str]) -> list[str | None]:
+        return [self.name(record_id) for record_id in ids]
+
+    def words_for(self, ids: Iterable[str | None]) -> str:
+        """The names of the records, and the demonyms of the countries among them."""
+        parts: list[str] = []
+        for record_id in ids:
+            if record_id:
+                parts.append(self.names.get(record_id, record_id))
+                parts.extend(self.demonyms.get(record_id, ()))
+        return " ".join(parts)
+
+    def countries_of(self, ids: Iterable[str | None]) -> list[str]:
+        """The countries the records belong to (a country belongs to itself), sorted."""
+        return sorted({self.country_of[i] for i in ids if i and i in self.country_of})
