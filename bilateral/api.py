@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from bilateral.answer.query import FactQuery, Filter
 from bilateral.answer.rows import Document, Row
 from bilateral.errors import NothingMatched
-from bilateral.kinds.registry import kind
 from bilateral.store.cache import open_store
 from bilateral.store.paths import facts_path
 
@@ -120,6 +119,8 @@ class Base:
 
     def show(self, name: str) -> list[Row]:
         """Every record the name denotes, each with the records that mention it."""
+        from bilateral.kinds.registry import kind  # labels of mentions: show and search only
+
         query = self.query
         direct = query.record(name) or query.record(name.upper())
         matches = [direct] if direct else [query.record(i) for i, _ in query.find_names(name)]
@@ -141,6 +142,7 @@ class Base:
     def search(self, question: str, limit: int = 10) -> list[Row]:
         """Records ranked for a question in plain words; NothingMatched when none is near."""
         from bilateral.answer.search import search  # the ranking tables load only for search
+        from bilateral.kinds.registry import kind
 
         found = [
             (hit.id, hit.kind, hit.score, Row("", data=hit.document_data).document)

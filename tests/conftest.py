@@ -29,6 +29,27 @@ def isolated_cache(
     return directory
 
 
+@pytest.fixture(scope="session")
+def large_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated base of 20,000 records, large enough that a build can be interrupted;
+    written once for every test that needs one, and never modified."""
+    from benchmarks.generate import generate
+
+    path = tmp_path_factory.mktemp("large") / "facts.toml"
+    path.write_text(generate(20000), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def medium_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated base of 3,000 records, shared and never modified."""
+    from benchmarks.generate import generate
+
+    path = tmp_path_factory.mktemp("medium") / "facts.toml"
+    path.write_text(generate(3000), encoding="utf-8")
+    return path
+
+
 def run(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 

@@ -48,6 +48,7 @@ def assert_documented(path: Path, exit_code: int, stdout: str, stderr: str) -> N
         assert lines[0].startswith(f"bilateral: {path}")
 
 
+@pytest.mark.slow
 def test_mutation_fuzzer(tmp_path: Path) -> None:
     rng = random.Random(20040728)
     original = SHIPPED.read_bytes()

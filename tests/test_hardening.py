@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -15,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.generate import generate
 from bilateral.schema.reading import MAX_BYTES
 from bilateral.store.cache import cache_file
 from tests.conftest import MINIMAL, SHIPPED, run, run_in_terminal
@@ -27,10 +27,16 @@ def child_env(cache: Path, **extra: str) -> dict[str, str]:
     return dict(os.environ, BILATERAL_CACHE_DIR=str(cache), **extra)
 
 
-def uncached_answer(command: list[str]) -> str:
-    """What the command prints when it reads the TOML afresh."""
+@functools.cache
+def _uncached(command: tuple[str, ...]) -> str:
     uncached = [*BILATERAL, "--no-cache", *command[len(BILATERAL) :]]
     return subprocess.run(uncached, capture_output=True, text=True, check=True).stdout
+
+
+def uncached_answer(command: list[str]) -> str:
+    """What the command prints when it reads the TOML afresh (worked out once per session:
+    the shared generated bases never change)."""
+    return _uncached(tuple(command))
 
 
 def test_a_file_over_the_size_limit_is_refused_without_reading_it(tmp_path: Path) -> None:
@@ -113,9 +119,11 @@ def test_a_full_disk_under_the_cache_still_answers(tmp_path: Path) -> None:
     assert leftovers == []
 
 
-def test_ten_processes_building_the_cache_at_once_all_answer(tmp_path: Path) -> None:
-    base = tmp_path / "facts.toml"
-    base.write_text(generate(3000), encoding="utf-8")
+@pytest.mark.slow
+def test_ten_processes_building_the_cache_at_once_all_answer(
+    tmp_path: Path, medium_base: Path
+) -> None:
+    base = medium_base
     cache = tmp_path / "cache"
     command = [*BILATERAL, "--facts", str(base), "trade", "--pair", "AZ-PK", "--format", "jsonl"]
     expected = uncached_answer(command)
@@ -137,9 +145,9 @@ def test_ten_processes_building_the_cache_at_once_all_answer(tmp_path: Path) -> 
     assert again.stdout == expected
 
 
-def _interrupt_a_build(tmp_path: Path, signum: int) -> tuple[subprocess.Popen[str], Path, Path]:
-    base = tmp_path / "facts.toml"
-    base.write_text(generate(20000), encoding="utf-8")
+def _interrupt_a_build(
+    tmp_path: Path, base: Path, signum: int
+) -> tuple[subprocess.Popen[str], Path, Path]:
     cache = tmp_path / "cache"
     process = subprocess.Popen(
         [*BILATERAL, "--facts", str(base), "trade", "--pair", "AZ-PK", "--json"],
@@ -162,10 +170,11 @@ def _interrupt_a_build(tmp_path: Path, signum: int) -> tuple[subprocess.Popen[st
     ("signum", "code", "message"),
     [(signal.SIGINT, 130, "\nbilateral: interrupted\n"), (signal.SIGTERM, 143, "")],
 )
+@pytest.mark.slow
 def test_an_interrupted_build_leaves_nothing_behind(
-    tmp_path: Path, signum: int, code: int, message: str
+    tmp_path: Path, large_base: Path, signum: int, code: int, message: str
 ) -> None:
-    process, base, cache = _interrupt_a_build(tmp_path, signum)
+    process, base, cache = _interrupt_a_build(tmp_path, large_base, signum)
     assert process.returncode == code
     assert process.stderr is not None
     assert process.stderr.read() == message
@@ -173,8 +182,9 @@ def test_an_interrupted_build_leaves_nothing_behind(
     _next_run_is_right(base, cache)
 
 
-def test_a_killed_build_is_cleaned_up_by_the_next(tmp_path: Path) -> None:
-    process, base, cache = _interrupt_a_build(tmp_path, signal.SIGKILL)
+@pytest.mark.slow
+def test_a_killed_build_is_cleaned_up_by_the_next(tmp_path: Path, large_base: Path) -> None:
+    process, base, cache = _interrupt_a_build(tmp_path, large_base, signal.SIGKILL)
     assert process.returncode == -signal.SIGKILL
     assert list(cache.glob(".*.tmp")), "SIGKILL cannot be caught: the temporary stays"
     _next_run_is_right(base, cache)

@@ -9,6 +9,7 @@ up to a third of the longer word's letters is a likeness, worth a "did you mean"
 
 from __future__ import annotations
 
+import marshal
 import sqlite3
 from collections.abc import Iterable
 
@@ -132,8 +133,6 @@ class NameMatcher:
         return found or self.suggest(prefix, types, limit=10)
 
     def display_name(self, rowid: int) -> str:
-        import marshal
-
         (data,) = self.db.execute("SELECT data FROM records WHERE rowid = ?", (rowid,)).fetchone()
         document = marshal.loads(data)
         return str(document.get("name") or document["id"])

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from bilateral.answer.names import NameMatcher
 from bilateral.answer.rows import Document, Row
 from bilateral.errors import BadQuery, NothingMatched
-from bilateral.kinds.registry import NAMED
 
 
 class Filter:
@@ -110,15 +109,15 @@ class FactQuery:
         ).fetchall()
         return [{"id": rid, "kind": kind} for rid, kind in rows]
 
-    def find_names(self, text: str, types: tuple[str, ...] = NAMED) -> list[tuple[str, str]]:
-        return self.names.find(text, types)
+    def find_names(self, text: str, types: tuple[str, ...] | None = None) -> list[tuple[str, str]]:
+        return self.names.find(text, types or named_kinds())
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         """Names close to the text, for a 'did you mean' line."""
-        return self.names.suggest(text, NAMED, limit)
+        return self.names.suggest(text, named_kinds(), limit)
 
-    def completions(self, prefix: str, types: tuple[str, ...] = NAMED) -> list[str]:
-        return self.names.complete(prefix, types)
+    def completions(self, prefix: str, types: tuple[str, ...] | None = None) -> list[str]:
+        return self.names.complete(prefix, types or named_kinds())
 
     def overview(self) -> Document:
         import json  # the overview alone reads the counts
@@ -131,3 +130,10 @@ class FactQuery:
             "countries": self.countries(),
             "counts": counts,
         }
+
+
+def named_kinds() -> tuple[str, ...]:
+    """The kinds `show` finds by name."""
+    from bilateral.kinds.registry import NAMED  # every kind's declaration: name lookups only
+
+    return NAMED

@@ -33,6 +33,6 @@ class Row:
 
     @classmethod
     def of(cls, document: Document) -> Row:
-        from bilateral.schema.jsontext import to_json
+        from bilateral.schema.jsontext import to_json  # json, only for rows made at answer time
 
         return cls(to_json(document), document)

@@ -17,7 +17,6 @@ from bilateral.render.formats import Format, emit
 
 if TYPE_CHECKING:
     from bilateral.api import Base
-    from bilateral.kinds.kind import Listing
 
 EXIT_ANSWERED = 0
 EXIT_NOTHING_MATCHED = 1
@@ -41,7 +40,7 @@ class Settings:
 
     @property
     def path(self) -> str:
-        from bilateral.store.paths import facts_path
+        from bilateral.store.paths import facts_path  # only `check` asks for the path
 
         return facts_path(self.facts)
 
@@ -85,7 +84,7 @@ def chosen_format(fmt: str | None, as_json: bool, terminal: bool) -> Format:
 def answer(
     settings: Settings,
     produce: Callable[[Base], Iterable[Row]],
-    listing: Listing,
+    listing: str,
     fmt: str | None,
     as_json: bool,
     nothing: str,
@@ -93,6 +92,7 @@ def answer(
 ) -> None:
     """Run a query and print its rows once; the only place answers become exit codes.
 
+    `listing` names the columns of CSV, TSV and tables: a kind of record, `search` or `show`.
     `draw_table` replaces the listing's table for commands that lay out a table their own way.
     """
     terminal = sys.stdout.isatty()

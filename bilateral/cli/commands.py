@@ -23,7 +23,6 @@ from bilateral.cli.options import (
     pair_option,
 )
 from bilateral.errors import FactBaseInvalid, FactBaseUnreadable
-from bilateral.render.views import SEARCH, SHOW, listing_of
 from bilateral.schema.vocabulary import FLOWS, STATUS_LADDER
 
 MAX_QUERY_LENGTH = 1000
@@ -84,7 +83,7 @@ def areas(
     answer(
         settings,
         lambda base: base.areas(status=status, country=country, pair=pair),
-        listing_of("area"),
+        "area",
         fmt,
         as_json,
         "no cooperation area matches",
@@ -114,7 +113,7 @@ def officials(
     answer(
         settings,
         lambda base: base.officials(country=country, current=current, pair=pair),
-        listing_of("person"),
+        "person",
         fmt,
         as_json,
         "no official matches",
@@ -148,7 +147,7 @@ def trade(
     answer(
         settings,
         lambda base: base.trade(year=year, flow=flow, reporter=reporter, pair=pair),
-        listing_of("trade"),
+        "trade",
         fmt,
         as_json,
         "no trade figure matches",
@@ -180,7 +179,7 @@ def events(
     answer(
         settings,
         lambda base: base.events(year=year, place=place, pair=pair),
-        listing_of("event"),
+        "event",
         fmt,
         as_json,
         "no event matches",
@@ -211,7 +210,7 @@ def show(settings: Settings, name: tuple[str, ...], fmt: str | None, as_json: bo
     answer(
         settings,
         lambda base: base.show(text),
-        SHOW,
+        "show",
         fmt,
         as_json,
         "nothing matched",
@@ -244,7 +243,7 @@ def search(
     answer(
         settings,
         lambda base: base.search(text, limit),
-        SEARCH,
+        "search",
         fmt,
         as_json,
         f"nothing found for {text!r}",
@@ -272,4 +271,4 @@ def sources(settings: Settings, fmt: str | None, as_json: bool) -> None:
     Example:
         bilateral sources --json
     """
-    answer(settings, lambda base: base.sources(), listing_of("source"), fmt, as_json, "no sources")
+    answer(settings, lambda base: base.sources(), "source", fmt, as_json, "no sources")

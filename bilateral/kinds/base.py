@@ -12,6 +12,7 @@ from bilateral.kinds.registry import ALL, TABLE_OF, TOP_LEVEL
 from bilateral.schema.checker import Checker, Document
 from bilateral.schema.citations import check_locators
 from bilateral.schema.lookup import Lookup
+from bilateral.schema.reading import read_toml
 
 SCHEMA_VERSION = 1
 META_KEYS = ("schema_version", "title", "pair", "as_of")
@@ -117,7 +118,5 @@ def _in_file_order(problems: list[Problem]) -> list[Problem]:
 
 def load(path: str) -> FactBase:
     """Read, parse and check the fact base at `path`."""
-    from bilateral.schema.reading import read_toml
-
     text, data = read_toml(path)
     return build(path, text, data)

@@ -7,9 +7,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from bilateral.answer.rows import Row
-from bilateral.kinds.kind import Listing
 from bilateral.render.escapes import visible
-from bilateral.render.views import row_cells, tsv_line
 
 
 class Format(enum.Enum):
@@ -20,12 +18,14 @@ class Format(enum.Enum):
     TSV = "tsv"
 
 
-def emit(rows: Iterable[Row], listing: Listing, fmt: Format, out: TextIO, terminal: bool) -> int:
-    """Write the rows; returns how many records were written."""
+def emit(rows: Iterable[Row], listing: str, fmt: Format, out: TextIO, terminal: bool) -> int:
+    """Write the rows of a listing (a kind's, or `search` or `show`); returns how many
+    records were written."""
     if fmt is Format.TABLE:
-        from bilateral.render.tables import print_table
+        from bilateral.render.tables import print_table  # rich, only when a table is drawn
+        from bilateral.render.views import listing_named
 
-        return print_table(list(rows), listing, out, terminal)
+        return print_table(list(rows), listing_named(listing), out, terminal)
     if fmt is Format.JSON:
         return _json_array(rows, out, terminal)
     if fmt is Format.JSONL:
@@ -53,10 +53,13 @@ def _json_lines(rows: Iterable[Row], out: TextIO, terminal: bool) -> int:
 
 
 def _delimited(
-    rows: Iterable[Row], listing: Listing, out: TextIO, terminal: bool, csv_format: bool
+    rows: Iterable[Row], name: str, out: TextIO, terminal: bool, csv_format: bool
 ) -> int:
-    import csv
+    import csv  # CSV and TSV need the kinds' listings, which JSON answers never load
 
+    from bilateral.render.views import listing_named, row_cells, tsv_line  # likewise
+
+    listing = listing_named(name)
     writer = csv.writer(out, lineterminator="\n") if csv_format else None
     if writer is not None:
         writer.writerow(listing.columns)

@@ -6,6 +6,7 @@ exactly a listing's columns in its order, CSV adds them as a header.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,9 +18,12 @@ TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"
 TSV_SPECIAL = r"[\\\t\n\r]"
 
 
-def listing_of(record_kind: str) -> Listing:
-    found = kind(record_kind).listing
-    assert found is not None, f"{record_kind} has no listing"
+def listing_named(name: str) -> Listing:
+    """The listing of a kind of record, or of `search` or `show`."""
+    if name in SPECIAL:
+        return SPECIAL[name]
+    found = kind(name).listing
+    assert found is not None, f"{name} has no listing"
     return found
 
 
@@ -58,8 +62,6 @@ def row_cells(listing: Listing, cells: Cells) -> list[str]:
 
 def tsv_line(cells: list[str]) -> str:
     """One TSV row; the escape pass runs only on rows that need it (one search per row)."""
-    import re
-
     if re.search(TSV_SPECIAL, "".join(cells)):
         cells = [cell.translate(TSV_ESCAPES) for cell in cells]
     return "\t".join(cells) + "\n"
@@ -97,3 +99,4 @@ SHOW = Listing(
     ("kind", "id", "name", "mentioned_in"),
     _show,
 )
+SPECIAL = {"search": SEARCH, "show": SHOW}

@@ -84,7 +84,7 @@ def decode(path: str, data: bytes) -> str:
 
 
 def parse_toml(path: str, text: str) -> dict[str, Any]:
-    import tomli
+    import tomli  # only a build parses TOML; a warm answer reads the compiled store
 
     try:
         return tomli.loads(text)

@@ -73,7 +73,7 @@ def _build(facts: str, target: str | None) -> sqlite3.Connection:
 def _read_and_compile(facts: str, target: str | None) -> sqlite3.Connection:
     import hashlib  # off the warm start-up path, like every import a build needs
 
-    from bilateral.kinds.base import build
+    from bilateral.kinds.base import build  # the checking stack, for a build only
     from bilateral.schema.reading import decode, parse_toml, read_bytes
     from bilateral.store.compile import write
 
@@ -189,12 +189,21 @@ def _write_cache(target: str, base: FactBase, meta: dict[str, str]) -> sqlite3.C
     except (OSError, sqlite3.Error):
         return None
     finally:
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-        try:
-            _remove_quietly(temporary)
-            signal.signal(signal.SIGTERM, previous)
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        _remove_uninterrupted(temporary, previous)
+
+
+def _remove_uninterrupted(temporary: str, previous: object) -> None:
+    """Remove the temporary with SIGINT and SIGTERM held back where the platform can."""
+    import signal  # with the build that needs it
+
+    mask = getattr(signal, "pthread_sigmask", None)
+    held = mask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM}) if mask else None
+    try:
+        _remove_quietly(temporary)
+        signal.signal(signal.SIGTERM, previous)  # type: ignore[arg-type]
+    finally:
+        if mask is not None and held is not None:
+            mask(signal.SIG_SETMASK, held)
 
 
 def _exit_on_sigterm(signum: int, _frame: object) -> None:
