@@ -145,7 +145,7 @@ class Base:
         from bilateral.kinds.registry import kind
 
         found = [
-            (hit.id, hit.kind, hit.score, Row("", data=hit.document_data).document)
+            (hit.id, hit.kind, hit.score, hit.row.document)
             for hit in search(self.query.db, question, limit)
         ]
         if not found:

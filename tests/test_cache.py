@@ -154,3 +154,25 @@ def test_a_base_of_several_pairs_needs_pair(tmp_path: Path) -> None:
     ]
     assert either[0] == either[1]
     assert either[0] != "[]\n"
+
+
+def test_without_home_or_cache_directory_it_answers_from_memory(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("HOME", "XDG_CACHE_HOME", "BILATERAL_CACHE_DIR")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "bilateral", "trade", "--flow", "export"],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("trade-2003-az-export\t2003\tAZ\tPK\texport\t")

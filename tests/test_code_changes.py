@@ -42,7 +42,7 @@ def test_a_changed_money_format_shows_in_every_format(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     before = _answer(code, cache, "trade", "--flow", "export", "--format", "tsv")
     assert "$25,000-30,000" in before
-    assert len(list(cache.glob("*"))) == 1
+    assert len(list(cache.glob("*.sqlite3"))) == 1
     _edit(code / "bilateral" / "schema" / "wording.py", 'f"{amount(low)}-{amount(high)}"',
           'f"{amount(low)} to {amount(high)}"')  # fmt: skip
     for fmt in ("tsv", "csv", "table"):

@@ -108,6 +108,8 @@ def test_function_level_imports_say_why() -> None:
             while block_start > 0 and lines[block_start - 1].strip().startswith(("import", "from")):
                 block_start -= 1
             end = getattr(node, "end_lineno", None) or here + 1
+            while end < len(lines) and lines[end].strip().startswith(("import", "from")):
+                end += 1
             said = any("#" in lines[i] for i in range(block_start, end))
             assert said, f"{module}:{here + 1}: a function-level import without its reason"
 

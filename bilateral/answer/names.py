@@ -9,10 +9,10 @@ up to a third of the longer word's letters is a likeness, worth a "did you mean"
 
 from __future__ import annotations
 
-import marshal
 import sqlite3
 from collections.abc import Iterable
 
+from bilateral.answer.rows import Row
 from bilateral.schema.textnorm import name_key, single_deletions
 
 TYPO = 1
@@ -133,8 +133,10 @@ class NameMatcher:
         return found or self.suggest(prefix, types, limit=10)
 
     def display_name(self, rowid: int) -> str:
-        (data,) = self.db.execute("SELECT data FROM records WHERE rowid = ?", (rowid,)).fetchone()
-        document = marshal.loads(data)
+        stored = self.db.execute(
+            "SELECT doc, data, checksum FROM records WHERE rowid = ?", (rowid,)
+        ).fetchone()
+        document = Row.stored(*stored).document
         return str(document.get("name") or document["id"])
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from bilateral.answer.names import NameMatcher
 from bilateral.answer.rows import Document, Row
 from bilateral.errors import BadQuery, NothingMatched
+
+if TYPE_CHECKING:
+    from bilateral.answer.names import NameMatcher
 
 
 class Filter:
@@ -24,7 +27,15 @@ class FactQuery:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.db = connection
         self.meta: dict[str, str] = dict(self.db.execute("SELECT key, value FROM meta"))
-        self.names = NameMatcher(connection)
+        self._names: NameMatcher | None = None
+
+    @property
+    def names(self) -> NameMatcher:
+        if self._names is None:
+            from bilateral.answer.names import NameMatcher  # text folding: name lookups only
+
+            self._names = NameMatcher(self.db)
+        return self._names
 
     @property
     def pairs(self) -> list[str]:
@@ -32,9 +43,9 @@ class FactQuery:
 
     def countries(self) -> dict[str, str]:
         rows = self.db.execute(
-            "SELECT id, data FROM records WHERE type = 'country' ORDER BY sort"
+            "SELECT id, doc, data, checksum FROM records WHERE type = 'country' ORDER BY sort"
         ).fetchall()
-        return {code: Row("", data=data).document["name"] for code, data in rows}
+        return {code: Row.stored(*stored).document["name"] for code, *stored in rows}
 
     def resolve_pair(self, pair: str | None) -> str | None:
         if pair is None:
@@ -70,7 +81,7 @@ class FactQuery:
         return [record_id for record_id, _ in matches]
 
     def listing(self, kind: str, pair: str | None, filters: list[Filter]) -> Iterator[Row]:
-        sql = ["SELECT doc, data FROM records WHERE type = ?"]
+        sql = ["SELECT doc, data, checksum FROM records WHERE type = ?"]
         parameters: list[str] = [kind]
         if pair is not None:
             sql.append("AND pair = ?")
@@ -83,23 +94,24 @@ class FactQuery:
             )
             parameters += [kind, facet.key, *facet.values]
         sql.append("ORDER BY sort")
-        for raw, data in self.db.execute(" ".join(sql), parameters):
-            yield Row(raw, data=data)
+        for stored in self.db.execute(" ".join(sql), parameters):
+            yield Row.stored(*stored)
 
     def record(self, record_id: str) -> tuple[str, Row] | None:
         row = self.db.execute(
-            "SELECT type, doc, data FROM records WHERE id = ?", (record_id,)
+            "SELECT type, doc, data, checksum FROM records WHERE id = ?", (record_id,)
         ).fetchone()
-        return (row[0], Row(row[1], data=row[2])) if row else None
+        return (row[0], Row.stored(*row[1:])) if row else None
 
     def mentioning(self, record_id: str) -> list[tuple[str, str, Document]]:
         """(id, kind, document) of the records that mention or cite a record."""
         rows = self.db.execute(
-            "SELECT r.id, r.type, r.data FROM mentions m JOIN records r ON r.rowid = m.record "
+            "SELECT r.id, r.type, r.doc, r.data, r.checksum "
+            "FROM mentions m JOIN records r ON r.rowid = m.record "
             "WHERE m.target = ? ORDER BY r.type, r.sort",
             (record_id,),
         ).fetchall()
-        return [(rid, kind, Row("", data=data).document) for rid, kind, data in rows]
+        return [(rid, kind, Row.stored(*stored).document) for rid, kind, *stored in rows]
 
     def supporting(self, source_id: str) -> list[Document]:
         rows = self.db.execute(

@@ -15,10 +15,15 @@ class Row:
 
     __slots__ = ("_data", "_document", "raw")
 
-    def __init__(self, raw: str, document: Document | None = None, data: bytes | None = None):
+    def __init__(
+        self, raw: str, document: Document | None = None, data: bytes | None = None
+    ) -> None:
         self.raw = raw
         self._document = document
         self._data = data
+
+    def __repr__(self) -> str:
+        return f"Row({self.raw[:60]!r}...)"
 
     @property
     def document(self) -> Document:
@@ -30,6 +35,14 @@ class Row:
 
                 self._document = json.loads(self.raw)
         return self._document
+
+    @classmethod
+    def stored(cls, raw: str, data: bytes, checksum: int) -> Row:
+        """A row read from the store, once it matches the checksum written with it."""
+        from bilateral.store.integrity import verified  # zlib only; every stored row
+
+        raw, data = verified(raw, data, checksum)
+        return cls(raw, data=data)
 
     @classmethod
     def of(cls, document: Document) -> Row:

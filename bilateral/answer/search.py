@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import NamedTuple
 
+from bilateral.answer.rows import Row
 from bilateral.schema.textnorm import stem, terms, words
 
 MAX_QUERY_TERMS = 32
@@ -96,7 +97,7 @@ class Hit(NamedTuple):
     id: str
     kind: str
     score: float
-    document_data: bytes
+    row: Row
 
 
 def concepts(question: str) -> list[tuple[str, ...]]:
@@ -125,7 +126,8 @@ def search(connection: sqlite3.Connection, question: str, limit: int = 10) -> li
     alternatives = sorted({term for group in wanted for term in group})
     expression = " OR ".join('"' + term.replace('"', '""') + '"' for term in alternatives)
     rows = connection.execute(
-        "SELECT r.id, r.type, r.data, s.names || ' ' || s.titles || ' ' || s.body, "
+        "SELECT r.id, r.type, r.doc, r.data, r.checksum, "
+        "s.names || ' ' || s.titles || ' ' || s.body, "
         f"bm25(search, {WEIGHTS}) AS rank FROM search s JOIN records r ON r.rowid = s.rowid "
         "WHERE search MATCH ? ORDER BY rank LIMIT ?",
         (expression, CANDIDATES),
@@ -134,11 +136,11 @@ def search(connection: sqlite3.Connection, question: str, limit: int = 10) -> li
     hinted = {_TYPE_HINTS[w] for w in (*said, *terms(question)) if w in _TYPE_HINTS}
     tense = "former" if said & {"was", "former", "previous", "earlier"} else "current"
     hits = []
-    for record_id, kind, raw, text, bm25 in rows:
+    for record_id, kind, raw, data, checksum, text, bm25 in rows:
         present = set(text.split())
         score = 10.0 * _coverage(wanted, present) - bm25
         score += 3.0 if kind in hinted else 0.0
         score += 1.0 if kind == "person" and tense in present else 0.0
-        hits.append(Hit(record_id, kind, round(score, 3), raw))
+        hits.append(Hit(record_id, kind, round(score, 3), Row.stored(raw, data, checksum)))
     hits.sort(key=lambda hit: (-hit.score, hit.id))
     return hits[:limit]

@@ -18,6 +18,7 @@ from bilateral.kinds.kind import Kind
 from bilateral.schema.checker import Document
 from bilateral.schema.jsontext import to_json
 from bilateral.schema.textnorm import name_key, single_deletions, terms
+from bilateral.store.integrity import record_checksum
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -28,7 +29,8 @@ CREATE TABLE records (
     pair TEXT,
     sort TEXT NOT NULL,
     doc TEXT NOT NULL,
-    data BLOB NOT NULL
+    data BLOB NOT NULL,
+    checksum INTEGER NOT NULL
 );
 CREATE TABLE facets (
     type TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, record INTEGER NOT NULL
@@ -109,9 +111,10 @@ def _insert_records(connection: sqlite3.Connection, records: Iterator[Compiled])
         document = record.document
         document_json = to_json(document)
         kind = record.kind.name
+        data = marshal.dumps(document)
         rows.append(
             (rowid, document["id"], kind, record.kind.pair_of(document), record.sort,
-             document_json, marshal.dumps(document))
+             document_json, data, record_checksum(document_json, data))
         )  # fmt: skip
         facets += [(kind, key, value, rowid) for key, value in record.facets]
         if record.names:
@@ -128,7 +131,7 @@ def _insert_records(connection: sqlite3.Connection, records: Iterator[Compiled])
                 " ".join(terms(record.text)),
             )
         )
-    connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO facets VALUES (?, ?, ?, ?)", facets)
     connection.executemany("INSERT INTO names VALUES (?, ?)", names)
     connection.executemany("INSERT INTO name_tokens VALUES (?, ?)", tokens)

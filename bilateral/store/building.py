@@ -1,0 +1,127 @@
+"""Build a store: read and check the fact base, compile it, and keep it in the cache.
+
+One process builds a given base at a time (an advisory lock on a file beside the cache,
+which the system releases when its holder dies, however it dies); the others wait for it
+and then answer from what it built. A cache is written beside its final name, 0600, and
+renamed into place, so a reader never sees half of one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import signal
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+
+from bilateral.kinds.base import FactBase, build
+from bilateral.schema.reading import decode, parse_toml, read_bytes
+from bilateral.store.compile import write
+from bilateral.store.directory import temporary_path
+from bilateral.store.freshness import source_key, status_text
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - platforms without flock build side by side
+    fcntl = None  # type: ignore[assignment]
+
+Opener = Callable[[], "sqlite3.Connection | None"]
+
+
+def read_and_check(facts: str) -> tuple[FactBase, dict[str, str], bool]:
+    """The checked base, what the store records of its source, and whether the file held
+    still while it was read (only then may the result be cached)."""
+    before = os.stat(facts) if os.path.exists(facts) else None
+    data = read_bytes(facts)
+    after = _status_or_none(facts)
+    gc.disable()  # a build frees nothing; the collector would only walk it again and again
+    try:
+        text = decode(facts, data)
+        base = build(facts, text, parse_toml(facts, text))
+    finally:
+        gc.enable()
+    steady = before is not None and after is not None and status_text(before) == status_text(after)
+    status = before if before is not None else os.stat(facts)
+    return base, source_key(facts, status, data, time.time_ns()), steady
+
+
+def in_memory(base: FactBase, meta: dict[str, str]) -> sqlite3.Connection:
+    connection = sqlite3.connect(":memory:")
+    write(connection, base, meta)
+    return connection
+
+
+def build_cached(facts: str, directory: str, target: str, reopen: Opener) -> sqlite3.Connection:
+    """Build into the cache, unless another process built it while this one waited."""
+    with _build_lock(target):
+        connection = reopen()
+        if connection is not None:
+            return connection
+        base, meta, steady = read_and_check(facts)
+        if steady:
+            with contextlib.suppress(OSError, sqlite3.Error):
+                _write_file(directory, target, base, meta)
+                connection = reopen()
+        return connection if connection is not None else in_memory(base, meta)
+
+
+@contextlib.contextmanager
+def _build_lock(target: str) -> Iterator[None]:
+    if fcntl is None:
+        yield
+        return
+    path = f"{os.path.dirname(target)}/.{os.path.basename(target)}.lock"
+    try:
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NONBLOCK, 0o600)
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
+
+
+def _write_file(directory: str, target: str, base: FactBase, meta: dict[str, str]) -> None:
+    """Write beside the target and rename into place; an interruption leaves no temporary."""
+    temporary = temporary_path(directory, os.path.basename(target).removesuffix(".sqlite3"))
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    try:
+        os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        connection = sqlite3.connect(temporary)
+        try:
+            connection.execute("PRAGMA journal_mode = OFF")
+            connection.execute("PRAGMA synchronous = OFF")
+            write(connection, base, meta)
+        finally:
+            connection.close()
+        os.replace(temporary, target)
+    finally:
+        _remove_uninterrupted(temporary, previous)
+
+
+def _remove_uninterrupted(temporary: str, previous: object) -> None:
+    """Remove the temporary with SIGINT and SIGTERM held back where the platform can."""
+    mask = getattr(signal, "pthread_sigmask", None)
+    held = mask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM}) if mask else None
+    try:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        signal.signal(signal.SIGTERM, previous)  # type: ignore[arg-type]
+    finally:
+        if mask is not None and held is not None:
+            mask(signal.SIG_SETMASK, held)
+
+
+def _exit_on_sigterm(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _status_or_none(path: str) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None

@@ -1,0 +1,155 @@
+"""The cache directory: where it is, whether it is the user's own, and names inside it.
+
+A cache is trusted only in a directory owned by the user and writable by no one else,
+and only as a regular file owned by the user and writable by no one else: anything
+another local user could have written is ignored. Cache files are named by a keyed hash
+of the fact base's path, keyed by a secret kept in the directory, so a name tells
+nothing about the path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import time
+
+try:  # the builtin blake2 module: hashlib would load OpenSSL on every start
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - CPython builds without it
+    from hashlib import blake2b
+
+__all__ = [
+    "blake2b",
+    "cache_name",
+    "chosen_directory",
+    "private_directory",
+    "sweep_temporaries",
+    "temporary_path",
+    "trusted_file",
+]
+CACHE_ENVIRONMENT_VARIABLE = "BILATERAL_CACHE_DIR"
+SECRET_FILE = ".secret"
+SECRET_BYTES = 32
+STALE_TEMPORARY_SECONDS = 600
+
+
+def chosen_directory() -> str | None:
+    """$BILATERAL_CACHE_DIR, else $XDG_CACHE_HOME/bilateral, else ~/.cache/bilateral."""
+    chosen = os.environ.get(CACHE_ENVIRONMENT_VARIABLE)
+    if chosen:
+        return chosen
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):
+        return os.path.join(xdg, "bilateral")
+    home = os.environ.get("HOME")
+    return os.path.join(home, ".cache", "bilateral") if home else None
+
+
+def unsafe_reason(status: os.stat_result, what: str) -> str | None:
+    """Why a file or directory with this status cannot be trusted, or None."""
+    if hasattr(os, "geteuid") and status.st_uid != os.geteuid():
+        return f"{what} belongs to another user"
+    if status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return f"{what} is writable by other users"
+    return None
+
+
+def private_directory(path: str) -> tuple[str | None, str | None]:
+    """(the directory, None) when it is safe to use, creating it 0700 if it is missing;
+    (None, why not) otherwise."""
+    try:
+        os.makedirs(path, mode=0o700, exist_ok=True)
+        status = os.stat(path)
+    except OSError as error:
+        return None, f"cannot be created ({error.strerror})"
+    if not stat.S_ISDIR(status.st_mode):
+        return None, "is not a directory"
+    reason = unsafe_reason(status, "it")
+    return (None, reason) if reason else (path, None)
+
+
+def trusted_file(path: str) -> bool:
+    """A regular file of the user's own, writable by no one else; never a FIFO or a device."""
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(status.st_mode) and unsafe_reason(status, "") is None
+
+
+def cache_name(directory: str, facts: str) -> str:
+    """The cache file of a fact base: a keyed hash of its absolute path."""
+    key = blake2b(os.fsencode(os.path.abspath(facts)), key=_secret(directory), digest_size=16)
+    return os.path.join(directory, f"{key.hexdigest()}.sqlite3")
+
+
+def _secret(directory: str) -> bytes:
+    path = os.path.join(directory, SECRET_FILE)
+    for _attempt in range(3):
+        secret = _read_secret(path)
+        if secret is not None:
+            return secret
+        _write_secret(directory, path)
+    raise OSError(f"{path}: the cache secret cannot be kept")
+
+
+def _read_secret(path: str) -> bytes | None:
+    if not trusted_file(path):
+        if os.path.lexists(path):
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+        return None
+    with open(path, "rb") as file:
+        secret = file.read(SECRET_BYTES + 1)
+    return secret if len(secret) == SECRET_BYTES else None
+
+
+def _write_secret(directory: str, path: str) -> None:
+    """Write a new secret beside its name and link it into place: the first writer wins."""
+    temporary = temporary_path(directory, "secret")
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(os.urandom(SECRET_BYTES))
+        with contextlib.suppress(FileExistsError):
+            os.link(temporary, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
+def temporary_path(directory: str, stem: str) -> str:
+    """`.STEM.PID.NS.tmp`: the process that writes it is in its name."""
+    return os.path.join(directory, f".{stem}.{os.getpid()}.{time.time_ns()}.tmp")
+
+
+def sweep_temporaries(directory: str) -> None:
+    """Remove what builds killed outright (SIGKILL, power loss) left: a temporary whose
+    process is gone, or that is older than any build takes."""
+    cutoff = time.time() - STALE_TEMPORARY_SECONDS
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return
+    for name in names:
+        if not (name.startswith(".") and name.endswith(".tmp")):
+            continue
+        leftover = os.path.join(directory, name)
+        with contextlib.suppress(OSError):
+            if not _writer_alive(name) or os.lstat(leftover).st_mtime < cutoff:
+                os.unlink(leftover)
+
+
+def _writer_alive(name: str) -> bool:
+    """Whether the process named in `.STEM.PID.NS.tmp` still runs."""
+    parts = name.split(".")
+    if len(parts) != 5 or not parts[2].isdigit():
+        return True
+    try:
+        os.kill(int(parts[2]), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
