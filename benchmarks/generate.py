@@ -191,5 +191,19 @@ def _pair_records(
             )
 
 
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.generate",
+        description="Print a deterministic fact base of about N records (TOML) on stdout.",
+    )
+    parser.add_argument("records", nargs="?", type=int, default=1000, help="about how many")
+    arguments = parser.parse_args(argv)
+    if arguments.records < 1:
+        parser.error("records must be at least 1")
+    sys.stdout.write(generate(arguments.records))
+
+
 if __name__ == "__main__":
-    sys.stdout.write(generate(int(sys.argv[1]) if len(sys.argv) > 1 else 1000))
+    main()

@@ -16,19 +16,22 @@ from collections.abc import Iterator
 from bilateral.answer.query import FactQuery, Filter
 from bilateral.answer.rows import Document, Row
 from bilateral.errors import NothingMatched
-from bilateral.store.cache import open_store
+from bilateral.store.cache import Notify, open_store
 from bilateral.store.paths import facts_path
 
 __all__ = ["Base", "Row", "open_base", "validate"]
 
 
-def open_base(path: str | None = None, *, use_cache: bool = True) -> Base:
+def open_base(
+    path: str | None = None, *, use_cache: bool = True, notify: Notify | None = None
+) -> Base:
     """The fact base at `path` (default: $BILATERAL_FACTS, then the shipped base).
 
     The TOML is compiled into a cached SQLite store on first use and reused while the
-    file is unchanged; `use_cache=False` compiles it in memory every time.
+    file is unchanged; `use_cache=False` compiles it in memory every time. `notify` hears
+    why a cache directory was refused (one line for people).
     """
-    return Base(FactQuery(open_store(facts_path(path), use_cache)))
+    return Base(FactQuery(open_store(facts_path(path), use_cache, notify)))
 
 
 def validate(path: str | None = None) -> dict[str, int]:

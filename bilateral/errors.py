@@ -2,6 +2,18 @@
 
 from __future__ import annotations
 
+import os
+
+
+def shown(path: str) -> str:
+    """A path as text that can always be printed: bytes that are not UTF-8 as escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def readable(text: str) -> str:
+    """Text from the command line with bytes that are not UTF-8 as U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
 
 class Problem:
     """One thing wrong with a fact base, located as precisely as the file allows."""
@@ -16,7 +28,20 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+        key = shortened(self.key, MAX_KEY_SHOWN)
+        message = shortened(self.message, MAX_MESSAGE_SHOWN)
+        return f"{where}: {key}: {message}" if key else f"{where}: {message}"
+
+
+MAX_KEY_SHOWN = 200
+MAX_MESSAGE_SHOWN = 1000
+
+
+def shortened(text: str, limit: int) -> str:
+    """Text cut to `limit` characters, saying how much was left out."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}... ({len(text) - limit:,} more characters)"
 
 
 class BilateralError(Exception):

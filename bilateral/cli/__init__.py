@@ -7,7 +7,13 @@ import sys
 import click
 
 import bilateral.cli.commands  # noqa: F401  (registers the commands on the group)
-from bilateral.cli.answering import EXIT_ANSWERED, EXIT_INTERRUPTED, reader_gone
+from bilateral.cli.answering import (
+    EXIT_ANSWERED,
+    EXIT_INTERRUPTED,
+    EXIT_IO,
+    cannot_write,
+    reader_gone,
+)
 from bilateral.cli.group import cli
 
 __all__ = ["cli", "main"]
@@ -19,6 +25,9 @@ def main(argv: list[str] | None = None) -> None:
     Click's own handling is kept for usage errors; an interruption exits 130, as a
     shell would report it, rather than click's 1, which here means nothing matched.
     """
+    if sys.stdout is None:  # started with stdout closed (`bilateral trade >&-`)
+        sys.stderr.write("bilateral: stdout is closed; there is nowhere to write the answer\n")
+        sys.exit(EXIT_IO)
     try:
         code = cli.main(args=argv, prog_name="bilateral", standalone_mode=False)
     except click.Abort:
@@ -32,4 +41,6 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(error.exit_code)
     except BrokenPipeError:
         reader_gone()
+    except OSError as error:
+        cannot_write(error)
     sys.exit(code if isinstance(code, int) else EXIT_ANSWERED)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
+import contextlib
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import click
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 EXIT_ANSWERED = 0
 EXIT_NOTHING_MATCHED = 1
 EXIT_UNUSABLE = 2
+EXIT_IO = 3
 EXIT_INTERRUPTED = 130
 MAX_PROBLEMS_SHOWN = 20
 
@@ -29,6 +30,7 @@ Exit codes:
   0  answered
   1  nothing matched (a message on stderr; JSON formats print [])
   2  usage error or unusable fact base (a message on stderr)
+  3  the answer could not be written or the store read (a message on stderr)
   130  interrupted (143 for SIGTERM)"""
 
 
@@ -44,16 +46,19 @@ class Settings:
 
         return facts_path(self.facts)
 
-    def forget_cache(self) -> None:
-        self.use_cache = False
+    def reopen(self) -> None:
         self._base = None
 
     def base(self) -> Base:
         if self._base is None:
             from bilateral.api import open_base  # after option parsing, so --help stays light
 
-            self._base = open_base(self.facts, use_cache=self.use_cache)
+            self._base = open_base(self.facts, use_cache=self.use_cache, notify=warn)
         return self._base
+
+
+def warn(message: str) -> None:
+    click.echo(f"bilateral: warning: {message}", err=True)
 
 
 def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:
@@ -94,51 +99,101 @@ def answer(
 
     `listing` names the columns of CSV, TSV and tables: a kind of record, `search` or `show`.
     `draw_table` replaces the listing's table for commands that lay out a table their own way.
+    Every row is read and checked before the first byte is written, so a store that fails
+    a check part way through is rebuilt and never leaves half an answer.
     """
     terminal = sys.stdout.isatty()
     chosen = chosen_format(fmt, as_json, terminal)
     try:
-        rows = _first_checked_with_retry(settings, produce)
-        if chosen is Format.TABLE and draw_table is not None:
-            shown = list(rows)
-            draw_table(shown, sys.stdout, terminal)
-            count = len(shown)
-        else:
-            count = emit(rows, listing, chosen, sys.stdout, terminal)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        reader_gone()
+        rows = _checked_rows(settings, produce)
+        _write(lambda out: _render(rows, listing, chosen, out, terminal, draw_table))
+        if not rows:
+            fail(nothing, EXIT_NOTHING_MATCHED)
     except (FactBaseUnreadable, FactBaseInvalid) as error:
         fail_unusable(error)
     except BadQuery as error:
         fail(str(error))
     except NothingMatched as error:
         _no_match(str(error), error.suggestions, chosen)
-    if count == 0:
-        fail(nothing, EXIT_NOTHING_MATCHED)
 
 
-def _first_checked_with_retry(
-    settings: Settings, produce: Callable[[Base], Iterable[Row]]
-) -> Iterator[Row]:
-    """Start the query; if the cached store fails, answer from a fresh in-memory build."""
+def _render(
+    rows: list[Row],
+    listing: str,
+    chosen: Format,
+    out: TextIO,
+    terminal: bool,
+    draw_table: Callable[[list[Row], TextIO, bool], None] | None,
+) -> None:
+    if chosen is Format.TABLE and draw_table is not None:
+        if rows:
+            draw_table(rows, out, terminal)
+    else:
+        emit(rows, listing, chosen, out, terminal)
+
+
+def _checked_rows(settings: Settings, produce: Callable[[Base], Iterable[Row]]) -> list[Row]:
+    """Every row of the answer; a cached store that fails is discarded and built again."""
     try:
-        return _first_checked(produce(settings.base()))
+        return list(produce(settings.base()))
     except sqlite3.Error:
         if not settings.use_cache:
             raise
-        settings.forget_cache()
-        return _first_checked(produce(settings.base()))
+    from bilateral.store.cache import discard  # only after a store failed a check
 
-
-def _first_checked(rows: Iterable[Row]) -> Iterator[Row]:
-    """Start the query so its errors surface before any output is written."""
-    iterator = iter(rows)
+    discard(settings.path)
+    settings.reopen()
     try:
-        first = next(iterator)
-    except StopIteration:
-        return iter(())
-    return itertools.chain((first,), iterator)
+        return list(produce(settings.base()))
+    except sqlite3.Error as error:
+        fail(f"the compiled fact base cannot be read ({error}); try --no-cache", EXIT_IO)
+
+
+def _write(render: Callable[[TextIO], None]) -> None:
+    """Write the answer. Where the output's encoding is not UTF-8, the whole answer is made
+    first and written only if every character of it can be; a failed write says why."""
+    out = sys.stdout
+    try:
+        encoding = (getattr(out, "encoding", None) or "utf-8").lower().replace("_", "-")
+        if encoding in ("utf-8", "utf8"):
+            render(out)
+        else:
+            _write_encodable(render, out, encoding)
+        out.flush()
+    except BrokenPipeError:
+        reader_gone()
+    except OSError as error:
+        cannot_write(error)
+
+
+def _write_encodable(render: Callable[[TextIO], None], out: TextIO, encoding: str) -> None:
+    import io  # only for an output that is not UTF-8
+
+    buffer = io.StringIO()
+    render(buffer)
+    text = buffer.getvalue()
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        fail(
+            f"the answer holds characters the output encoding ({encoding}) cannot show; "
+            "set PYTHONIOENCODING=utf-8 or use a UTF-8 locale",
+            EXIT_IO,
+        )
+    out.write(text)
+
+
+def cannot_write(error: OSError) -> NoReturn:
+    """The answer could not be written (a full disk, a closed output): say so, exit 3."""
+    detach_stdout()
+    fail(f"cannot write the answer ({error.strerror or error}); check where stdout goes", EXIT_IO)
+
+
+def detach_stdout() -> None:
+    """Point stdout at the null device, so nothing buffered fails again at exit."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _no_match(message: str, suggestions: list[str], chosen: Format) -> NoReturn:
@@ -151,6 +206,5 @@ def _no_match(message: str, suggestions: list[str], chosen: Format) -> NoReturn:
 
 def reader_gone() -> NoReturn:
     """The reader of a pipe stopped early (`| head -1`): end quietly, as answered."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    detach_stdout()
     sys.exit(EXIT_ANSWERED)

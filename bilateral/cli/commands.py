@@ -21,8 +21,9 @@ from bilateral.cli.options import (
     country_option,
     output_options,
     pair_option,
+    readable_option,
 )
-from bilateral.errors import FactBaseInvalid, FactBaseUnreadable
+from bilateral.errors import FactBaseInvalid, FactBaseUnreadable, readable, shown
 from bilateral.schema.vocabulary import FLOWS, STATUS_LADDER
 
 MAX_QUERY_LENGTH = 1000
@@ -52,9 +53,9 @@ def check(settings: Settings, path: str | None) -> None:
     except FactBaseInvalid as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
-        fail(f"{target}: {len(error.problems)} problem(s) found", EXIT_NOTHING_MATCHED)
+        fail(f"{shown(target)}: {len(error.problems)} problem(s) found", EXIT_NOTHING_MATCHED)
     counts = ", ".join(f"{count} {name}" for name, count in base.counts().items())
-    click.echo(f"{target}: valid: {counts}")
+    click.echo(f"{shown(target)}: valid: {counts}")
 
 
 @cli.command(epilog=EXIT_CODES)
@@ -124,7 +125,11 @@ def officials(
 @click.option("--year", type=click.IntRange(1800, 2200), help="Only figures for this year.")
 @click.option("--flow", type=click.Choice(FLOWS), help="export, import or total.")
 @click.option(
-    "--reporter", metavar="CC", shell_complete=complete_countries, help="Reporting country."
+    "--reporter",
+    metavar="CC",
+    shell_complete=complete_countries,
+    callback=readable_option,
+    help="Reporting country.",
 )
 @pair_option
 @output_options
@@ -157,7 +162,10 @@ def trade(
 @cli.command(epilog=EXIT_CODES)
 @click.option("--year", type=click.IntRange(1800, 2200), help="Only events in this year.")
 @click.option(
-    "--place", shell_complete=complete_names, help="Only events at this place (name or id)."
+    "--place",
+    shell_complete=complete_names,
+    callback=readable_option,
+    help="Only events at this place (name or id).",
 )
 @pair_option
 @output_options
@@ -251,7 +259,7 @@ def search(
 
 
 def _query_text(words: tuple[str, ...]) -> str:
-    text = " ".join(words).strip()
+    text = readable(" ".join(words)).strip()
     if not text:
         raise click.UsageError("the query is empty; give some words to look for")
     if len(text) > MAX_QUERY_LENGTH:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from bilateral.cli.answering import Settings
+from bilateral.errors import readable
 from bilateral.render.formats import Format
 
 if TYPE_CHECKING:
@@ -42,6 +43,13 @@ def _completions(context: click.Context, produce: Callable[[Base], list[Any]]) -
         return []
 
 
+def readable_option(
+    _context: click.Context, _param: click.Parameter, value: str | None
+) -> str | None:
+    """An option's text with bytes that are not UTF-8 shown as U+FFFD (names, not paths)."""
+    return readable(value) if value is not None else None
+
+
 def output_options(command: F) -> F:
     """--format and --json, shared by every listing command."""
     command = click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")(
@@ -69,5 +77,6 @@ def country_option(command: F) -> F:
         "--country",
         metavar="CC",
         shell_complete=complete_countries,
+        callback=readable_option,
         help="ISO 3166-1 alpha-2 code (or name) of a country.",
     )(command)

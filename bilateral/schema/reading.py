@@ -93,6 +93,11 @@ def parse_toml(path: str, text: str) -> dict[str, Any]:
         raise FactBaseUnreadable(
             f"{place}: TOML syntax error: {error.msg}; fix the TOML at that place"
         ) from None
+    except ValueError as error:  # an integer past Python's limit on digits
+        raise FactBaseUnreadable(
+            f"{_where_long_number(path, text)}: a number has more digits than can be read "
+            f"({error}); shorten it"
+        ) from None
     except RecursionError:
         raise FactBaseUnreadable(
             f"{path}: nested too deeply to read; a fact base needs at most three levels of tables"
@@ -103,3 +108,10 @@ def read_toml(path: str) -> tuple[str, dict[str, Any]]:
     """The file's text and its parsed TOML data."""
     text = decode(path, read_bytes(path))
     return text, parse_toml(path, text)
+
+
+def _where_long_number(path: str, text: str) -> str:
+    import re  # only for this rare message
+
+    match = re.search(r"\d{4000,}", text)
+    return f"{path}:{text.count(chr(10), 0, match.start()) + 1}" if match else path

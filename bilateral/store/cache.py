@@ -11,6 +11,7 @@ import os
 import sqlite3
 from collections.abc import Callable
 
+from bilateral.errors import shown
 from bilateral.store.directory import (
     cache_name,
     chosen_directory,
@@ -109,8 +110,3 @@ def _read_only_uri(path: str) -> str:
     safe = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-"
     quoted = "".join(chr(byte) if byte in safe else f"%{byte:02X}" for byte in raw)
     return f"file:{quoted}?mode=ro&immutable=1"
-
-
-def shown(path: str) -> str:
-    """A path as text that can always be printed: undecodable bytes as escapes."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")

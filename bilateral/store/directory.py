@@ -57,14 +57,15 @@ def unsafe_reason(status: os.stat_result, what: str) -> str | None:
 
 def private_directory(path: str) -> tuple[str | None, str | None]:
     """(the directory, None) when it is safe to use, creating it 0700 if it is missing;
-    (None, why not) otherwise."""
+    (None, why not) when someone else could write in it; (None, None) when it cannot be
+    made or read, as on a read-only disk, which needs no warning."""
     try:
         os.makedirs(path, mode=0o700, exist_ok=True)
         status = os.stat(path)
-    except OSError as error:
-        return None, f"cannot be created ({error.strerror})"
+    except OSError:
+        return None, None
     if not stat.S_ISDIR(status.st_mode):
-        return None, "is not a directory"
+        return None, None
     reason = unsafe_reason(status, "it")
     return (None, reason) if reason else (path, None)
 
