@@ -13,9 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from bilateral.answer.dating import Dating, role_filter, roles_matching
 from bilateral.answer.query import FactQuery, Filter
 from bilateral.answer.rows import Document, Row
-from bilateral.errors import NothingMatched
+from bilateral.answer.timing import AsOf
+from bilateral.answer.timing import as_of as as_of_date
+from bilateral.errors import BadQuery, NothingMatched
 from bilateral.store.cache import Notify, open_store
 from bilateral.store.paths import facts_path
 
@@ -23,15 +26,22 @@ __all__ = ["Base", "Row", "open_base", "validate"]
 
 
 def open_base(
-    path: str | None = None, *, use_cache: bool = True, notify: Notify | None = None
+    path: str | None = None,
+    *,
+    use_cache: bool = True,
+    notify: Notify | None = None,
+    as_of: str | None = None,
 ) -> Base:
     """The fact base at `path` (default: $BILATERAL_FACTS, then the shipped base).
 
     The TOML is compiled into a cached SQLite store on first use and reused while the
     file is unchanged; `use_cache=False` compiles it in memory every time. `notify` hears
-    why a cache directory was refused (one line for people).
+    why a cache directory was refused (one line for people). Answers are true as of
+    `as_of` (`today`, the default, or a date such as `2004-07-28`, `2008-08` or `2008`,
+    which mean the last day of that month or year).
     """
-    return Base(FactQuery(open_store(facts_path(path), use_cache, notify)))
+    when = as_of_date(as_of)
+    return Base(FactQuery(open_store(facts_path(path), use_cache, notify)), when)
 
 
 def validate(path: str | None = None) -> dict[str, int]:
@@ -45,12 +55,22 @@ def validate(path: str | None = None) -> dict[str, int]:
 class Base:
     """Questions to one compiled fact base."""
 
-    def __init__(self, query: FactQuery) -> None:
+    def __init__(self, query: FactQuery, when: AsOf | None = None) -> None:
         self.query = query
+        self.when = when or as_of_date(None)
+        self.dating = Dating(query, self.when)
+
+    def at(self, date: str | None) -> Base:
+        """The same base, answering as of another date."""
+        return Base(self.query, as_of_date(date))
+
+    def _dated(self, rows: Iterator[Row], kind: str) -> Iterator[Row]:
+        for row in rows:
+            yield self.dating.row(row, kind)
 
     def overview(self) -> Document:
-        """Title, date, pairs, countries and the count of each kind of record."""
-        return self.query.overview()
+        """Title, dates, pairs, countries and the count of each kind of record."""
+        return self.query.overview() | {"as_of": self.when.text}
 
     def areas(
         self, status: str | None = None, country: str | None = None, pair: str | None = None
@@ -61,7 +81,9 @@ class Base:
             filters.append(Filter("status", (status,)))
         if country:
             filters.append(Filter("country", (self.query.resolve_country(country),)))
-        rows = self.query.listing("area", self.query.resolve_pair(pair), filters)
+        rows = self._dated(
+            self.query.listing("area", self.query.resolve_pair(pair), filters), "area"
+        )
         if not status:
             yield from rows
             return
@@ -71,20 +93,39 @@ class Base:
             yield Row.of(document)
 
     def officials(
-        self, country: str | None = None, current: bool | None = None, pair: str | None = None
+        self,
+        country: str | None = None,
+        current: bool = False,
+        former: bool = False,
+        post: str | None = None,
+        pair: str | None = None,
     ) -> Iterator[Row]:
-        """People and their roles; `current=True` for people in office, False for former."""
+        """People and their roles as of the date: `current` keeps the roles held then,
+        `former` those that had ended, `post` the roles in one post."""
+        if current and former:
+            raise BadQuery("--current and --former ask for opposite roles; give one of them")
         filters = []
         chosen_pair = self.query.resolve_pair(pair)
         if chosen_pair:
             filters.append(Filter("country", tuple(chosen_pair.split("-"))))
         if country:
             filters.append(Filter("country", (self.query.resolve_country(country),)))
-        if current is True:
-            filters.append(Filter("current", ("1",)))
-        elif current is False:
-            filters.append(Filter("former", ("1",)))
-        return self.query.listing("person", None, filters)
+        posts = self._posts(post) if post else None
+        status = role_filter(current, former)
+        for row in self.query.listing("person", None, filters):
+            person = self.dating.document(row.document, "person")
+            if status is None and posts is None:
+                yield Row.of(person)
+                continue
+            kept = roles_matching(person, status, posts)
+            if kept["roles"]:
+                yield Row.of(kept)
+
+    def _posts(self, text: str) -> set[str]:
+        found = {record_id for record_id, _ in self.query.find_names(text, ("post",))}
+        if not found:
+            raise NothingMatched(f"no post matches {text!r}", self.query.suggest(text))
+        return found
 
     def trade(
         self,
@@ -101,7 +142,8 @@ class Base:
             filters.append(Filter("flow", (flow,)))
         if reporter:
             filters.append(Filter("reporter", (self.query.resolve_country(reporter),)))
-        return self.query.listing("trade", self.query.resolve_pair(pair), filters)
+        rows = self.query.listing("trade", self.query.resolve_pair(pair), filters)
+        return self._dated(rows, "trade")
 
     def events(
         self, year: int | None = None, place: str | None = None, pair: str | None = None
@@ -112,62 +154,23 @@ class Base:
             filters.append(Filter("year", (str(year),)))
         if place:
             filters.append(Filter("place", tuple(self.query.resolve_place(place))))
-        return self.query.listing("event", self.query.resolve_pair(pair), filters)
+        rows = self.query.listing("event", self.query.resolve_pair(pair), filters)
+        return self._dated(rows, "event")
 
     def sources(self) -> Iterator[Row]:
         """The sources, each with `supports`: the records that cite it."""
         for row in self.query.listing("source", None, []):
-            document = row.document | {"supports": self.query.supporting(row.document["id"])}
-            yield Row.of(document)
+            supports = self.query.supporting(row.document["id"])
+            yield Row.of(row.document | {"supports": supports, "as_of": self.when.text})
 
     def show(self, name: str) -> list[Row]:
         """Every record the name denotes, each with the records that mention it."""
-        from bilateral.kinds.registry import kind  # labels of mentions: show and search only
+        from bilateral.answer.showing import shown  # labels of mentions: show alone
 
-        query = self.query
-        direct = query.record(name) or query.record(name.upper())
-        matches = [direct] if direct else [query.record(i) for i, _ in query.find_names(name)]
-        if not matches:
-            raise NothingMatched(f"nothing is named {name!r}", query.suggest(name))
-        shown = []
-        for match in matches:
-            assert match is not None, "find_names returns ids of stored records"
-            record_kind, row = match
-            mentioned = [
-                {"id": rid, "kind": rkind, "text": kind(rkind).label(document)}
-                for rid, rkind, document in query.mentioning(row.document["id"])
-            ]
-            shown.append(
-                Row.of({"kind": record_kind, "record": row.document, "mentioned_in": mentioned})
-            )
-        return shown
+        return shown(self.query, self.dating, name)
 
     def search(self, question: str, limit: int = 10) -> list[Row]:
         """Records ranked for a question in plain words; NothingMatched when none is near."""
-        from bilateral.answer.search import search  # the ranking tables load only for search
-        from bilateral.kinds.registry import kind
+        from bilateral.answer.asking import ask  # the ranking tables load only for search
 
-        found = [
-            (hit.id, hit.kind, hit.score, hit.row.document)
-            for hit in search(self.query.db, question, limit)
-        ]
-        if not found:
-            for record_id, _ in self.query.find_names(question)[:limit]:
-                match = self.query.record(record_id)
-                if match is not None:
-                    found.append((record_id, match[0], 0.0, match[1].document))
-        if not found:
-            raise NothingMatched(f"nothing found for {question!r}", self.query.suggest(question))
-        return [
-            Row.of(
-                {
-                    "rank": rank,
-                    "id": record_id,
-                    "kind": record_kind,
-                    "text": kind(record_kind).label(document),
-                    "score": score,
-                    "sources": document.get("sources", []),
-                }
-            )
-            for rank, (record_id, record_kind, score, document) in enumerate(found, start=1)
-        ]
+        return ask(self.query, self.dating, question, limit)

@@ -16,8 +16,8 @@ BROKEN = [
         "unknown field",
         'name = "Baku"\n',
         'name = "Baku"\ncolour = "blue"\n',
-        "{path}:53: places[0].colour: unknown field; the fields here are: "
-        "aliases, country, id, kind, name, notes, sources",
+        "{path}:52: places[0].colour: unknown field; the fields here are: "
+        "aliases, country, id, kind, name, names, notes, sources",
     ),
     (
         "missing required field",
@@ -35,33 +35,33 @@ BROKEN = [
         "empty string",
         'summary = "Defence ties."',
         'summary = " "',
-        "{path}:60: areas[0].summary: is empty; write a value or remove the field",
+        "{path}:59: areas[0].summary: is empty; write a value or remove the field",
     ),
     (
         "unknown enumeration value",
         'status = "signed"',
         'status = "maybe"',
-        "{path}:66: areas[0].commitments[0].status: unknown value 'maybe'; use one of: "
+        "{path}:65: areas[0].commitments[0].status: unknown value 'maybe'; use one of: "
         "signed, agreed, pledged, promised, proposed, requested, under-discussion, possible",
     ),
     (
         "duplicate id",
         'id = "pk-fact"',
         'id = "baku"',
-        "{path}:106: facts[0].id: duplicate id 'baku' (first used by a place); rename one",
+        "{path}:105: facts[0].id: duplicate id 'baku' (first used by a place); rename one",
     ),
     (
         "invalid id",
         'id = "pk-fact"',
         'id = "PK Fact"',
-        "{path}:106: facts[0].id: 'PK Fact' is not a valid id; "
+        "{path}:105: facts[0].id: 'PK Fact' is not a valid id; "
         "use lower-case letters, digits and single hyphens",
     ),
     (
         "dangling reference",
         'place = "baku"',
         'place = "lahore"',
-        "{path}:85: events[0].place: 'lahore' is not an id in this base; "
+        "{path}:84: events[0].place: 'lahore' is not an id in this base; "
         "correct the id or add it under [[places]] or [[countries]]",
     ),
     (
@@ -81,26 +81,26 @@ BROKEN = [
         "unknown currency",
         'currency = "USD"',
         'currency = "DOL"',
-        "{path}:76: trade[0].value.currency: 'DOL' is not an ISO 4217 currency code; "
+        "{path}:75: trade[0].value.currency: 'DOL' is not an ISO 4217 currency code; "
         "use one such as USD",
     ),
     (
         "low above high",
         "low = 25000, high = 30000",
         "low = 35000, high = 30000",
-        "{path}:76: trade[0].value: low (35000) is above high (30000); swap them",
+        "{path}:75: trade[0].value: low (35000) is above high (30000); swap them",
     ),
     (
         "negative value",
         "low = 25000",
         "low = -5",
-        "{path}:76: trade[0].value.low: is -5; a value cannot be negative",
+        "{path}:75: trade[0].value.low: is -5; a value cannot be negative",
     ),
     (
         "impossible date",
         "date = 2004-07-08",
         'date = "2004-02-30"',
-        "{path}:83: events[0].date: a string ('2004-02-30') is not a calendar date; "
+        "{path}:82: events[0].date: a string ('2004-02-30') is not a calendar date; "
         "write YYYY-MM-DD, or 'YYYY' / 'YYYY-MM' when only that is known",
     ),
     (
@@ -114,14 +114,14 @@ BROKEN = [
         "paragraph outside the source",
         "paragraph = 2, sentence = 1 }]\n\n[[relations]]",
         "paragraph = 3, sentence = 1 }]\n\n[[relations]]",
-        "{path}:95: assessments[0].sources[0].paragraph: paragraph 3 is outside 'article', "
+        "{path}:94: assessments[0].sources[0].paragraph: paragraph 3 is outside 'article', "
         "which has 2 paragraphs",
     ),
     (
         "sentence outside the paragraph",
         "paragraph = 1, sentence = 2 }]\n\n[[events]]",
         "paragraph = 1, sentence = 7 }]\n\n[[events]]",
-        "{path}:78: trade[0].sources[0].sentence: sentence 7 is outside paragraph 1 of "
+        "{path}:77: trade[0].sources[0].sentence: sentence 7 is outside paragraph 1 of "
         "'article', which has 2 sentences",
     ),
     (
@@ -134,14 +134,14 @@ BROKEN = [
         "locator for a source without text",
         '[{ source = "background" }]',
         '[{ source = "background", paragraph = 1, sentence = 1 }]',
-        "{path}:41: people[0].roles[0].sources[0]: source 'background' declares no paragraphs; "
+        "{path}:40: people[0].roles[0].sources[0]: source 'background' declares no paragraphs; "
         "drop paragraph and sentence, or add sentences = [...] to the source",
     ),
     (
         "unknown source",
         '[{ source = "background" }]',
         '[{ source = "encyclopedia" }]',
-        "{path}:41: people[0].roles[0].sources[0].source: 'encyclopedia' is not an id in this "
+        "{path}:40: people[0].roles[0].sources[0].source: 'encyclopedia' is not an id in this "
         "base; correct the id or add it under [[sources]]",
     ),
     (
@@ -149,21 +149,21 @@ BROKEN = [
         'text = "A fact about Pakistan."\nsources = [{ source = "article", paragraph = 2, '
         "sentence = 1 }]",
         'text = "A fact about Pakistan."',
-        "{path}:105: facts[0].sources: missing; cite at least one source as "
+        "{path}:104: facts[0].sources: missing; cite at least one source as "
         "{{ source = ID, paragraph = N, sentence = N }}",
     ),
     (
-        "current role outside its dates",
-        "current = true",
-        "current = false",
-        "{path}:40: people[0].roles[0].current: is false, but the role's dates span as_of "
-        "(2004-07-28); set true",
+        "a key an earlier schema had",
+        "end = 2013-10-28\n",
+        "end = 2013-10-28\ncurrent = true\n",
+        "{path}:40: people[0].roles[0].current: no longer part of the schema: a role's status "
+        "comes from its start and end and the date asked; delete this line",
     ),
     (
         "assessment with two holders",
         'held_by_group = "local analysts"',
         'held_by_group = "local analysts"\nheld_by = "abiyev-safar"',
-        "{path}:90: assessments[0]: an assessment needs exactly one holder: held_by (an id) "
+        "{path}:89: assessments[0]: an assessment needs exactly one holder: held_by (an id) "
         "or held_by_group (such as 'local analysts')",
     ),
     (
@@ -174,15 +174,23 @@ BROKEN = [
     ),
     (
         "wrong schema version",
-        "schema_version = 1",
         "schema_version = 2",
-        "{path}:1: schema_version: is 2; this bilateral reads schema_version = 1",
+        "schema_version = 3",
+        "{path}:1: schema_version: is 3; this bilateral reads schema_version = 2",
+    ),
+    (
+        "a base written for schema 1",
+        "schema_version = 2",
+        "schema_version = 1",
+        "{path}:1: schema_version: is 1, written for an earlier bilateral; to read it here, "
+        "delete each `current = ...` line under [[people.roles]] (a role's status now comes "
+        "from its dates and the date asked) and set schema_version = 2",
     ),
     (
         "very long string",
         'summary = "Shared ties."',
         'summary = "' + "x" * 10_001 + '"',
-        "{path}:102: relations[0].summary: is 10,001 characters, over the limit of 10,000",
+        "{path}:101: relations[0].summary: is 10,001 characters, over the limit of 10,000",
     ),
 ]
 

@@ -119,7 +119,8 @@ def _coverage(wanted: list[tuple[str, ...]], present: set[str]) -> float:
     return total / len(wanted)
 
 
-def search(connection: sqlite3.Connection, question: str, limit: int = 10) -> list[Hit]:
+def search(connection: sqlite3.Connection, question: str) -> list[Hit]:
+    """Every candidate for the question, best first (the caller takes as many as it needs)."""
     wanted = concepts(question)
     if not wanted:
         return []
@@ -134,13 +135,11 @@ def search(connection: sqlite3.Connection, question: str, limit: int = 10) -> li
     ).fetchall()
     said = set(words(question))
     hinted = {_TYPE_HINTS[w] for w in (*said, *terms(question)) if w in _TYPE_HINTS}
-    tense = "former" if said & {"was", "former", "previous", "earlier"} else "current"
     hits = []
     for record_id, kind, raw, data, checksum, text, bm25 in rows:
         present = set(text.split())
         score = 10.0 * _coverage(wanted, present) - bm25
         score += 3.0 if kind in hinted else 0.0
-        score += 1.0 if kind == "person" and tense in present else 0.0
         hits.append(Hit(record_id, kind, round(score, 3), Row.stored(raw, data, checksum)))
     hits.sort(key=lambda hit: (-hit.score, hit.id))
-    return hits[:limit]
+    return hits

@@ -35,9 +35,10 @@ Exit codes:
 
 
 class Settings:
-    def __init__(self, facts: str | None, use_cache: bool) -> None:
+    def __init__(self, facts: str | None = None, use_cache: bool = True) -> None:
         self.facts = facts
         self.use_cache = use_cache
+        self.as_of: str | None = None
         self._base: Base | None = None
 
     @property
@@ -53,7 +54,9 @@ class Settings:
         if self._base is None:
             from bilateral.api import open_base  # after option parsing, so --help stays light
 
-            self._base = open_base(self.facts, use_cache=self.use_cache, notify=warn)
+            self._base = open_base(
+                self.facts, use_cache=self.use_cache, notify=warn, as_of=self.as_of
+            )
         return self._base
 
 

@@ -16,6 +16,7 @@ from bilateral.cli.answering import (
 )
 from bilateral.cli.group import cli
 from bilateral.cli.options import (
+    as_of_option,
     complete_countries,
     complete_names,
     country_option,
@@ -63,6 +64,7 @@ def check(settings: Settings, path: str | None) -> None:
 @country_option
 @pair_option
 @output_options
+@as_of_option
 @click.pass_obj
 def areas(
     settings: Settings,
@@ -93,27 +95,43 @@ def areas(
 
 @cli.command(epilog=EXIT_CODES)
 @country_option
-@click.option("--current/--former", default=None, help="Only people in office, or formerly.")
+@click.option("--current", is_flag=True, help="Only roles held at the date.")
+@click.option("--former", is_flag=True, help="Only roles that had ended by the date.")
+@click.option(
+    "--post",
+    callback=readable_option,
+    help="Only roles in this post (a name such as 'Defence Minister', or an id).",
+)
 @pair_option
 @output_options
+@as_of_option
 @click.pass_obj
 def officials(
     settings: Settings,
     country: str | None,
-    current: bool | None,
+    current: bool,
+    former: bool,
+    post: str | None,
     pair: str | None,
     fmt: str | None,
     as_json: bool,
 ) -> None:
-    """People and their roles, current as of the fact base's date or former.
+    """People and their roles, each held, ended, not yet started or not known at the date.
+
+    A role with no end date is "unknown" once the date passes the last date its
+    sources speak for (its `last_confirmed`). --current and --former select roles.
 
     \b
     Example:
-        bilateral officials --country RU --current
+        bilateral officials --country RU --current --as-of 2004-07-28
     """
+    if current and former:
+        raise click.UsageError("--current and --former ask for opposite roles; give one of them")
     answer(
         settings,
-        lambda base: base.officials(country=country, current=current, pair=pair),
+        lambda base: base.officials(
+            country=country, current=current, former=former, post=post, pair=pair
+        ),
         "person",
         fmt,
         as_json,
@@ -133,6 +151,7 @@ def officials(
 )
 @pair_option
 @output_options
+@as_of_option
 @click.pass_obj
 def trade(
     settings: Settings,
@@ -169,6 +188,7 @@ def trade(
 )
 @pair_option
 @output_options
+@as_of_option
 @click.pass_obj
 def events(
     settings: Settings,
@@ -197,6 +217,7 @@ def events(
 @cli.command(epilog=EXIT_CODES)
 @click.argument("name", nargs=-1, required=True, shell_complete=complete_names)
 @output_options
+@as_of_option
 @click.pass_obj
 def show(settings: Settings, name: tuple[str, ...], fmt: str | None, as_json: bool) -> None:
     """Everything about one person, country, organization, place or area.
@@ -230,6 +251,7 @@ def show(settings: Settings, name: tuple[str, ...], fmt: str | None, as_json: bo
 @click.argument("query_words", metavar="QUERY...", nargs=-1, required=True)
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
 @output_options
+@as_of_option
 @click.pass_obj
 def search(
     settings: Settings,
@@ -271,6 +293,7 @@ def _query_text(words: tuple[str, ...]) -> str:
 
 @cli.command(epilog=EXIT_CODES)
 @output_options
+@as_of_option
 @click.pass_obj
 def sources(settings: Settings, fmt: str | None, as_json: bool) -> None:
     """The sources of the fact base and what each supports.

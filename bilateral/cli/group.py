@@ -8,6 +8,7 @@ import click
 
 from bilateral import __version__
 from bilateral.cli.answering import EXIT_CODES, Settings, fail_unusable, reader_gone
+from bilateral.cli.options import as_of_option
 from bilateral.errors import FactBaseInvalid, FactBaseUnreadable
 from bilateral.render.escapes import visible
 from bilateral.store.paths import ENVIRONMENT_VARIABLE
@@ -36,6 +37,7 @@ GO_FURTHER = """Go further:
     is_flag=True,
     help="Read the TOML afresh instead of the compiled cache ($BILATERAL_CACHE_DIR).",
 )
+@as_of_option
 @click.version_option(__version__, prog_name="bilateral")
 @click.pass_context
 def cli(context: click.Context, facts: str | None, no_cache: bool) -> None:
@@ -47,9 +49,11 @@ def cli(context: click.Context, facts: str | None, no_cache: bool) -> None:
     Example:
         bilateral search "who is azerbaijan's defence minister"
     """
-    context.obj = Settings(facts, use_cache=not no_cache)
+    settings = context.ensure_object(Settings)
+    settings.facts = facts
+    settings.use_cache = not no_cache
     if context.invoked_subcommand is None:
-        _overview(context.obj)
+        _overview(settings)
 
 
 def _overview(settings: Settings) -> None:

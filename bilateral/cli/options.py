@@ -50,6 +50,32 @@ def readable_option(
     return readable(value) if value is not None else None
 
 
+def _remember_date(context: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is None:
+        return
+    from bilateral.answer.timing import as_of  # parsing dates: only when a date is given
+    from bilateral.errors import BadQuery
+
+    try:
+        as_of(value)
+    except BadQuery as error:
+        raise click.BadParameter(str(error).removeprefix(f"--as-of {value!r} ")) from None
+    context.ensure_object(Settings).as_of = value
+
+
+def as_of_option(command: F) -> F:
+    """--as-of DATE: the date the answer is true as of (default today)."""
+    return click.option(
+        "--as-of",
+        metavar="DATE",
+        callback=_remember_date,
+        expose_value=False,
+        is_eager=False,
+        help="Answer as of this date: YYYY-MM-DD, YYYY-MM or YYYY (its last day), or "
+        "'today' (the default).",
+    )(command)
+
+
 def output_options(command: F) -> F:
     """--format and --json, shared by every listing command."""
     command = click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")(

@@ -130,7 +130,17 @@ AREA = Kind(
     mentions=lambda doc: list(dict.fromkeys(_all_by(doc))),
     listing=Listing(
         "cooperation areas",
-        ("area", "name", "area_status", "commitment", "status", "by", "summary", "sources"),
+        (
+            "area",
+            "name",
+            "area_status",
+            "commitment",
+            "status",
+            "by",
+            "summary",
+            "sources",
+            "as_of",
+        ),
         ("name", "status", "by", "summary"),
         _rows,
     ),

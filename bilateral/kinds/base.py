@@ -14,7 +14,12 @@ from bilateral.schema.citations import check_locators
 from bilateral.schema.lookup import Lookup
 from bilateral.schema.reading import read_toml
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+MIGRATION = {
+    1: "delete each `current = ...` line under [[people.roles]] (a role's status now comes "
+    "from its dates and the date asked) and set schema_version = 2"
+}
+"""What to change in a base written for an earlier schema."""
 META_KEYS = ("schema_version", "title", "pair", "as_of")
 
 
@@ -49,6 +54,14 @@ class FactBase:
 def build(file: str, text: str, data: dict[str, Any]) -> FactBase:
     """The checked fact base, or FactBaseInvalid carrying every problem found."""
     check = Checker(file, text, TABLE_OF)
+    if data.get("schema_version") in MIGRATION and not isinstance(data["schema_version"], bool):
+        version = data["schema_version"]
+        check.problem(
+            "schema_version",
+            f"is {version}, written for an earlier bilateral; to read it here, "
+            f"{MIGRATION[version]}",
+        )
+        raise FactBaseInvalid(check.problems)
     check.allowed_keys(data, "", {*META_KEYS, *(kind.table for kind in TOP_LEVEL)})
     _check_schema_version(check, data)
     title = check.string(data, "", "title")
@@ -67,6 +80,7 @@ def build(file: str, text: str, data: dict[str, Any]) -> FactBase:
         raise FactBaseInvalid(_in_file_order(check.problems))
     records = {name: [document for _, document in items] for name, items in keyed.items()}
     lookup = _lookup(records)
+    lookup.as_of = as_of or ""
     for kind in TOP_LEVEL:
         for document in records[kind.name]:
             kind.shape.derive(document, lookup)
@@ -91,6 +105,8 @@ def _lookup(records: dict[str, list[Document]]) -> Lookup:
             if isinstance(name, str):
                 lookup.names[record_id] = name
             lookup.aliases[record_id] = document.get("aliases") or []
+            if kind.name == "source" and document.get("date"):
+                lookup.source_dates[record_id] = document["date"]
             if kind.name == "country":
                 lookup.demonyms[record_id] = document["demonyms"]
                 lookup.country_of[record_id] = record_id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bilateral.schema import dates
 from bilateral.schema.checker import Document
-from bilateral.schema.fields import Field
+from bilateral.schema.fields import Field, Shape
 from bilateral.schema.lookup import Lookup
 
 ENTITY_KINDS = ("country", "person", "organization", "place")
@@ -15,6 +15,19 @@ ALIASES = Field("aliases", "texts")
 NOTES = Field("notes", "notes")
 SOURCES = Field("sources", "sources", required=True)
 PAIR = Field("pair", "pair")
+DATED_NAME = Shape(
+    (
+        Field("name", "text", required=True),
+        Field("start", "date"),
+        Field("end", "date"),
+        NOTES,
+        SOURCES,
+    ),
+    check=lambda check, name, key: check.order(
+        key, name["start"], name["end"], "start is after end"
+    ),
+)
+NAMES = Field("names", "records", shape=DATED_NAME, help="names in force between dates")
 
 
 def name_of(reference: str) -> Field:
@@ -30,7 +43,8 @@ def names_of(references: str, field_name: str) -> Field:
 
 
 def name_and_aliases(document: Document) -> list[str]:
-    return [document["name"], *document["aliases"]]
+    dated = [entry["name"] for entry in document.get("names") or []]
+    return list(dict.fromkeys([document["name"], *dated, *document["aliases"]]))
 
 
 def note_texts(document: Document) -> list[str]:

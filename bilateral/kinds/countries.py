@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from bilateral.kinds.common import ALIASES, ID, NAME, NOTES, SOURCES, note_texts
+from bilateral.kinds.common import ALIASES, ID, NAME, NAMES, NOTES, SOURCES, note_texts
 from bilateral.kinds.kind import Kind
 from bilateral.schema.checker import Document
 from bilateral.schema.fields import Field, Shape
 
 
 def _names(country: Document) -> list[str]:
-    return [country["name"], *country["aliases"], *country["demonyms"]]
+    dated = [entry["name"] for entry in country["names"]]
+    return list(dict.fromkeys([country["name"], *dated, *country["aliases"], *country["demonyms"]]))
 
 
 COUNTRY = Kind(
@@ -17,7 +18,7 @@ COUNTRY = Kind(
     table="countries",
     noun="country",
     plural="countries",
-    shape=Shape((ID, NAME, ALIASES, Field("demonyms", "texts"), NOTES, SOURCES)),
+    shape=Shape((ID, NAME, NAMES, ALIASES, Field("demonyms", "texts"), NOTES, SOURCES)),
     label=lambda doc: doc["name"],
     text=lambda doc, _lookup: " ".join((*_names(doc), "country", *note_texts(doc))),
     names=_names,

@@ -6,6 +6,7 @@ from bilateral.kinds.common import (
     ALIASES,
     ID,
     NAME,
+    NAMES,
     NOTES,
     SOURCES,
     country_words,
@@ -24,6 +25,7 @@ def _shape(types: tuple[str, ...]) -> Shape:
         (
             ID,
             NAME,
+            NAMES,
             ALIASES,
             Field("type", "choice", required=True, choices=types, key="kind"),
             Field("country", "ref", targets=("country",)),

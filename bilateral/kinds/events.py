@@ -114,7 +114,7 @@ EVENT = Kind(
     sort=lambda doc, position: date_order(doc["date"], position),
     listing=Listing(
         "events",
-        ("id", "date", "end", "kind", "place", "participants", "summary", "sources"),
+        ("id", "date", "end", "kind", "place", "participants", "summary", "sources", "as_of"),
         ("when", "kind", "place", "summary"),
         _rows,
     ),

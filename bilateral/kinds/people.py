@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterator
 
 from bilateral.kinds.common import (
     ALIASES,
@@ -16,7 +15,6 @@ from bilateral.kinds.common import (
     note_texts,
 )
 from bilateral.kinds.kind import Cells, Kind, Listing
-from bilateral.schema import dates
 from bilateral.schema.checker import Checker, Document
 from bilateral.schema.fields import Field, Shape
 from bilateral.schema.lookup import Lookup
@@ -35,9 +33,14 @@ ROLE = Shape(
         Field("title", "text", required=True),
         Field("organization", "ref", required=True, targets=("organization", "country")),
         name_of("organization"),
+        Field("post", "ref", targets=("post",), help="the post held, where the base has it"),
         Field("start", "date"),
         Field("end", "date"),
-        Field("current", "flag", help="whether the role is held at the base's as_of date"),
+        Field(
+            "last_confirmed",
+            "derived",
+            derive=lambda role, lookup: lookup.last_confirmed(role["sources"]),
+        ),
         NOTES,
         SOURCES,
     ),
@@ -45,44 +48,23 @@ ROLE = Shape(
 )
 
 
-def _check_current_roles(
-    check: Checker, people: list[tuple[str, Document]], meta: dict[str, Any]
-) -> None:
-    """`current` must agree with the dates where they settle it; partial dates may not."""
-    if not meta.get("as_of"):
-        return
-    as_of = dates.earliest(meta["as_of"])
-    for key, person in people:
-        for position, role in enumerate(person["roles"]):
-            start, end = role["start"], role["end"]
-            surely_started = start is not None and dates.latest(start) <= as_of
-            surely_ongoing = end is not None and dates.earliest(end) > as_of
-            surely_over = end is not None and dates.latest(end) < as_of
-            not_yet = start is not None and dates.earliest(start) > as_of
-            role_key = f"{key}.roles[{position}].current"
-            if role["current"] and (surely_over or not_yet):
-                check.problem(
-                    role_key,
-                    f"is true, but the role's dates do not span as_of ({meta['as_of']}); set false",
-                )
-            elif not role["current"] and surely_started and surely_ongoing:
-                check.problem(
-                    role_key,
-                    f"is false, but the role's dates span as_of ({meta['as_of']}); set true",
-                )
-
-
 def _label(person: Document) -> str:
+    """'Name, Title (CC)'; as of a date, 'former Title' for an ended role, and 'last
+    confirmed DATE' for one the sources no longer speak for."""
     roles = person["roles"]
     if not roles:
         return str(person["name"])
-    return f"{person['name']}, {roles[0]['title']} ({person['country']})"
+    held = [role for role in roles if role.get("status") == "held"]
+    role = held[0] if held else roles[0]
+    status = role.get("status")
+    former = "former " if status == "ended" else ""
+    confirmed = f", last confirmed {role['last_confirmed']}" if status == "unknown" else ""
+    return f"{person['name']}, {former}{role['title']} ({person['country']}{confirmed})"
 
 
 def _text(person: Document, lookup: Lookup) -> str:
     role_words = " ".join(
-        f"{'current' if role['current'] else 'former'} {role['title']} "
-        f"{lookup.words_for([role['organization']])}"
+        f"{role['title']} {lookup.words_for([role['organization'], role['post']])}"
         for role in person["roles"]
     )
     return " ".join(
@@ -97,15 +79,6 @@ def _text(person: Document, lookup: Lookup) -> str:
     )
 
 
-def _facets(person: Document, _lookup: Lookup) -> Iterable[tuple[str, str]]:
-    roles = person["roles"]
-    return (
-        ("country", person["country"]),
-        ("current", "1" if any(role["current"] for role in roles) else "0"),
-        ("former", "1" if any(not role["current"] for role in roles) else "0"),
-    )
-
-
 def _rows(person: Document) -> Iterator[Cells]:
     base = {"id": person["id"], "name": person["name"], "country": person["country"]}
     for role in person["roles"] or [{}]:
@@ -114,7 +87,7 @@ def _rows(person: Document) -> Iterator[Cells]:
             "organization": role.get("organization_name"),
             "start": role.get("start"),
             "end": role.get("end"),
-            "current": role.get("current"),
+            "status": role.get("status"),
             "sources": role.get("sources") or person["sources"],
         }
 
@@ -143,13 +116,27 @@ PERSON = Kind(
     text=_text,
     names=name_and_aliases,
     titles=lambda person: " ".join(role["title"] for role in person["roles"]),
-    facets=_facets,
-    mentions=lambda person: (person["country"], *(r["organization"] for r in person["roles"])),
+    facets=lambda person, _lookup: [("country", person["country"])],
+    mentions=lambda person: (
+        person["country"],
+        *(r["organization"] for r in person["roles"]),
+        *(r["post"] for r in person["roles"]),
+    ),
     listing=Listing(
         "officials",
-        ("id", "name", "country", "title", "organization", "start", "end", "current", "sources"),
-        ("name", "country", "title", "start", "end", "current"),
+        (
+            "id",
+            "name",
+            "country",
+            "title",
+            "organization",
+            "start",
+            "end",
+            "status",
+            "sources",
+            "as_of",
+        ),
+        ("id", "name", "country", "title", "start", "end", "status"),
         _rows,
     ),
-    base_check=_check_current_roles,
 )

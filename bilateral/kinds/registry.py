@@ -9,6 +9,7 @@ from bilateral.kinds.events import EVENT
 from bilateral.kinds.kind import Kind
 from bilateral.kinds.opinions import ASSESSMENT, FACT, RELATION
 from bilateral.kinds.people import PERSON
+from bilateral.kinds.posts import POST
 from bilateral.kinds.sources import SOURCE
 from bilateral.kinds.trade import TRADE
 
@@ -16,6 +17,7 @@ TOP_LEVEL: tuple[Kind, ...] = (
     SOURCE,
     COUNTRY,
     PERSON,
+    POST,
     ORGANIZATION,
     PLACE,
     AREA,

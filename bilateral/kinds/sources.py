@@ -47,7 +47,7 @@ SOURCE = Kind(
     text=lambda doc, _lookup: joined(doc["title"], doc["author"], doc["publisher"], doc["note"]),
     listing=Listing(
         "sources",
-        ("id", "publisher", "title", "date", "url", "supports"),
+        ("id", "publisher", "title", "date", "url", "supports", "as_of"),
         ("id", "publisher", "title", "date", "supports"),
         _rows,
     ),

@@ -118,6 +118,7 @@ TRADE = Kind(
             "value",
             "certainty",
             "sources",
+            "as_of",
         ),
         ("year", "reporter", "partner", "flow", "value", "certainty"),
         _rows,

@@ -57,7 +57,7 @@ def _delimited(
 ) -> int:
     import csv  # CSV and TSV need the kinds' listings, which JSON answers never load
 
-    from bilateral.render.views import listing_named, row_cells, tsv_line  # likewise
+    from bilateral.render.views import listing_named, listing_rows, row_cells, tsv_line  # same
 
     listing = listing_named(name)
     writer = csv.writer(out, lineterminator="\n") if csv_format else None
@@ -66,7 +66,7 @@ def _delimited(
     count = 0
     for row in rows:
         count += 1
-        for flat in listing.rows(row.document):
+        for flat in listing_rows(listing, row.document):
             cells = row_cells(listing, flat)
             if writer is not None:
                 writer.writerow([visible(cell) for cell in cells] if terminal else cells)

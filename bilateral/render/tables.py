@@ -13,7 +13,7 @@ from rich.text import Text
 from bilateral.answer.rows import Row
 from bilateral.kinds.kind import Listing
 from bilateral.render.escapes import visible
-from bilateral.render.views import cell_text
+from bilateral.render.views import cell_text, listing_rows
 from bilateral.schema.wording import citation
 
 PIPE_WIDTH = 100_000
@@ -76,7 +76,7 @@ def build_table(rows: list[Row], listing: Listing, terminal: bool) -> tuple[Tabl
     table.add_column("Src", overflow="fold", style="dim")
     notes = Footnotes()
     for row in rows:
-        for flat in listing.rows(row.document):
+        for flat in listing_rows(listing, row.document):
             cells = [cell(cell_text(flat, column)) for column in listing.table_columns]
             table.add_row(*cells, Text(notes.mark(flat.get("sources") or [])))
     return table, notes

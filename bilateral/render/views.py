@@ -55,6 +55,13 @@ def cell_text(cells: Cells, column: str) -> str:
     return cited(value or []) if column == "sources" else text(value)
 
 
+def listing_rows(listing: Listing, document: Document) -> Iterator[Cells]:
+    """The listing's rows of one answer, each carrying the date the answer is true as of."""
+    dated = {"as_of": document.get("as_of")}
+    for cells in listing.rows(document):
+        yield cells | dated
+
+
 def row_cells(listing: Listing, cells: Cells) -> list[str]:
     """A listing row's cells, in the listing's column order."""
     return [cell_text(cells, column) for column in listing.columns]
@@ -90,12 +97,14 @@ def _show(match: Document) -> Iterator[Cells]:
 
 
 SEARCH = Listing(
-    "records", ("rank", "score", "kind", "id", "text", "sources"), ("rank", "kind", "id", "text"),
+    "records",
+    ("rank", "score", "kind", "id", "text", "sources", "as_of"),
+    ("rank", "kind", "id", "text"),
     _search,
-)  # fmt: skip
+)
 SHOW = Listing(
     "records",
-    ("kind", "id", "name", "mentioned_in", "sources"),
+    ("kind", "id", "name", "mentioned_in", "sources", "as_of"),
     ("kind", "id", "name", "mentioned_in"),
     _show,
 )

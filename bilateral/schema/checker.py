@@ -14,6 +14,11 @@ from bilateral.schema.locate import LineIndex
 MAX_TEXT = 10_000
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PAIR_PATTERN = re.compile(r"^([A-Z]{2})-([A-Z]{2})$")
+RETIRED_KEYS = {
+    "current": "no longer part of the schema: a role's status comes from its start and end "
+    "and the date asked; delete this line",
+}
+"""Keys an earlier schema had, with what to do about them."""
 Table = dict[str, Any]
 Document = dict[str, Any]
 
@@ -43,7 +48,9 @@ class Checker:
 
     def allowed_keys(self, table: Table, key: str, allowed: set[str]) -> None:
         for name in table:
-            if name not in allowed:
+            if name in RETIRED_KEYS and name not in allowed:
+                self.problem(join(key, name), RETIRED_KEYS[name])
+            elif name not in allowed:
                 hint = ", ".join(sorted(allowed))
                 self.problem(join(key, name), f"unknown field; the fields here are: {hint}")
 

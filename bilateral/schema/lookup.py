@@ -9,6 +9,9 @@ class Lookup:
     def __init__(self) -> None:
         self.names: dict[str, str] = {}
         self.aliases: dict[str, list[str]] = {}
+        self.source_dates: dict[str, str] = {}
+        self.as_of = ""
+        """The date the base as a whole was checked."""
         self.demonyms: dict[str, list[str]] = {}
         self.country_of: dict[str, str] = {}
 
@@ -27,6 +30,17 @@ class Lookup:
                 parts.extend(self.demonyms.get(record_id, ()))
         return " ".join(parts)
 
+    def last_confirmed(self, citations: list[dict[str, object]]) -> str:
+        """The latest date of the dated sources cited, else the base's own date."""
+        cited = [
+            self.source_dates[c["source"]] for c in citations if c["source"] in self.source_dates
+        ]
+        return max(cited, key=_sortable, default=self.as_of)
+
     def countries_of(self, ids: Iterable[str | None]) -> list[str]:
         """The countries the records belong to (a country belongs to itself), sorted."""
         return sorted({self.country_of[i] for i in ids if i and i in self.country_of})
+
+
+def _sortable(date: object) -> str:
+    return str(date).ljust(10, "~")

@@ -1,0 +1,62 @@
+"""`search`: rank records for a question, as of a date, preferring people in office when the
+question asks who holds an office now, and former holders when it asks who did."""
+
+from __future__ import annotations
+
+from bilateral.answer.dating import Dating
+from bilateral.answer.query import FactQuery
+from bilateral.answer.rows import Document, Row
+from bilateral.answer.search import Hit, search
+from bilateral.answer.showing import label
+from bilateral.answer.timing import ENDED, HELD, UNKNOWN
+from bilateral.errors import NothingMatched
+from bilateral.schema.textnorm import words
+
+PRESENT = frozenset("now current currently today present incumbent is are".split())
+PAST = frozenset("was were former formerly previous previously earlier past then".split())
+TENSE_BONUS = {HELD: 1.0, UNKNOWN: 0.5}
+
+
+def ask(query: FactQuery, dating: Dating, question: str, limit: int) -> list[Row]:
+    found = [
+        (hit.score + _tense_bonus(dating, hit, question), hit.id, hit.kind, hit.row.document)
+        for hit in search(query.db, question)
+    ]
+    if not found:
+        for record_id, _ in query.find_names(question)[:limit]:
+            match = query.record(record_id)
+            if match is not None:
+                found.append((0.0, record_id, match[0], match[1].document))
+    if not found:
+        raise NothingMatched(f"nothing found for {question!r}", query.suggest(question))
+    found.sort(key=lambda hit: (-hit[0], hit[1]))
+    return [
+        Row.of(_hit(dating, rank, score, record_id, record_kind, document))
+        for rank, (score, record_id, record_kind, document) in enumerate(found[:limit], start=1)
+    ]
+
+
+def _hit(
+    dating: Dating, rank: int, score: float, record_id: str, record_kind: str, document: Document
+) -> Document:
+    return {
+        "rank": rank,
+        "id": record_id,
+        "kind": record_kind,
+        "text": label(dating, record_kind, document),
+        "score": round(score, 3),
+        "sources": document.get("sources", []),
+        "as_of": dating.when.text,
+    }
+
+
+def _tense_bonus(dating: Dating, hit: Hit, question: str) -> float:
+    if hit.kind != "person":
+        return 0.0
+    said = set(words(question))
+    statuses = {role["status"] for role in dating.document(hit.row.document, "person")["roles"]}
+    if said & PAST:
+        return 1.0 if ENDED in statuses else 0.0
+    if said & PRESENT:
+        return max((TENSE_BONUS.get(status, 0.0) for status in statuses), default=0.0)
+    return 0.0
