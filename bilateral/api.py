@@ -163,6 +163,18 @@ class Base:
             supports = self.query.supporting(row.document["id"])
             yield Row.of(row.document | {"supports": supports, "as_of": self.when.text})
 
+    def timeline(
+        self,
+        start: str | None = None,
+        end: str | None = None,
+        country: str | None = None,
+        person: str | None = None,
+    ) -> list[Row]:
+        """Roles (spans) and events (points) between two dates, in date order."""
+        from bilateral.answer.timeline import timeline  # the timeline command alone
+
+        return timeline(self.query, self.dating, start, end, country, person)
+
     def show(self, name: str) -> list[Row]:
         """Every record the name denotes, each with the records that mention it."""
         from bilateral.answer.showing import shown  # labels of mentions: show alone

@@ -137,7 +137,8 @@ class FactQuery:
         counts: dict[str, int] = json.loads(self.meta["counts"])
         return {
             "title": self.meta["title"],
-            "as_of": self.meta["as_of"],
+            "checked_as_of": self.meta["as_of"],
+            "coverage": json.loads(self.meta["coverage"]),
             "pairs": self.pairs,
             "countries": self.countries(),
             "counts": counts,

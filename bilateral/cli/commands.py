@@ -303,3 +303,44 @@ def sources(settings: Settings, fmt: str | None, as_json: bool) -> None:
         bilateral sources --json
     """
     answer(settings, lambda base: base.sources(), "source", fmt, as_json, "no sources")
+
+
+@cli.command(epilog=EXIT_CODES)
+@click.option("--from", "start", metavar="DATE", help="From this date or year.")
+@click.option("--to", "end", metavar="DATE", help="To this date or year.")
+@country_option
+@click.option("--person", callback=readable_option, help="Only this person's roles and events.")
+@output_options
+@as_of_option
+@click.pass_obj
+def timeline(
+    settings: Settings,
+    start: str | None,
+    end: str | None,
+    country: str | None,
+    person: str | None,
+    fmt: str | None,
+    as_json: bool,
+) -> None:
+    """What happened when: roles as bars across the years, events as marks, the date
+    asked (--as-of, default today) as a line. In a pipe, the same facts as rows.
+
+    \b
+    Example:
+        bilateral timeline --country AZ --from 1990
+    """
+
+    def draw(rows: list[Row], out: TextIO, terminal: bool) -> None:
+        from bilateral.render.timeline import print_timeline  # rich, for the picture alone
+
+        print_timeline(rows, out, terminal)
+
+    answer(
+        settings,
+        lambda base: base.timeline(start, end, country, person),
+        "timeline",
+        fmt,
+        as_json,
+        "nothing happened in that period",
+        draw_table=draw,
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
@@ -13,7 +14,16 @@ from bilateral.errors import FactBaseInvalid, FactBaseUnreadable
 from bilateral.render.escapes import visible
 from bilateral.store.paths import ENVIRONMENT_VARIABLE
 
-OVERVIEW_COUNTS = ("people", "areas", "commitments", "trade figures", "events", "assessments")
+OVERVIEW_COUNTS = (
+    "people",
+    "posts",
+    "areas",
+    "commitments",
+    "trade figures",
+    "events",
+    "assessments",
+    "relations",
+)
 GO_FURTHER = """Go further:
   bilateral areas               cooperation areas and their commitments
   bilateral officials --current people and their roles
@@ -61,19 +71,46 @@ def _overview(settings: Settings) -> None:
         overview = settings.base().overview()
     except (FactBaseUnreadable, FactBaseInvalid) as error:
         fail_unusable(error)
-    counts = overview["counts"]
-    countries = ", ".join(f"{code} {name}" for code, name in overview["countries"].items())
-    lines = [
-        f"{overview['title']} (as of {overview['as_of']})",
-        f"Pairs: {', '.join(overview['pairs'])}",
-        f"Countries: {countries}",
-        ", ".join(f"{counts[name]} {name}" for name in OVERVIEW_COUNTS)
-        + f", from {counts['sources']} sources",
-        "",
-        GO_FURTHER,
-    ]
     try:
-        click.echo(visible("\n".join(lines)))
+        click.echo(visible(overview_text(overview, _width())))
         sys.stdout.flush()
     except BrokenPipeError:
         reader_gone()
+
+
+def overview_text(overview: dict[str, Any], width: int) -> str:
+    """The overview for people: what the base covers, as of when, and where to go next."""
+    import textwrap  # the overview alone wraps prose
+
+    counts = overview["counts"]
+    coverage = overview["coverage"]
+    period = coverage["period"]
+    checked = ", ".join(f"{plural} {date}" for plural, date in coverage["checked"].items())
+    paragraphs = [
+        overview["title"],
+        f"Answers as of {overview['as_of']} (choose another date with --as-of DATE).",
+        f"Its facts span {period[0]} to {period[1]}; the base was written about "
+        f"{overview['checked_as_of']}."
+        if period
+        else "",
+        f"Sources speak up to: {checked}." if checked else "",
+        f"Pairs: {', '.join(overview['pairs'])}",
+        "Countries: " + ", ".join(f"{code} {name}" for code, name in overview["countries"].items()),
+        ", ".join(f"{counts[name]} {name}" for name in OVERVIEW_COUNTS if name in counts)
+        + f", from {counts['sources']} sources",
+    ]
+    wrapped = [
+        textwrap.fill(paragraph, width, subsequent_indent="  ")
+        for paragraph in paragraphs
+        if paragraph
+    ]
+    return "\n".join([*wrapped, "", GO_FURTHER])
+
+
+def _width() -> int:
+    """The terminal's width (at most 100), or 100 in a pipe."""
+    import shutil  # the overview alone
+
+    if not sys.stdout.isatty():
+        return 100
+    return max(40, min(100, shutil.get_terminal_size((100, 24)).columns))

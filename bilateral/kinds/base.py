@@ -9,8 +9,10 @@ from typing import Any
 from bilateral.errors import FactBaseInvalid, Problem
 from bilateral.kinds.kind import Kind
 from bilateral.kinds.registry import ALL, TABLE_OF, TOP_LEVEL
+from bilateral.schema import dates
 from bilateral.schema.checker import Checker, Document
 from bilateral.schema.citations import check_locators
+from bilateral.schema.fields import Shape
 from bilateral.schema.lookup import Lookup
 from bilateral.schema.reading import read_toml
 
@@ -47,8 +49,57 @@ class FactBase:
             counts[kind.plural] += 1
         return counts
 
+    def coverage(self) -> dict[str, Any]:
+        """The period the base's dates span, and for each kind the latest date of the
+        sources its records cite: how far its facts were checked."""
+        found: list[str] = []
+        checked: dict[str, str] = {}
+        for kind, document, _position in self.each():
+            if kind.name != "source":
+                found += _dates_in(kind.shape, document)
+            cited = list(_citations_in(document))
+            if cited:
+                latest = self.lookup.last_confirmed(cited)
+                if latest and _later(latest, checked.get(kind.plural)):
+                    checked[kind.plural] = latest
+        period = [min(found, key=_day), max(found, key=_day)] if found else []
+        return {"period": period, "checked": checked}
+
     def pairs(self) -> list[str]:
         return sorted({p for kind, doc, _ in self.each() if (p := kind.pair_of(doc))})
+
+
+def _dates_in(shape: Shape, document: Document) -> list[str]:
+    found = []
+    for field in shape.fields:
+        value = document.get(field.name)
+        if field.type == "date" and value:
+            found.append(value)
+        elif field.type == "year" and value:
+            found.append(str(value))
+        elif field.shape is not None and field.name != "names":
+            found += [day for nested in value or [] for day in _dates_in(field.shape, nested)]
+    return found
+
+
+def _citations_in(value: object) -> Iterator[dict[str, Any]]:
+    """Every citation anywhere in a document: its own, its notes', its roles'."""
+    if isinstance(value, dict):
+        if "source" in value and "paragraph" in value:
+            yield value
+        for nested in value.values():
+            yield from _citations_in(nested)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _citations_in(item)
+
+
+def _day(date: str) -> str:
+    return dates.earliest(date).isoformat()
+
+
+def _later(date: str, than: str | None) -> bool:
+    return than is None or dates.latest(date) > dates.latest(than)
 
 
 def build(file: str, text: str, data: dict[str, Any]) -> FactBase:

@@ -12,8 +12,21 @@ from rich.text import Text
 from bilateral.answer.rows import Row
 from bilateral.render.tables import Footnotes, cell, console_for
 from bilateral.render.views import text
+from bilateral.schema.wording import money
 
-HIDDEN = {"id", "sources", "notes", "by", "participants", "country_name", "place_name"}
+HIDDEN = {
+    "id",
+    "sources",
+    "notes",
+    "by",
+    "participants",
+    "country_name",
+    "place_name",
+    "as_of",
+    "person",
+    "predecessor",
+    "successor",
+}
 LABELS = {
     "by_names": "By",
     "organization_name": "Organization",
@@ -23,7 +36,8 @@ LABELS = {
 
 def print_details(rows: list[Row], out: TextIO, terminal: bool) -> None:
     notes = Footnotes()
-    parts: list[RenderableType] = []
+    as_of = rows[0].document.get("as_of") if rows else None
+    parts: list[RenderableType] = [Text(f"As of {as_of}", style="dim")] if as_of else []
     for row in rows:
         parts += _record(row.document, notes)
     if notes.numbers:
@@ -45,6 +59,8 @@ def _record(match: dict[str, Any], notes: Footnotes) -> list[RenderableType]:
             continue
         if isinstance(value, list) and isinstance(value[0], dict):
             nested.append(_nested(key, value, notes))
+        elif isinstance(value, dict) and {"low", "high", "currency"} <= set(value):
+            fields.add_row(_label(key), cell(money(value["low"], value["high"], value["currency"])))
         elif isinstance(value, dict):
             fields.add_row(
                 _label(key), cell(", ".join(f"{k}: {text(v)}" for k, v in value.items()))
@@ -58,6 +74,8 @@ def _record(match: dict[str, Any], notes: Footnotes) -> list[RenderableType]:
     for note in record.get("notes", []):
         fields.add_row("Note", cell(f"{note['text']} [{notes.mark(note['sources'])}]"))
     parts: list[RenderableType] = [heading, fields, *nested]
+    if match.get("holders"):
+        parts.append(_nested("holders", match["holders"], notes))
     if match["mentioned_in"]:
         parts.append(_mentions(match["mentioned_in"]))
     parts.append(Text(""))

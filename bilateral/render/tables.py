@@ -82,11 +82,18 @@ def build_table(rows: list[Row], listing: Listing, terminal: bool) -> tuple[Tabl
     return table, notes
 
 
+def caption(noun: str, rows: list[Row]) -> Text:
+    """'Trade figures as of 2026-11-29': every table says when its answer is true."""
+    as_of = rows[0].document.get("as_of") if rows else None
+    title = noun[:1].upper() + noun[1:]
+    return Text(f"{title} as of {as_of}" if as_of else title, style="bold")
+
+
 def print_table(rows: list[Row], listing: Listing, out: TextIO, terminal: bool) -> int:
     if not rows:
         return 0
     table, notes = build_table(rows, listing, terminal)
-    parts: list[RenderableType] = [table]
+    parts: list[RenderableType] = [caption(listing.noun, rows), table]
     if notes.numbers:
         parts += [Text(""), notes.render()]
     console_for(out, terminal).print(Group(*parts))

@@ -108,4 +108,24 @@ SHOW = Listing(
     ("kind", "id", "name", "mentioned_in"),
     _show,
 )
-SPECIAL = {"search": SEARCH, "show": SHOW}
+
+
+def _timeline(entry: Document) -> Iterator[Cells]:
+    yield {
+        "kind": entry["kind"],
+        "id": entry["id"],
+        "label": entry["label"],
+        "start": entry["start"],
+        "end": entry["end"],
+        "status": entry["status"],
+        "sources": entry["sources"],
+    }
+
+
+TIMELINE = Listing(
+    "timeline",
+    ("kind", "id", "label", "start", "end", "status", "sources", "as_of"),
+    ("kind", "id", "label", "start", "end", "status"),
+    _timeline,
+)
+SPECIAL = {"search": SEARCH, "show": SHOW, "timeline": TIMELINE}

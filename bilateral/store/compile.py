@@ -97,6 +97,7 @@ def write(connection: sqlite3.Connection, base: FactBase, meta: dict[str, str]) 
         "as_of": base.as_of,
         "pairs": " ".join(base.pairs()),
         "counts": json.dumps(base.counts()),
+        "coverage": json.dumps(base.coverage()),
         **meta,
     }
     connection.executemany("INSERT INTO meta VALUES (?, ?)", info.items())

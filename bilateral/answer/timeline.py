@@ -1,0 +1,103 @@
+"""What happened when: roles as spans and events as points, as of a date."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bilateral.answer.dating import Dating
+from bilateral.answer.query import FactQuery, Filter
+from bilateral.answer.rows import Row
+from bilateral.answer.timing import as_of
+from bilateral.schema import dates
+
+Document = dict[str, Any]
+
+
+def timeline(
+    query: FactQuery,
+    dating: Dating,
+    start: str | None = None,
+    end: str | None = None,
+    country: str | None = None,
+    person: str | None = None,
+) -> list[Row]:
+    """Roles and events that touch the period from `start` to `end`, in date order."""
+    low = dates.earliest(_checked(start)) if start else None
+    high = as_of(end).day if end else None
+    filters = [Filter("country", (query.resolve_country(country),))] if country else []
+    people = _people(query, person)
+    entries = [*_roles(query, dating, filters, people), *_events(query, filters, people)]
+    kept = [entry for entry in entries if _overlaps(entry, low, high)]
+    kept.sort(key=lambda entry: (dates.earliest(entry["start"]), entry["kind"], entry["id"]))
+    return [Row.of(entry | {"as_of": dating.when.text}) for entry in kept]
+
+
+def _checked(date: str) -> str:
+    as_of(date)  # the same message for a date that is not one
+    return date
+
+
+def _people(query: FactQuery, person: str | None) -> set[str] | None:
+    if person is None:
+        return None
+    from bilateral.errors import NothingMatched  # only for a --person that names no one
+
+    found = {record_id for record_id, _ in query.find_names(person, ("person",))}
+    if not found:
+        raise NothingMatched(f"no person matches {person!r}", query.suggest(person))
+    return found
+
+
+def _roles(
+    query: FactQuery, dating: Dating, filters: list[Filter], people: set[str] | None
+) -> list[Document]:
+    entries = []
+    for row in query.listing("person", None, filters):
+        person = dating.document(row.document, "person")
+        if people is not None and person["id"] not in people:
+            continue
+        for role in person["roles"]:
+            if role["start"] is None:
+                continue
+            entries.append(
+                {
+                    "kind": "role",
+                    "id": person["id"],
+                    "label": f"{person['name']}: {role['title']}",
+                    "start": role["start"],
+                    "end": role["end"],
+                    "last_confirmed": role["last_confirmed"],
+                    "status": role["status"],
+                    "sources": role["sources"],
+                }
+            )
+    return entries
+
+
+def _events(query: FactQuery, filters: list[Filter], people: set[str] | None) -> list[Document]:
+    entries = []
+    for row in query.listing("event", None, filters):
+        event = row.document
+        if event["date"] is None:
+            continue
+        if people is not None and not people.intersection(event["participants"]):
+            continue
+        entries.append(
+            {
+                "kind": "event",
+                "id": event["id"],
+                "label": event["summary"],
+                "start": event["date"],
+                "end": event["end"],
+                "last_confirmed": None,
+                "status": None,
+                "sources": event["sources"],
+            }
+        )
+    return entries
+
+
+def _overlaps(entry: Document, low: Any, high: Any) -> bool:
+    first = dates.earliest(entry["start"])
+    last = dates.latest(entry["end"] or entry.get("last_confirmed") or entry["start"])
+    return (low is None or last >= low) and (high is None or first <= high)

@@ -1,0 +1,102 @@
+"""`timeline` for people: roles as bars across the years, events as marks, the date asked as
+a line, fitted to the terminal's width."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, TextIO
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from bilateral.answer.rows import Row
+from bilateral.render.escapes import visible
+from bilateral.render.tables import Footnotes, caption, console_for
+from bilateral.schema import dates
+
+LABEL_SHARE = 0.4
+BAR_STYLES = {"held": "green", "ended": "blue", "not-started": "dim", "unknown": "yellow"}
+
+
+def print_timeline(rows: list[Row], out: TextIO, terminal: bool) -> None:
+    console = console_for(out, terminal)
+    width = console.width if terminal else 100
+    entries = [row.document for row in rows]
+    first, last = _span(entries)
+    chart = max(10, width - int(width * LABEL_SHARE) - 12)
+    as_of = datetime.date.fromisoformat(entries[0]["as_of"])
+    notes = Footnotes()
+    table = Table.grid(padding=(0, 1))
+    table.add_column(overflow="fold", ratio=None, max_width=int(width * LABEL_SHARE))
+    table.add_column(no_wrap=True)
+    table.add_column(style="dim", no_wrap=True)
+    for entry in entries:
+        bar = _bar(entry, first, last, chart, as_of)
+        table.add_row(Text(visible(entry["label"])), bar, Text(notes.mark(entry["sources"])))
+    table.add_row(Text(""), _axis(first, last, chart), Text(""))
+    parts: list[RenderableType] = [
+        caption("timeline", rows),
+        Text("bars: roles (green held, blue ended, yellow not known); ◆ events; │ the date", "dim"),
+        table,
+    ]
+    if notes.numbers:
+        parts += [Text(""), notes.render()]
+    console.print(Group(*parts))
+
+
+def _span(entries: list[dict[str, Any]]) -> tuple[datetime.date, datetime.date]:
+    starts = [dates.earliest(e["start"]) for e in entries]
+    ends = [dates.latest(e["end"] or e.get("last_confirmed") or e["start"]) for e in entries]
+    as_of = datetime.date.fromisoformat(entries[0]["as_of"])
+    first = datetime.date(min(starts).year, 1, 1)
+    last = datetime.date(max([*ends, as_of]).year, 12, 31)
+    return first, last
+
+
+def _column(day: datetime.date, first: datetime.date, last: datetime.date, chart: int) -> int:
+    share = (day - first).days / max(1, (last - first).days)
+    return min(chart - 1, max(0, int(share * chart)))
+
+
+def _bar(
+    entry: dict[str, Any],
+    first: datetime.date,
+    last: datetime.date,
+    chart: int,
+    as_of: datetime.date,
+) -> Text:
+    cells = [" "] * chart
+    styles = [""] * chart
+    start = _column(dates.earliest(entry["start"]), first, last, chart)
+    if entry["kind"] == "event":
+        cells[start], styles[start] = "◆", "bold"
+    else:
+        known_end = entry["end"] or entry.get("last_confirmed") or entry["start"]
+        stop = _column(dates.latest(known_end), first, last, chart)
+        style = BAR_STYLES.get(entry["status"] or "", "")
+        for position in range(start, stop + 1):
+            cells[position], styles[position] = "━", style
+        if not entry["end"]:
+            for position in range(stop + 1, _column(as_of, first, last, chart) + 1):
+                cells[position], styles[position] = "┄", BAR_STYLES["unknown"]
+    line = _column(as_of, first, last, chart)
+    if cells[line] == " ":
+        cells[line], styles[line] = "│", "red"
+    text = Text()
+    for character, style in zip(cells, styles, strict=True):
+        text.append(character, style=style or None)
+    return text
+
+
+def _axis(first: datetime.date, last: datetime.date, chart: int) -> Text:
+    """Years under the bars, as many as fit with a space between."""
+    cells = [" "] * chart
+    years = range(first.year, last.year + 1)
+    step = max(1, len(years) * 5 // chart + 1)
+    for year in years[::step]:
+        position = _column(datetime.date(year, 1, 1), first, last, chart)
+        label = str(year)
+        if position + len(label) <= chart and all(c == " " for c in cells[position : position + 5]):
+            cells[position : position + len(label)] = label
+    return Text("".join(cells), style="dim")
