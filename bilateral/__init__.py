@@ -1,3 +1,3 @@
 """bilateral: answers about the relations between two countries from a curated fact base."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
