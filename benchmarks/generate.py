@@ -53,7 +53,7 @@ def generate(records: int, seed: int = 2004) -> str:
     """A fact base of about `records` records (commitments and roles' people count)."""
     rng = random.Random(seed)
     out = [
-        "schema_version = 1",
+        "schema_version = 2",
         f'title = "Synthetic base of {records} records"',
         'pair = "AZ-PK"',
         "as_of = 2004-07-28",
@@ -112,7 +112,6 @@ def _pair_records(
                 f'organization = "{country}"',
                 f'start = "{start}"',
                 f'end = "{start + 20}"' if index % 3 else f'end = "{start + 1}-06"',
-                f"current = {'true' if index % 3 else 'false'}",
                 f"sources = {cite(rng)}",
                 "",
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -10,40 +11,44 @@ from click.testing import CliRunner
 from bilateral.cli import cli
 from tests.conftest import MINIMAL, SHIPPED, run
 
+AS_OF = "2004-07-28"
+
 
 def on_minimal(*args: str) -> tuple[int, str, str]:
-    result = run("--facts", str(MINIMAL), *args)
+    """A command on the minimal base, answered as of the date the base describes."""
+    result = run("--facts", str(MINIMAL), "--as-of", AS_OF, *args)
     return result.exit_code, result.stdout, result.stderr
 
 
 TSV = {
     "officials": "abiyev-safar\tSafar Abiyev\tAZ\tMinister of Defence\tAzerbaijan\t1995-02-06"
-    "\t2013-10-28\tyes\tbackground\n",
+    "\t2013-10-28\theld\tbackground\t2004-07-28\n",
     "areas": "military\tMilitary cooperation\tsigned\tmilitary-agreements\tsigned"
-    "\tAzerbaijan, Pakistan\tAgreements on training.\tarticle:1.1\n",
+    "\tAzerbaijan, Pakistan\tAgreements on training.\tarticle:1.1\t2004-07-28\n",
     "trade": "trade-2003-az-export\t2003\tAZ\tPK\texport\t25000\t30000\tUSD\t$25,000-30,000"
-    "\tstated\tarticle:1.2\n",
+    "\tstated\tarticle:1.2\t2004-07-28\n",
     "events": "visit-baku-2004\t2004-07-08\t2004-07-10\tvisit\tBaku\tPakistan, Azerbaijan"
-    "\tA visit to Baku.\tarticle:2.1\n",
-    "sources": "article\tTest Publisher\t\t2004-07-28\t\t12\nbackground\tBackground Reference"
-    "\t\t\t\t1\n",
+    "\tA visit to Baku.\tarticle:2.1\t2004-07-28\n",
+    "sources": "article\tTest Publisher\t\t2004-07-28\t\t12\t2004-07-28\n"
+    "background\tBackground Reference\t\t\t\t1\t2004-07-28\n",
 }
 
 CSV = {
-    "officials": "id,name,country,title,organization,start,end,current,sources\n"
-    "abiyev-safar,Safar Abiyev,AZ,Minister of Defence,Azerbaijan,1995-02-06,2013-10-28,yes,"
-    "background\n",
-    "areas": "area,name,area_status,commitment,status,by,summary,sources\n"
+    "officials": "id,name,country,title,organization,start,end,status,sources,as_of\n"
+    "abiyev-safar,Safar Abiyev,AZ,Minister of Defence,Azerbaijan,1995-02-06,2013-10-28,held,"
+    "background,2004-07-28\n",
+    "areas": "area,name,area_status,commitment,status,by,summary,sources,as_of\n"
     'military,Military cooperation,signed,military-agreements,signed,"Azerbaijan, Pakistan",'
-    "Agreements on training.,article:1.1\n",
-    "trade": "id,year,reporter,partner,flow,low,high,currency,value,certainty,sources\n"
+    "Agreements on training.,article:1.1,2004-07-28\n",
+    "trade": "id,year,reporter,partner,flow,low,high,currency,value,certainty,sources,as_of\n"
     'trade-2003-az-export,2003,AZ,PK,export,25000,30000,USD,"$25,000-30,000",stated,'
-    "article:1.2\n",
-    "events": "id,date,end,kind,place,participants,summary,sources\n"
+    "article:1.2,2004-07-28\n",
+    "events": "id,date,end,kind,place,participants,summary,sources,as_of\n"
     'visit-baku-2004,2004-07-08,2004-07-10,visit,Baku,"Pakistan, Azerbaijan",A visit to Baku.,'
-    "article:2.1\n",
-    "sources": "id,publisher,title,date,url,supports\narticle,Test Publisher,,2004-07-28,,12\n"
-    "background,Background Reference,,,,1\n",
+    "article:2.1,2004-07-28\n",
+    "sources": "id,publisher,title,date,url,supports,as_of\n"
+    "article,Test Publisher,,2004-07-28,,12,2004-07-28\n"
+    "background,Background Reference,,,,1,2004-07-28\n",
 }
 
 JSON_FIRST = {
@@ -60,15 +65,18 @@ JSON_FIRST = {
                 "title": "Minister of Defence",
                 "organization": "AZ",
                 "organization_name": "Azerbaijan",
+                "post": None,
                 "start": "1995-02-06",
                 "end": "2013-10-28",
-                "current": True,
+                "last_confirmed": "2004-07-28",
                 "notes": [],
                 "sources": [{"source": "background", "paragraph": None, "sentence": None}],
+                "status": "held",
             }
         ],
         "notes": [],
         "sources": [{"source": "article", "paragraph": 1, "sentence": 1}],
+        "as_of": AS_OF,
     },
     "trade": {
         "id": "trade-2003-az-export",
@@ -81,6 +89,7 @@ JSON_FIRST = {
         "certainty": "stated",
         "notes": [],
         "sources": [{"source": "article", "paragraph": 1, "sentence": 2}],
+        "as_of": AS_OF,
     },
     "events": {
         "id": "visit-baku-2004",
@@ -96,6 +105,7 @@ JSON_FIRST = {
         "summary": "A visit to Baku.",
         "notes": [],
         "sources": [{"source": "article", "paragraph": 2, "sentence": 1}],
+        "as_of": AS_OF,
     },
     "areas": {
         "id": "military",
@@ -117,6 +127,7 @@ JSON_FIRST = {
         ],
         "notes": [],
         "sources": [{"source": "article", "paragraph": 1, "sentence": 1}],
+        "as_of": AS_OF,
     },
 }
 
@@ -165,6 +176,7 @@ def test_sources_json_lists_what_each_supports() -> None:
         "sentences": None,
         "note": None,
         "supports": [{"id": "abiyev-safar", "kind": "person"}],
+        "as_of": AS_OF,
     }
 
 
@@ -177,11 +189,14 @@ def test_show_json_is_an_array_of_records_with_their_kind() -> None:
             "record": {
                 "id": "baku",
                 "name": "Baku",
+                "names": [],
                 "aliases": [],
                 "type": "city",
                 "country": "AZ",
+                "country_name": "Azerbaijan",
                 "notes": [],
                 "sources": [{"source": "article", "paragraph": 1, "sentence": 2}],
+                "as_of": AS_OF,
             },
             "mentioned_in": [
                 {
@@ -190,19 +205,24 @@ def test_show_json_is_an_array_of_records_with_their_kind() -> None:
                     "text": "2004-07-08 to 2004-07-10: A visit to Baku.",
                 }
             ],
+            "as_of": AS_OF,
         }
     ]
 
 
 def test_show_tsv() -> None:
-    assert on_minimal("show", "Baku") == (0, "place\tbaku\tBaku\t1\tarticle:1.2\n", "")
+    assert on_minimal("show", "Baku") == (
+        0,
+        "place\tbaku\tBaku\t1\tarticle:1.2\t2004-07-28\n",
+        "",
+    )
 
 
 def test_search_json_fields() -> None:
     code, out, _ = on_minimal("search", "--json", "defence", "minister")
     assert code == 0
     first = json.loads(out)[0]
-    assert sorted(first) == ["id", "kind", "rank", "score", "sources", "text"]
+    assert sorted(first) == ["as_of", "id", "kind", "rank", "score", "sources", "text"]
     assert (first["id"], first["kind"], first["rank"]) == ("abiyev-safar", "person", 1)
     assert isinstance(first["score"], float)
 
@@ -210,13 +230,14 @@ def test_search_json_fields() -> None:
 def test_search_tsv() -> None:
     code, out, _ = on_minimal("search", "--limit", "1", "defence", "minister")
     assert code == 0
-    rank, score, kind, record_id, text, sources = out.rstrip("\n").split("\t")
-    assert (rank, kind, record_id, text, sources) == (
+    rank, score, kind, record_id, text, sources, as_of = out.rstrip("\n").split("\t")
+    assert (rank, kind, record_id, text, sources, as_of) == (
         "1",
         "person",
         "abiyev-safar",
         "Safar Abiyev, Minister of Defence (AZ)",
         "article:1.1",
+        AS_OF,
     )
     assert float(score) > 0
 
@@ -280,42 +301,90 @@ def test_unknown_pair_is_a_usage_error() -> None:
     assert err == "bilateral: no pair 'AZ-RU' in this fact base; the pairs are: AZ-PK\n"
 
 
+def usage_error(command: str, usage: str, message: str) -> str:
+    """Click's report of a bad command line, as `bilateral` prints it."""
+    return (
+        f"Usage: bilateral {command} {usage}\n"
+        f"Try 'bilateral {command} --help' for help.\n"
+        f"\nError: {message}\n"
+    )
+
+
+def on_minimal_as_bilateral(*args: str) -> tuple[int, str, str]:
+    """Like on_minimal, with the program named as the console script names it."""
+    result = CliRunner().invoke(
+        cli, ["--facts", str(MINIMAL), *args], prog_name="bilateral", catch_exceptions=False
+    )
+    return result.exit_code, result.stdout, result.stderr
+
+
 def test_conflicting_formats_are_a_usage_error() -> None:
-    code, out, err = on_minimal("trade", "--json", "--format", "csv")
-    assert (code, out) == (2, "")
-    assert "Error: --json conflicts with --format csv; give one of them" in err
+    assert on_minimal_as_bilateral("trade", "--json", "--format", "csv") == (
+        2,
+        "",
+        usage_error("trade", "[OPTIONS]", "--json conflicts with --format csv; give one of them"),
+    )
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
+    ("args", "usage", "message"),
     [
         (
             ("trade", "--year", "twenty"),
-            "Invalid value for '--year': 'twenty' is not a valid integer",
+            "[OPTIONS]",
+            "Invalid value for '--year': 'twenty' is not a valid integer range.",
         ),
-        (("trade", "--year", "99999"), "Invalid value for '--year': 99999 is not in the range"),
-        (("trade", "--flow", "sideways"), "Invalid value for '--flow': 'sideways' is not one of"),
-        (("areas", "--bogus"), "No such option '--bogus'"),
-        (("search", " "), "the query is empty; give some words to look for"),
-        (("search", "x" * 10_000), "the query is 10,000 characters; keep it under 1,000"),
+        (
+            ("trade", "--year", "99999"),
+            "[OPTIONS]",
+            "Invalid value for '--year': 99999 is not in the range 1800<=x<=2200.",
+        ),
+        (
+            ("trade", "--flow", "sideways"),
+            "[OPTIONS]",
+            "Invalid value for '--flow': 'sideways' is not one of 'export', 'import', 'total'.",
+        ),
+        (("areas", "--bogus"), "[OPTIONS]", "No such option '--bogus'."),
+        (
+            ("search", " "),
+            "[OPTIONS] QUERY...",
+            "the query is empty; give some words to look for",
+        ),
+        (
+            ("search", "x" * 10_000),
+            "[OPTIONS] QUERY...",
+            "the query is 10,000 characters; keep it under 1,000",
+        ),
+    ],
+    ids=[
+        "year-not-a-number",
+        "year-out-of-range",
+        "unknown-flow",
+        "unknown-option",
+        "empty-query",
+        "long-query",
     ],
 )
-def test_bad_command_lines_exit_2(args: tuple[str, ...], message: str) -> None:
-    code, out, err = on_minimal(*args)
-    assert (code, out) == (2, "")
-    assert message in err
-    assert "Traceback" not in err
+def test_bad_command_lines_exit_2(args: tuple[str, ...], usage: str, message: str) -> None:
+    assert on_minimal_as_bilateral(*args) == (2, "", usage_error(args[0], usage, message))
 
 
 def test_overview_names_the_base_and_the_commands() -> None:
     code, out, _ = on_minimal()
     assert code == 0
-    assert out.splitlines()[:4] == [
-        "Minimal base for tests (as of 2004-07-28)",
+    assert out.splitlines()[:10] == [
+        "Minimal base for tests",
+        "Answers as of 2004-07-28 (choose another date with --as-of DATE).",
+        "Its facts span 1995-02-06 to 2013-10-28; the base was written about 2004-07-28.",
+        "Its sources speak up to 2004-07-28 for countries, people, organizations, places, areas,"
+        " commitments,",
+        "  trade figures, events, assessments, relations, facts.",
         "Pairs: AZ-PK",
         "Countries: AZ Azerbaijan, PK Pakistan",
-        "1 people, 1 areas, 1 commitments, 1 trade figures, 1 events, 1 assessments, "
-        "from 2 sources",
+        "1 people, 0 posts, 1 areas, 1 commitments, 1 trade figures, 1 events, 1 assessments, "
+        "1 relations,",
+        "  from 2 sources",
+        "",
     ]
     assert "  bilateral show Musharraf      everything about one name" in out
 
@@ -335,7 +404,7 @@ def test_invalid_base_makes_queries_exit_2(tmp_path: object) -> None:
 
 def test_facts_environment_variable_chooses_the_base(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BILATERAL_FACTS", str(MINIMAL))
-    assert run("trade").stdout == TSV["trade"]
+    assert run("--as-of", AS_OF, "trade").stdout == TSV["trade"]
 
 
 def test_rich_markup_and_escapes_in_data_print_literally(tmp_path: object) -> None:
@@ -416,3 +485,30 @@ def test_a_search_with_nothing_near_says_so() -> None:
     result = run("search", "zzqqxx")
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == "bilateral: nothing found for 'zzqqxx'\n"
+
+
+def _check_minimal_with(tmp_path: Path, old: str, new: str) -> tuple[Path, int, str, str]:
+    """`check` on the minimal base with one text replaced."""
+    text = MINIMAL.read_text(encoding="utf-8")
+    if old not in text:
+        pytest.fail(f"the minimal base no longer has {old!r}; update this test")
+    path = tmp_path / "facts.toml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    result = run("check", str(path))
+    return path, result.exit_code, result.stdout, result.stderr
+
+
+def _minimal_line(start: str) -> int:
+    """The number of the minimal base's first line that starts with `start`."""
+    lines = MINIMAL.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if line.startswith(start))
+
+
+def test_a_missing_trade_value_says_it_is_missing(tmp_path: Path) -> None:
+    value = 'value = { low = 25000, high = 30000, currency = "USD" }\n'
+    path, code, out, err = _check_minimal_with(tmp_path, value, "")
+    line = _minimal_line("[[trade]]")  # the key is gone: its table's header
+    assert (code, out) == (1, "")
+    first, last = err.splitlines()
+    assert first.startswith(f"{path}:{line}: trade[0].value: missing; "), first
+    assert last == f"bilateral: {path}: 1 problem(s) found"

@@ -8,6 +8,7 @@ CI runs a bounded number of inputs; a longer run is one command:
 from __future__ import annotations
 
 import datetime
+import math
 import os
 import random
 import re
@@ -15,37 +16,60 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bilateral.errors import FactBaseInvalid, Problem
+from bilateral.api import open_base
+from bilateral.cli.answering import MAX_PROBLEMS_SHOWN
+from bilateral.errors import BadQuery, FactBaseInvalid, Problem
 from bilateral.kinds.base import build
 from tests.conftest import MINIMAL, SHIPPED, run
 from tests.mutations import mutate
 
 FUZZ_INPUTS = int(os.environ.get("BILATERAL_FUZZ_INPUTS", "1000"))
-PROBLEM_LINE = re.compile(r"^(?P<path>.+?)(:\d+)?: (?P<key>[^:]+): (?P<message>.+)$")
 
 
 def assert_documented(path: Path, exit_code: int, stdout: str, stderr: str) -> None:
+    """The answer of `bilateral check PATH` is one of the three documented ones, in full."""
     assert exit_code in (0, 1, 2), (exit_code, stderr)
-    assert "Traceback" not in stderr
     if exit_code == 0:
-        assert stdout.startswith(f"{path}: valid: ")
         assert stderr == ""
+        prefix = f"{path}: valid: "
+        assert stdout.startswith(prefix), stdout
+        assert VALID_COUNTS.fullmatch(stdout.removeprefix(prefix)), stdout
         return
     assert stdout == ""
-    lines = stderr.splitlines()
-    assert lines, "an error must say something"
-    assert lines[-1].startswith("bilateral: ")
+    *problems, last = stderr.splitlines()
     if exit_code == 1:
-        assert lines[-1].endswith("problem(s) found")
-        for line in lines[:-1]:
-            assert line.startswith(f"{path}:"), line
-            assert PROBLEM_LINE.match(line), line
+        assert problems, "problems found must be listed"
+        assert last == f"bilateral: {path}: {len(problems)} problem(s) found"
+        lines_in_file = path.read_bytes().count(b"\n") + 1
+        numbers = []
+        for line in problems:
+            match = problem_line(path).fullmatch(line)
+            assert match, line
+            number = int(match["line"] or 0)
+            assert number <= lines_in_file, line
+            numbers.append(number)
+        assert numbers == sorted(numbers), "problems are listed in file order"
     else:
-        assert len(lines) == 1
-        assert lines[0].startswith(f"bilateral: {path}")
+        assert problems == []
+        assert unusable_line(path).fullmatch(last), last
+
+
+VALID_COUNTS = re.compile(r"\d+ [a-z ]+(, \d+ [a-z ]+)*\n")
+
+
+def problem_line(path: Path) -> re.Pattern[str]:
+    """`FILE[:LINE]: KEY: MESSAGE`, as `check` lists a problem."""
+    file = re.escape(str(path))
+    return re.compile(rf"{file}(:(?P<line>[1-9]\d*))?: (?P<key>.+?): (?P<message>.+)")
+
+
+def unusable_line(path: Path) -> re.Pattern[str]:
+    """`bilateral: FILE[:LINE[:COLUMN]]: WHAT; WHAT TO DO`, for a file that cannot be read."""
+    return re.compile(rf"bilateral: {re.escape(str(path))}(:[1-9]\d*){{0,2}}: .+; .+")
 
 
 @pytest.mark.slow
@@ -64,16 +88,42 @@ def test_mutation_fuzzer(tmp_path: Path) -> None:
 
 
 def test_mutated_bases_never_crash_a_query(tmp_path: Path) -> None:
+    """A query on a mutated base answers exactly as `check` and the Python API say it must
+    (the unmutated base first, so every kind of answer is met)."""
     rng = random.Random(7)
     original = SHIPPED.read_bytes()
     path = tmp_path / "facts.toml"
-    for _ in range(max(20, FUZZ_INPUTS // 20)):
-        path.write_bytes(mutate(rng, original))
+    outcomes = {0: 0, 1: 0, 2: 0}
+    for attempt in range(max(20, FUZZ_INPUTS // 20) + 1):
+        path.write_bytes(mutate(rng, original) if attempt else original)
+        checked = run("check", str(path))
         result = run("--facts", str(path), "--no-cache", "officials", "--json")
-        assert result.exit_code in (0, 1, 2)
-        assert "Traceback" not in result.stderr
-        if result.exit_code == 2:
-            assert result.stdout == ""
+        answer = (result.exit_code, result.stdout, result.stderr)
+        assert answer == expected_officials(path, checked.exit_code, checked.stderr)
+        outcomes[checked.exit_code] += 1
+    assert all(outcomes.values()), outcomes
+
+
+def expected_officials(path: Path, check_code: int, check_stderr: str) -> tuple[int, str, str]:
+    """What `officials --json` must answer on a base that `check` answered so."""
+    if check_code == 2:  # unreadable: the same one-line message
+        return 2, "", check_stderr
+    if check_code == 1:  # invalid: the first problems, then where to see them all
+        problems = check_stderr.splitlines()[:-1]
+        hidden = len(problems) - MAX_PROBLEMS_SHOWN
+        more = f" ({hidden} more not shown)" if hidden > 0 else ""
+        summary = (
+            f"bilateral: the fact base has {len(problems)} problem(s){more}; run `bilateral check`"
+        )
+        return 2, "", "".join(f"{line}\n" for line in [*problems[:MAX_PROBLEMS_SHOWN], summary])
+    assert check_code == 0, check_stderr
+    try:
+        rows = list(open_base(str(path), use_cache=False).officials())
+    except BadQuery as error:
+        return 2, "", f"bilateral: {error}\n"
+    if not rows:
+        return 1, "[]\n", "bilateral: no official matches\n"
+    return 0, "[\n  " + ",\n  ".join(row.raw for row in rows) + "\n]\n", ""
 
 
 scalars = st.one_of(
@@ -92,7 +142,7 @@ values = st.recursive(
     ),
     max_leaves=12,
 )
-VALID: dict[str, Any] = __import__("tomli").loads(MINIMAL.read_text(encoding="utf-8"))
+VALID: dict[str, Any] = tomli.loads(MINIMAL.read_text(encoding="utf-8"))
 KEY_PATHS = [
     ("pair",),
     ("as_of",),
@@ -125,26 +175,177 @@ def _replaced(data: Any, path: tuple[Any, ...], value: Any) -> Any:
     return changed
 
 
+toml_values = st.recursive(
+    scalars.filter(lambda value: value is not None),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+"""Values TOML can hold: `values` without None, which TOML writes by leaving a key out."""
+
+
 @settings(max_examples=max(200, FUZZ_INPUTS // 4), suppress_health_check=[HealthCheck.too_slow])
-@given(path=st.sampled_from(KEY_PATHS), value=values)
+@given(path=st.sampled_from(KEY_PATHS), value=st.none() | toml_values)
 def test_any_value_anywhere_validates_or_is_a_problem(path: tuple[Any, ...], value: Any) -> None:
-    data = _replaced(VALID, path, value)
-    problems = _problems(data)
+    """Written as TOML, any value at any key gives a valid base or problems that each point
+    at a line of the record they name, in file order."""
+    layout = TomlLayout(_replaced(VALID, path, value))
+    data = tomli.loads(layout.text)
+    assert _same(data, _without_none(layout.data)), layout.text
+    problems = _problems(layout.text, data)
+    lines_in_file = layout.text.count("\n")
     for problem in problems:
-        assert str(problem).startswith("facts.toml")
-        assert problem.message
+        assert problem.file == "facts.toml"
+        assert problem.message, problem
+        assert problem.message == problem.message.strip(), problem
+        assert "\n" not in problem.message, problem
+        top = re.match(r"[^.\[]*", problem.key)
+        assert top is not None
+        name = top.group()
+        if name not in data:  # a missing top-level key: nothing in the file to point at
+            assert problem.line is None, problem
+            continue
+        assert problem.line is not None, problem
+        assert 1 <= problem.line <= lines_in_file, problem
+        if name in layout.key_lines:
+            assert problem.line == layout.key_lines[name], problem
+            continue
+        indexed = re.match(rf"{re.escape(name)}\[(\d+)\]", problem.key)
+        sections = layout.sections[name]
+        if indexed is None:
+            assert problem.line == sections[0][0], problem
+            continue
+        assert int(indexed[1]) < len(sections), problem
+        first, last = sections[int(indexed[1])]
+        assert first <= problem.line <= last, (problem, layout.text)
+    numbers = [problem.line or 0 for problem in problems]
+    assert numbers == sorted(numbers), "problems are reported in file order"
 
 
-def _problems(data: dict[str, Any]) -> list[Problem]:
+def _problems(text: str, data: dict[str, Any]) -> list[Problem]:
     """The problems build reports; empty when the data is a valid base."""
     try:
-        build("facts.toml", "", data)
+        build("facts.toml", text, data)
     except FactBaseInvalid as error:
         problems = error.problems
     else:
         return []
     assert problems, "an invalid base must say why"
     return problems
+
+
+class TomlLayout:
+    """TOML text for data, laid out as a curator writes a base: top-level values first, one
+    key a line, then each array of tables, with roles and commitments as nested arrays of
+    tables and everything else inline. Records where each top-level key and each table
+    of an array of tables was written."""
+
+    NESTED = ("roles", "commitments")
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.lines: list[str] = []
+        self.key_lines: dict[str, int] = {}
+        """The line of each top-level key written as `key = value`."""
+        self.sections: dict[str, list[tuple[int, int]]] = {}
+        """For each array of tables, the first and last line of each of its tables."""
+        arrays = []
+        for key, value in data.items():
+            if _is_table_array(value):
+                arrays.append((key, value))
+            elif value is not None:
+                self.lines.append(f"{_key(key)} = {_inline(value)}")
+                self.key_lines[key] = len(self.lines)
+        for key, tables in arrays:
+            self.sections[key] = [self._table(key, table) for table in tables]
+        self.text = "\n".join(self.lines) + "\n"
+
+    def _table(self, key: str, table: dict[str, Any]) -> tuple[int, int]:
+        self.lines += ["", f"[[{_key(key)}]]"]
+        first = len(self.lines)
+        nested = []
+        for name, value in table.items():
+            if name in self.NESTED and _is_table_array(value):
+                nested.append((name, value))
+            elif value is not None:
+                self.lines.append(f"{_key(name)} = {_inline(value)}")
+        for name, items in nested:
+            for item in items:
+                self.lines += ["", f"[[{_key(key)}.{_key(name)}]]"]
+                self.lines += _pairs(item)
+        return first, len(self.lines)
+
+
+def _is_table_array(value: object) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
+def _key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else _string(key)
+
+
+def _string(text: str) -> str:
+    """A TOML basic string; every character that is not printable is escaped, so the text
+    has no line breaks but its own."""
+    out = []
+    for ch in text:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ch.isprintable():
+            out.append(ch)
+        elif ord(ch) <= 0xFFFF:
+            out.append(f"\\u{ord(ch):04X}")
+        else:
+            out.append(f"\\U{ord(ch):08X}")
+    return '"' + "".join(out) + '"'
+
+
+def _inline(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "nan"
+        if math.isinf(value):
+            return "inf" if value > 0 else "-inf"
+        return repr(value)
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "[" + ", ".join(_inline(item) for item in value) + "]"
+    assert isinstance(value, dict), value
+    return "{" + ", ".join(_pairs(value)) + "}"
+
+
+def _pairs(table: dict[str, Any]) -> list[str]:
+    """`key = value` for each key of a table; a key with no value (None) is left out."""
+    return [f"{_key(k)} = {_inline(v)}" for k, v in table.items() if v is not None]
+
+
+def _without_none(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_none(item) for item in value]
+    return value
+
+
+def _same(first: Any, second: Any) -> bool:
+    """Equal, type for type, with NaN equal to NaN."""
+    if type(first) is not type(second):
+        return False
+    if isinstance(first, dict):
+        return first.keys() == second.keys() and all(_same(first[k], second[k]) for k in first)
+    if isinstance(first, list):
+        return len(first) == len(second) and all(map(_same, first, second))
+    if isinstance(first, float) and math.isnan(first):
+        return math.isnan(second)
+    return bool(first == second)
 
 
 @settings(max_examples=max(200, FUZZ_INPUTS // 4), suppress_health_check=[HealthCheck.too_slow])

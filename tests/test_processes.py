@@ -47,18 +47,27 @@ def test_piped_output_has_no_colour_or_box_drawing() -> None:
     assert result.stdout.splitlines()[0].split("\t")[0] == "musharraf-pervez"
 
 
-def test_a_reader_that_stops_early_ends_quietly() -> None:
-    command = f"{' '.join(BILATERAL)} --facts {MINIMAL} sources --format jsonl | head -c 1"
+@pytest.mark.parametrize("reader", ["head -1", "head -c 1"])
+def test_a_reader_that_stops_early_ends_quietly(medium_base: Path, reader: str) -> None:
+    """Far more than a pipe holds (about 250 KB), so the writer meets a closed pipe: it ends
+    quietly and answers 0, which `pipefail` makes the pipeline's status."""
+    args = ["--facts", str(medium_base), "officials", "--pair", "all", "--format", "jsonl"]
+    whole = bilateral(*args)
+    assert (whole.returncode, whole.stderr) == (0, "")
+    assert len(whole.stdout) > 200_000
+    first_line = whole.stdout.splitlines(keepends=True)[0]
+    expected = first_line if reader == "head -1" else first_line[0]
+    command = " ".join([*BILATERAL, *args])
     for _ in range(3):
         result = subprocess.run(
-            ["bash", "-o", "pipefail", "-c", command.replace("head -c 1", "head -1")],
+            ["bash", "-o", "pipefail", "-c", f"{command} | {reader}"],
             capture_output=True,
             text=True,
             check=False,
             timeout=60,
         )
-        assert result.stderr == ""
         assert "Traceback" not in result.stderr
+        assert (result.returncode, result.stdout, result.stderr) == (0, expected, "")
 
 
 def test_head_on_a_long_listing_ends_quietly(tmp_path: Path) -> None:
@@ -79,22 +88,56 @@ def test_head_on_a_long_listing_ends_quietly(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("args", "code"),
+    ("args", "code", "stderr"),
     [
-        (("trade",), 0),
-        (("trade", "--year", "1990"), 1),
-        (("show", "nobody-at-all"), 1),
-        (("trade", "--year", "x"), 2),
-        (("--facts", "/nonexistent/facts.toml", "trade"), 2),
-        (("officials", "--country", "ZZ"), 2),
+        (("trade",), 0, ""),
+        (("trade", "--year", "1990"), 1, "bilateral: no trade figure matches\n"),
+        (("show", "nobody-at-all"), 1, "bilateral: nothing is named 'nobody-at-all'\n"),
+        (
+            ("trade", "--year", "x"),
+            2,
+            "Usage: bilateral trade [OPTIONS]\n"
+            "Try 'bilateral trade --help' for help.\n"
+            "\n"
+            "Error: Invalid value for '--year': 'x' is not a valid integer range.\n",
+        ),
+        (
+            ("--facts", "/nonexistent/facts.toml", "trade"),
+            2,
+            "bilateral: /nonexistent/facts.toml: no such file; check the path or --facts\n",
+        ),
+        (
+            ("officials", "--country", "ZZ"),
+            2,
+            "bilateral: unknown country 'ZZ'; use one of: AZ (Azerbaijan), PK (Pakistan), "
+            "TR (Turkey), AM (Armenia), RU (Russia), US (United States), SE (Sweden), "
+            "FI (Finland)\n",
+        ),
     ],
+    ids=["answered", "no-trade", "no-name", "bad-year", "no-file", "unknown-country"],
 )
-def test_exit_codes(args: tuple[str, ...], code: int) -> None:
+def test_exit_codes(args: tuple[str, ...], code: int, stderr: str) -> None:
     result = bilateral(*args)
-    assert result.returncode == code
     assert "Traceback" not in result.stderr
+    assert (result.returncode, result.stderr) == (code, stderr)
     if code:
-        assert result.stderr.strip()
+        assert result.stdout == ""
+    else:
+        assert len(result.stdout.splitlines()) == 3
+
+
+@pytest.mark.parametrize("command", [["check", "{path}"], ["--facts", "{path}", "trade"]])
+def test_problems_reach_a_terminal_escaped(tmp_path: Path, command: list[str]) -> None:
+    path = tmp_path / "facts.toml"
+    hostile = '"evil\\u001b[2J\\u202e\\u0007" = 1\n'
+    text = MINIMAL.read_text(encoding="utf-8").replace("as_of = ", hostile + "as_of = ")
+    path.write_text(text, encoding="utf-8")
+    env = dict(os.environ, COLUMNS="200", TERM="xterm")
+    screen = run_in_terminal([word.format(path=path) for word in command], env)
+    assert "unknown field" in screen
+    for raw in ("\x1b[2J", "\u202e", "\x07"):
+        assert raw not in screen, raw
+    assert "evil\\u001b[2J\\u202e\\u0007: unknown field" in screen
 
 
 def test_a_terminal_gets_a_table() -> None:

@@ -40,8 +40,8 @@ def holders(dating: Dating, post_id: str) -> list[Document]:
 def with_neighbours(dating: Dating, person: Document) -> Document:
     """A person whose roles in posts name the holders before and after them."""
     roles = []
-    for role in person["roles"]:
-        role = dict(role)
+    for stored in person["roles"]:
+        role = dict(stored)
         if role.get("post"):
             mine = [
                 holding

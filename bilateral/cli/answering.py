@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 import click
 
 from bilateral.answer.rows import Row
-from bilateral.errors import BadQuery, FactBaseInvalid, FactBaseUnreadable, NothingMatched
+from bilateral.errors import (
+    BadQuery,
+    FactBaseInvalid,
+    FactBaseUnreadable,
+    NothingMatched,
+    Problem,
+)
+from bilateral.render.escapes import visible
 from bilateral.render.formats import Format, emit
 
 if TYPE_CHECKING:
@@ -61,19 +68,24 @@ class Settings:
 
 
 def warn(message: str) -> None:
-    click.echo(f"bilateral: warning: {message}", err=True)
+    click.echo(f"bilateral: warning: {visible(message)}", err=True)
 
 
 def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:
-    click.echo(f"bilateral: {message}", err=True)
+    click.echo(f"bilateral: {visible(message)}", err=True)
     sys.exit(code)
+
+
+def problem_line(problem: Problem) -> str:
+    """One problem on one line, with nothing from the file able to move the cursor."""
+    return visible(str(problem).replace("\r", "\\r").replace("\n", "\\n"))
 
 
 def fail_unusable(error: FactBaseUnreadable | FactBaseInvalid) -> NoReturn:
     if isinstance(error, FactBaseUnreadable):
         fail(str(error))
     for problem in error.problems[:MAX_PROBLEMS_SHOWN]:
-        click.echo(str(problem), err=True)
+        click.echo(problem_line(problem), err=True)
     hidden = len(error.problems) - MAX_PROBLEMS_SHOWN
     more = f" ({hidden} more not shown)" if hidden > 0 else ""
     fail(f"the fact base has {len(error.problems)} problem(s){more}; run `bilateral check`")

@@ -13,6 +13,7 @@ from bilateral.cli.answering import (
     Settings,
     answer,
     fail,
+    problem_line,
 )
 from bilateral.cli.group import cli
 from bilateral.cli.options import (
@@ -53,7 +54,7 @@ def check(settings: Settings, path: str | None) -> None:
         fail(str(error))
     except FactBaseInvalid as error:
         for problem in error.problems:
-            click.echo(str(problem), err=True)
+            click.echo(problem_line(problem), err=True)
         fail(f"{shown(target)}: {len(error.problems)} problem(s) found", EXIT_NOTHING_MATCHED)
     counts = ", ".join(f"{count} {name}" for name, count in base.counts().items())
     click.echo(f"{shown(target)}: valid: {counts}")

@@ -85,7 +85,12 @@ def overview_text(overview: dict[str, Any], width: int) -> str:
     counts = overview["counts"]
     coverage = overview["coverage"]
     period = coverage["period"]
-    checked = ", ".join(f"{plural} {date}" for plural, date in coverage["checked"].items())
+    by_date: dict[str, list[str]] = {}
+    for plural, date in coverage["checked"].items():
+        by_date.setdefault(date, []).append(plural)
+    checked = "; ".join(
+        f"{date} for {', '.join(plurals)}" for date, plurals in sorted(by_date.items())
+    )
     paragraphs = [
         overview["title"],
         f"Answers as of {overview['as_of']} (choose another date with --as-of DATE).",
@@ -93,7 +98,7 @@ def overview_text(overview: dict[str, Any], width: int) -> str:
         f"{overview['checked_as_of']}."
         if period
         else "",
-        f"Sources speak up to: {checked}." if checked else "",
+        f"Its sources speak up to {checked}." if checked else "",
         f"Pairs: {', '.join(overview['pairs'])}",
         "Countries: " + ", ".join(f"{code} {name}" for code, name in overview["countries"].items()),
         ", ".join(f"{counts[name]} {name}" for name in OVERVIEW_COUNTS if name in counts)

@@ -11,6 +11,7 @@ from bilateral.kinds.common import (
     SOURCES,
     country_words,
     name_and_aliases,
+    name_of,
     note_texts,
 )
 from bilateral.kinds.kind import Kind
@@ -29,6 +30,7 @@ def _shape(types: tuple[str, ...]) -> Shape:
             ALIASES,
             Field("type", "choice", required=True, choices=types, key="kind"),
             Field("country", "ref", targets=("country",)),
+            name_of("country"),
             NOTES,
             SOURCES,
         )

@@ -34,7 +34,7 @@ POST = Kind(
             lookup.words_for([doc["country"]]),
             *note_texts(doc),
         )
-    ),  # fmt: skip
+    ),
     names=name_and_aliases,
     facets=lambda doc, _lookup: [("country", doc["country"])] if doc["country"] else [],
     mentions=lambda doc: (doc["country"], doc["organization"]),

@@ -39,13 +39,13 @@ def print_details(rows: list[Row], out: TextIO, terminal: bool) -> None:
     as_of = rows[0].document.get("as_of") if rows else None
     parts: list[RenderableType] = [Text(f"As of {as_of}", style="dim")] if as_of else []
     for row in rows:
-        parts += _record(row.document, notes)
+        parts += _record(row.document, notes, terminal)
     if notes.numbers:
         parts.append(notes.render())
     console_for(out, terminal).print(Group(*parts))
 
 
-def _record(match: dict[str, Any], notes: Footnotes) -> list[RenderableType]:
+def _record(match: dict[str, Any], notes: Footnotes, terminal: bool) -> list[RenderableType]:
     record = match["record"]
     title = record.get("name") or record["id"]
     heading = Text(f"{title}", style="bold")
@@ -54,11 +54,12 @@ def _record(match: dict[str, Any], notes: Footnotes) -> list[RenderableType]:
     fields.add_column(style="bold")
     fields.add_column(overflow="fold")
     nested: list[RenderableType] = []
+    own_marks = notes.mark(record.get("sources") or [])  # read first, so numbered first
     for key, value in record.items():
         if key in HIDDEN or value in (None, [], ""):
             continue
         if isinstance(value, list) and isinstance(value[0], dict):
-            nested.append(_nested(key, value, notes))
+            nested.append(_nested(key, value, notes, terminal))
         elif isinstance(value, dict) and {"low", "high", "currency"} <= set(value):
             fields.add_row(_label(key), cell(money(value["low"], value["high"], value["currency"])))
         elif isinstance(value, dict):
@@ -69,15 +70,15 @@ def _record(match: dict[str, Any], notes: Footnotes) -> list[RenderableType]:
             fields.add_row(_label(key), cell(f"{record[f'{key}_name']} ({value})"))
         else:
             fields.add_row(_label(key), cell(text(value)))
-    if record.get("sources"):
-        fields.add_row("Sources", cell(f"[{notes.mark(record['sources'])}]"))
+    if own_marks:
+        fields.add_row("Sources", cell(f"[{own_marks}]"))
     for note in record.get("notes", []):
         fields.add_row("Note", cell(f"{note['text']} [{notes.mark(note['sources'])}]"))
     parts: list[RenderableType] = [heading, fields, *nested]
     if match.get("holders"):
-        parts.append(_nested("holders", match["holders"], notes))
+        parts.append(_nested("holders", match["holders"], notes, terminal))
     if match["mentioned_in"]:
-        parts.append(_mentions(match["mentioned_in"]))
+        parts.append(_mentions(match["mentioned_in"], terminal))
     parts.append(Text(""))
     return parts
 
@@ -86,11 +87,11 @@ def _label(key: str) -> str:
     return LABELS.get(key) or key.replace("_", " ").capitalize()
 
 
-def _nested(key: str, items: list[dict[str, Any]], notes: Footnotes) -> Table:
+def _nested(key: str, items: list[dict[str, Any]], notes: Footnotes, terminal: bool) -> Table:
     columns = [k for k in items[0] if k not in HIDDEN and k not in ("organization",)]
     if any(item.get("notes") for item in items):
         columns.append("notes")
-    table = Table(title=_label(key), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
+    table = Table(title=_label(key), title_justify="left", box=_box(terminal), show_edge=False)
     for column in columns:
         table.add_column(_label(column), overflow="fold")
     table.add_column("Src", style="dim")
@@ -107,11 +108,16 @@ def _nested_text(value: object) -> str:
     return text(value)
 
 
-def _mentions(mentions: list[dict[str, str]]) -> Table:
-    table = Table(title="Mentioned in", title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
+def _mentions(mentions: list[dict[str, str]], terminal: bool) -> Table:
+    table = Table(title="Mentioned in", title_justify="left", box=_box(terminal), show_edge=False)
     table.add_column("Kind")
     table.add_column("Id", overflow="fold")
     table.add_column("Text", overflow="fold")
     for mention in mentions:
         table.add_row(mention["kind"], cell(mention["id"]), cell(mention["text"]))
     return table
+
+
+def _box(terminal: bool) -> box.Box:
+    """Rules drawn with lines on a terminal, plain ASCII in a pipe."""
+    return box.SIMPLE_HEAD if terminal else box.ASCII

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-TERMINAL_UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]"
+TERMINAL_UNSAFE = (
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\u180e\ufeff]"
+)
 
 
 def visible(text: str) -> str:

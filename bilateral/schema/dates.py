@@ -6,7 +6,7 @@ import calendar
 import datetime
 import re
 
-PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 def normalize(value: object) -> str | None:
@@ -21,7 +21,7 @@ def normalize(value: object) -> str | None:
 
 
 def _bounds(text: str) -> tuple[datetime.date, datetime.date] | None:
-    match = PARTIAL_DATE.match(text)
+    match = PARTIAL_DATE.fullmatch(text)
     if not match:
         return None
     year = int(match.group(1))

@@ -144,6 +144,9 @@ def _reference(field: Field, check: Checker, table: Table, key: str) -> Any:
 
 def _money(check: Checker, table: Table, key: str) -> Document | None:
     value_key = f"{key}.value"
+    if table.get("value") is None:
+        check.problem(value_key, 'missing; add it as { low = N, high = N, currency = "USD" }')
+        return None
     value = check.table(table.get("value"), value_key)
     if value is None:
         return None

@@ -21,7 +21,7 @@ class LineIndex:
     def _scan(self, text: str) -> None:
         counts: dict[str, int] = {}
         prefix = ""
-        for number, line in enumerate(text.splitlines(), start=1):
+        for number, line in enumerate(text.split("\n"), start=1):
             header = HEADER.match(line)
             if header:
                 first_headers: list[str] = []

@@ -7,7 +7,20 @@ import re
 import unicodedata
 
 LETTERS = str.maketrans(
-    {"ə": "a", "Ə": "a", "\u0131": "i", "ø": "o", "ß": "ss", "đ": "d", "ł": "l", "æ": "ae"}
+    {
+        "ə": "a",
+        "Ə": "a",
+        "\u0131": "i",
+        "ø": "o",
+        "Ø": "o",
+        "ß": "ss",
+        "đ": "d",
+        "Đ": "d",
+        "ł": "l",
+        "Ł": "l",
+        "æ": "ae",
+        "Æ": "ae",
+    }
 )
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -31,6 +44,8 @@ BRITISH_TO_AMERICAN = {
     "travelling": "traveling",
     "counsellor": "counselor",
     "licence": "license",
+    "licences": "licenses",
+    "defences": "defenses",
     "catalogue": "catalog",
     "cheque": "check",
     "minimise": "minimize",
@@ -107,16 +122,22 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word.endswith(("ss", "us", "is")):
                 return word
+            if suffix == "es" and not word.endswith(("ses", "xes", "zes", "ches", "shes")):
+                continue
+            if suffix == "ed" and word.endswith("eed"):
+                return word[:-1]
             return _drop_final_e(_undouble(word[: -len(suffix)] + replacement))
     return _drop_final_e(word)
 
 
 def _drop_final_e(word: str) -> str:
-    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+    if len(word) >= 4 and word.endswith("e") and not word.endswith("ee"):
+        return word[:-1]
+    return word
 
 
 def _undouble(word: str) -> str:
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lszaeiou":
         return word[:-1]
     return word
 
