@@ -126,18 +126,23 @@ class NameMatcher:
             f"SELECT rowid FROM records WHERE type IN ({_marks(types)}) ORDER BY type, sort",
             types,
         ).fetchall()
-        names = dict.fromkeys(self.display_name(rowid) for (rowid,) in rows)
+        names = dict.fromkeys(name for (rowid,) in rows for name in self.display_names(rowid))
         if not wanted:
             return list(names)
         found = [name for name in names if _starts_a_word(name_key(name), wanted)]
         return found or self.suggest(prefix, types, limit=10)
 
     def display_name(self, rowid: int) -> str:
+        return self.display_names(rowid)[0]
+
+    def display_names(self, rowid: int) -> list[str]:
+        """A record's name, then the other names it had over time."""
         stored = self.db.execute(
             "SELECT doc, data, checksum FROM records WHERE rowid = ?", (rowid,)
         ).fetchone()
         document = Row.stored(*stored).document
-        return str(document.get("name") or document["id"])
+        dated = [str(entry["name"]) for entry in document.get("names") or []]
+        return list(dict.fromkeys([str(document.get("name") or document["id"]), *dated]))
 
 
 def _name_likeness(key: str, name: str) -> float:
