@@ -157,6 +157,14 @@ class Base:
         rows = self.query.listing("event", self.query.resolve_pair(pair), filters)
         return self._dated(rows, "event")
 
+    def trade_years(self) -> list[int]:
+        """The years the base has trade figures for."""
+        return sorted(int(year) for year in self.query.facet_values("trade", "year"))
+
+    def sources_by_id(self) -> dict[str, Document]:
+        """Every source record by its id (for citations a reader can follow)."""
+        return {row.document["id"]: row.document for row in self.query.listing("source", None, [])}
+
     def sources(self) -> Iterator[Row]:
         """The sources, each with `supports`: the records that cite it."""
         for row in self.query.listing("source", None, []):

@@ -22,30 +22,31 @@ def on_minimal(*args: str) -> tuple[int, str, str]:
 
 TSV = {
     "officials": "abiyev-safar\tSafar Abiyev\tAZ\tMinister of Defence\tAzerbaijan\t1995-02-06"
-    "\t2013-10-28\theld\tbackground\t2004-07-28\n",
+    "\t2013-10-28\theld\tbackground\t\t2004-07-28\n",
     "areas": "military\tMilitary cooperation\tsigned\tmilitary-agreements\tsigned"
-    "\tAzerbaijan, Pakistan\tAgreements on training.\tarticle:1.1\t2004-07-28\n",
+    "\tAzerbaijan, Pakistan\tAgreements on training.\tarticle:1.1\t\t2004-07-28\n",
     "trade": "trade-2003-az-export\t2003\tAZ\tPK\texport\t25000\t30000\tUSD\t$25,000-30,000"
-    "\tstated\tarticle:1.2\t2004-07-28\n",
+    "\tstated\tarticle:1.2\t\t2004-07-28\n",
     "events": "visit-baku-2004\t2004-07-08\t2004-07-10\tvisit\tBaku\tPakistan, Azerbaijan"
-    "\tA visit to Baku.\tarticle:2.1\t2004-07-28\n",
+    "\tA visit to Baku.\tarticle:2.1\t\t2004-07-28\n",
     "sources": "article\tTest Publisher\t\t2004-07-28\t\t12\t2004-07-28\n"
     "background\tBackground Reference\t\t\t\t1\t2004-07-28\n",
 }
 
 CSV = {
-    "officials": "id,name,country,title,organization,start,end,status,sources,as_of\n"
+    "officials": "id,name,country,title,organization,start,end,status,sources,disputed,as_of\n"
     "abiyev-safar,Safar Abiyev,AZ,Minister of Defence,Azerbaijan,1995-02-06,2013-10-28,held,"
-    "background,2004-07-28\n",
-    "areas": "area,name,area_status,commitment,status,by,summary,sources,as_of\n"
+    "background,,2004-07-28\n",
+    "areas": "area,name,area_status,commitment,status,by,summary,sources,disputed,as_of\n"
     'military,Military cooperation,signed,military-agreements,signed,"Azerbaijan, Pakistan",'
-    "Agreements on training.,article:1.1,2004-07-28\n",
-    "trade": "id,year,reporter,partner,flow,low,high,currency,value,certainty,sources,as_of\n"
+    "Agreements on training.,article:1.1,,2004-07-28\n",
+    "trade": "id,year,reporter,partner,flow,low,high,currency,value,certainty,sources,disputed,"
+    "as_of\n"
     'trade-2003-az-export,2003,AZ,PK,export,25000,30000,USD,"$25,000-30,000",stated,'
-    "article:1.2,2004-07-28\n",
-    "events": "id,date,end,kind,place,participants,summary,sources,as_of\n"
+    "article:1.2,,2004-07-28\n",
+    "events": "id,date,end,kind,place,participants,summary,sources,disputed,as_of\n"
     'visit-baku-2004,2004-07-08,2004-07-10,visit,Baku,"Pakistan, Azerbaijan",A visit to Baku.,'
-    "article:2.1,2004-07-28\n",
+    "article:2.1,,2004-07-28\n",
     "sources": "id,publisher,title,date,url,supports,as_of\n"
     "article,Test Publisher,,2004-07-28,,12,2004-07-28\n"
     "background,Background Reference,,,,1,2004-07-28\n",
@@ -75,6 +76,7 @@ JSON_FIRST = {
             }
         ],
         "notes": [],
+        "disputes": [],
         "sources": [{"source": "article", "paragraph": 1, "sentence": 1}],
         "as_of": AS_OF,
     },
@@ -88,6 +90,7 @@ JSON_FIRST = {
         "value": {"low": 25000, "high": 30000, "currency": "USD"},
         "certainty": "stated",
         "notes": [],
+        "disputes": [],
         "sources": [{"source": "article", "paragraph": 1, "sentence": 2}],
         "as_of": AS_OF,
     },
@@ -104,6 +107,7 @@ JSON_FIRST = {
         "participant_names": ["Pakistan", "Azerbaijan"],
         "summary": "A visit to Baku.",
         "notes": [],
+        "disputes": [],
         "sources": [{"source": "article", "paragraph": 2, "sentence": 1}],
         "as_of": AS_OF,
     },
@@ -122,10 +126,12 @@ JSON_FIRST = {
                 "by": ["AZ", "PK"],
                 "by_names": ["Azerbaijan", "Pakistan"],
                 "notes": [],
+                "disputes": [],
                 "sources": [{"source": "article", "paragraph": 1, "sentence": 1}],
             }
         ],
         "notes": [],
+        "disputes": [],
         "sources": [{"source": "article", "paragraph": 1, "sentence": 1}],
         "as_of": AS_OF,
     },
@@ -271,12 +277,16 @@ def test_nothing_matched_exits_1_with_empty_json_and_a_message() -> None:
     assert on_minimal("trade", "--year", "1999", "--json") == (
         1,
         "[]\n",
-        "bilateral: no trade figure matches\n",
+        "bilateral: no trade figure matches; the base holds figures for: 2003\n",
     )
 
 
 def test_nothing_matched_in_tsv_prints_nothing_on_stdout() -> None:
-    assert on_minimal("trade", "--year", "1999") == (1, "", "bilateral: no trade figure matches\n")
+    assert on_minimal("trade", "--year", "1999") == (
+        1,
+        "",
+        "bilateral: no trade figure matches; the base holds figures for: 2003\n",
+    )
 
 
 def test_unknown_name_suggests_a_close_one() -> None:

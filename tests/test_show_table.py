@@ -26,8 +26,8 @@ ABIYEV = [
     "---------------------+--------------+------+------------+------------+----------------+--------+-----",
     " Minister of Defence | Azerbaijan   |      | 1995-02-06 | 2013-10-28 | 2004-07-28     | held   | 2   ",
     "",
-    "[1] article ¶1.1",
-    "[2] background",
+    "[1] Test Publisher, 2004-07-28, ¶1.1 (article)",
+    "[2] Background Reference (background)",
 ]
 
 BAKU = [
@@ -42,7 +42,7 @@ BAKU = [
     "-------+-----------------+--------------------------------------------",
     " event | visit-baku-2004 | 2004-07-08 to 2004-07-10: A visit to Baku. ",
     "",
-    "[1] article ¶1.2",
+    "[1] Test Publisher, 2004-07-28, ¶1.2 (article)",
 ]
 
 
@@ -90,4 +90,7 @@ def test_footnotes_are_numbered_in_reading_order() -> None:
     _, out, _ = show_table("Safar Abiyev")
     lines = [line.rstrip() for line in out.splitlines()]
     assert "Sources  [1]" in lines
-    assert lines[-2:] == ["[1] article ¶1.1", "[2] background"]
+    assert lines[-2:] == [
+        "[1] Test Publisher, 2004-07-28, ¶1.1 (article)",
+        "[2] Background Reference (background)",
+    ]

@@ -97,6 +97,12 @@ class FactQuery:
         for stored in self.db.execute(" ".join(sql), parameters):
             yield Row.stored(*stored)
 
+    def facet_values(self, kind: str, key: str) -> list[str]:
+        rows = self.db.execute(
+            "SELECT DISTINCT value FROM facets WHERE type = ? AND key = ?", (kind, key)
+        ).fetchall()
+        return [value for (value,) in rows]
+
     def record(self, record_id: str) -> tuple[str, Row] | None:
         row = self.db.execute(
             "SELECT type, doc, data, checksum FROM records WHERE id = ?", (record_id,)

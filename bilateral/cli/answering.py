@@ -7,7 +7,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import click
 
@@ -25,6 +25,9 @@ from bilateral.render.formats import Format, emit
 if TYPE_CHECKING:
     from bilateral.api import Base
 
+Cited = dict[str, dict[str, Any]] | None
+"""Source records by id, for the footnotes of a table."""
+DrawTable = Callable[[list[Row], TextIO, bool, Cited], None]
 EXIT_ANSWERED = 0
 EXIT_NOTHING_MATCHED = 1
 EXIT_UNUSABLE = 2
@@ -107,8 +110,8 @@ def answer(
     listing: str,
     fmt: str | None,
     as_json: bool,
-    nothing: str,
-    draw_table: Callable[[list[Row], TextIO, bool], None] | None = None,
+    nothing: str | Callable[[Base], str],
+    draw_table: DrawTable | None = None,
 ) -> None:
     """Run a query and print its rows once; the only place answers become exit codes.
 
@@ -121,9 +124,10 @@ def answer(
     chosen = chosen_format(fmt, as_json, terminal)
     try:
         rows = _checked_rows(settings, produce)
-        _write(lambda out: _render(rows, listing, chosen, out, terminal, draw_table))
+        cited = settings.base().sources_by_id() if chosen is Format.TABLE else None
+        _write(lambda out: _render(rows, listing, chosen, out, terminal, draw_table, cited))
         if not rows:
-            fail(nothing, EXIT_NOTHING_MATCHED)
+            fail(nothing if isinstance(nothing, str) else nothing(settings.base()), 1)
     except (FactBaseUnreadable, FactBaseInvalid) as error:
         fail_unusable(error)
     except BadQuery as error:
@@ -132,19 +136,34 @@ def answer(
         _no_match(str(error), error.suggestions, chosen)
 
 
+def answer_text(settings: Settings, produce: Callable[[Base], str]) -> None:
+    """Print a whole document made from the base (a bibliography, a note), with the same
+    errors and exit codes as any answer."""
+    try:
+        text = produce(settings.base())
+        _write(lambda out: print(text, end="", file=out))
+    except (FactBaseUnreadable, FactBaseInvalid) as error:
+        fail_unusable(error)
+    except BadQuery as error:
+        fail(str(error))
+    except NothingMatched as error:
+        fail(str(error), EXIT_NOTHING_MATCHED)
+
+
 def _render(
     rows: list[Row],
     listing: str,
     chosen: Format,
     out: TextIO,
     terminal: bool,
-    draw_table: Callable[[list[Row], TextIO, bool], None] | None,
+    draw_table: DrawTable | None,
+    cited: Cited,
 ) -> None:
     if chosen is Format.TABLE and draw_table is not None:
         if rows:
-            draw_table(rows, out, terminal)
+            draw_table(rows, out, terminal, cited)
     else:
-        emit(rows, listing, chosen, out, terminal)
+        emit(rows, listing, chosen, out, terminal, cited)
 
 
 def _checked_rows(settings: Settings, produce: Callable[[Base], Iterable[Row]]) -> list[Row]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -10,10 +10,13 @@ from bilateral.answer.rows import Row
 from bilateral.cli.answering import (
     EXIT_CODES,
     EXIT_NOTHING_MATCHED,
+    Cited,
     Settings,
     answer,
+    answer_text,
     fail,
     problem_line,
+    warn,
 )
 from bilateral.cli.group import cli
 from bilateral.cli.options import (
@@ -26,6 +29,11 @@ from bilateral.cli.options import (
     readable_option,
 )
 from bilateral.errors import FactBaseInvalid, FactBaseUnreadable, readable, shown
+from bilateral.render.formats import Format
+
+if TYPE_CHECKING:
+    from bilateral.api import Base
+
 from bilateral.schema.vocabulary import FLOWS, STATUS_LADDER
 
 MAX_QUERY_LENGTH = 1000
@@ -56,6 +64,8 @@ def check(settings: Settings, path: str | None) -> None:
         for problem in error.problems:
             click.echo(problem_line(problem), err=True)
         fail(f"{shown(target)}: {len(error.problems)} problem(s) found", EXIT_NOTHING_MATCHED)
+    for source in base.uncited_sources():
+        warn(f"{shown(target)}: source {source!r} is cited by no record; cite it or remove it")
     counts = ", ".join(f"{count} {name}" for name, count in base.counts().items())
     click.echo(f"{shown(target)}: valid: {counts}")
 
@@ -163,19 +173,33 @@ def trade(
     fmt: str | None,
     as_json: bool,
 ) -> None:
-    """Trade figures. A range prints as a range ($25,000-30,000), never as one number.
+    """Trade figures. A range prints as a range ($25,000-30,000), never as one number,
+    and a rounded figure as the range it stands for ($1.1 million: $1,050,000-1,150,000).
+
+    \b
+    How sure each figure is (the certainty column), surest first:
+      stated     the source says it
+      inferred   a reading of what the source says; its note says how
+      derived    computed from figures the sources state
+      uncertain  doubtful; its note says why
 
     \b
     Example:
         bilateral trade --year 2003 --flow export
     """
+
+    def nothing(base: Base) -> str:
+        years = base.trade_years()
+        held = ", ".join(str(y) for y in years) if years else "none"
+        return f"no trade figure matches; the base holds figures for: {held}"
+
     answer(
         settings,
         lambda base: base.trade(year=year, flow=flow, reporter=reporter, pair=pair),
         "trade",
         fmt,
         as_json,
-        "no trade figure matches",
+        nothing,
     )
 
 
@@ -232,10 +256,10 @@ def show(settings: Settings, name: tuple[str, ...], fmt: str | None, as_json: bo
     """
     text = _query_text(name)
 
-    def draw_details(rows: list[Row], out: TextIO, terminal: bool) -> None:
+    def draw_details(rows: list[Row], out: TextIO, terminal: bool, cited: Cited) -> None:
         from bilateral.render.details import print_details  # rich, for a table alone
 
-        print_details(rows, out, terminal)
+        print_details(rows, out, terminal, cited)
 
     answer(
         settings,
@@ -292,18 +316,41 @@ def _query_text(words: tuple[str, ...]) -> str:
     return text
 
 
+BIBLIOGRAPHY_FORMATS = ("csl-json", "bibtex")
+
+
 @cli.command(epilog=EXIT_CODES)
-@output_options
+@click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([*(f.value for f in Format), *BIBLIOGRAPHY_FORMATS]),
+    help="Output format (default: table on a terminal, tsv when piped); csl-json and "
+    "bibtex give the bibliography for Zotero, Pandoc or LaTeX.",
+)
 @as_of_option
 @click.pass_obj
 def sources(settings: Settings, fmt: str | None, as_json: bool) -> None:
-    """The sources of the fact base and what each supports.
+    """The sources of the fact base: title, date, address, and the records each supports.
 
     \b
     Example:
         bilateral sources --json
+        bilateral sources --format bibtex > sources.bib
     """
+    if fmt in BIBLIOGRAPHY_FORMATS:
+        if as_json:
+            raise click.UsageError(f"--json conflicts with --format {fmt}; give one of them")
+        answer_text(settings, lambda base: bibliography(base, fmt == "bibtex"))
+        return
     answer(settings, lambda base: base.sources(), "source", fmt, as_json, "no sources")
+
+
+def bibliography(base: Base, as_bibtex: bool) -> str:
+    from bilateral.render.bibliography import bibtex, csl_json  # these two formats alone
+
+    sources = [row.document for row in base.sources()]
+    return bibtex(sources) if as_bibtex else csl_json(sources) + "\n"
 
 
 @cli.command(epilog=EXIT_CODES)
@@ -331,10 +378,10 @@ def timeline(
         bilateral timeline --country AZ --from 1990
     """
 
-    def draw(rows: list[Row], out: TextIO, terminal: bool) -> None:
+    def draw(rows: list[Row], out: TextIO, terminal: bool, cited: Cited) -> None:
         from bilateral.render.timeline import print_timeline  # rich, for the picture alone
 
-        print_timeline(rows, out, terminal)
+        print_timeline(rows, out, terminal, cited)
 
     answer(
         settings,

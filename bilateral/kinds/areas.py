@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from bilateral.kinds.common import (
     ALIASES,
+    DISPUTES,
     ENTITY_KINDS,
     ID,
     NAME,
@@ -68,6 +69,7 @@ COMMITMENT = Kind(
             Field("by", "refs", required=True, targets=ENTITY_KINDS),
             names_of("by", "by_names"),
             NOTES,
+            DISPUTES,
             SOURCES,
         )
     ),
@@ -112,6 +114,7 @@ AREA = Kind(
             ALIASES,
             Field("commitments", "records", shape=COMMITMENT.shape, record_kind="commitment"),
             NOTES,
+            DISPUTES,
             SOURCES,
         )
     ),
@@ -139,10 +142,12 @@ AREA = Kind(
             "by",
             "summary",
             "sources",
+            "disputed",
             "as_of",
         ),
         ("name", "status", "by", "summary"),
         _rows,
+        noted="summary",
     ),
     children=(
         Child("commitments", COMMITMENT, lambda c, a: c | {"area": a["id"], "pair": a["pair"]}),

@@ -65,6 +65,11 @@ class FactBase:
         period = [min(found, key=_day), max(found, key=_day)] if found else []
         return {"period": period, "checked": checked}
 
+    def uncited_sources(self) -> list[str]:
+        """Ids of the sources no record cites."""
+        cited = {c["source"] for _k, document, _p in self.each() for c in _citations_in(document)}
+        return [s["id"] for s in self.records["source"] if s["id"] not in cited]
+
     def pairs(self) -> list[str]:
         return sorted({p for kind, doc, _ in self.each() if (p := kind.pair_of(doc))})
 

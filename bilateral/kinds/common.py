@@ -28,6 +28,21 @@ DATED_NAME = Shape(
     ),
 )
 NAMES = Field("names", "records", shape=DATED_NAME, help="names in force between dates")
+DISPUTED_VALUE = Shape(
+    (Field("value", "scalar", required=True), Field("says", "text"), NOTES, SOURCES)
+)
+DISPUTE = Shape(
+    (
+        Field("field", "text", required=True),
+        Field("values", "records", shape=DISPUTED_VALUE),
+    )
+)
+DISPUTES = Field(
+    "disputes",
+    "records",
+    shape=DISPUTE,
+    help="statements whose sources disagree: every value, each with its sources",
+)
 
 
 def name_of(reference: str) -> Field:

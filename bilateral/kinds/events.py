@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bilateral.kinds.common import (
+    DISPUTES,
     ENTITY_KINDS,
     ID,
     NOTES,
@@ -103,6 +104,7 @@ EVENT = Kind(
             names_of("participants", "participant_names"),
             Field("summary", "text", required=True),
             NOTES,
+            DISPUTES,
             SOURCES,
         ),
         check=_check,
@@ -114,8 +116,20 @@ EVENT = Kind(
     sort=lambda doc, position: date_order(doc["date"], position),
     listing=Listing(
         "events",
-        ("id", "date", "end", "kind", "place", "participants", "summary", "sources", "as_of"),
+        (
+            "id",
+            "date",
+            "end",
+            "kind",
+            "place",
+            "participants",
+            "summary",
+            "sources",
+            "disputed",
+            "as_of",
+        ),
         ("when", "kind", "place", "summary"),
         _rows,
+        noted="summary",
     ),
 )

@@ -30,6 +30,8 @@ class Listing:
     columns: tuple[str, ...]
     table_columns: tuple[str, ...]
     rows: Callable[[Document], Iterator[Cells]]
+    noted: str = ""
+    """The table column beside which a record's notes are marked."""
 
 
 def _nothing(_document: Document, _lookup: Lookup) -> Iterable[tuple[str, str]]:

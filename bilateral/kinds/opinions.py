@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bilateral.kinds.common import ENTITY_KINDS, ID, NOTES, PAIR, SOURCES, joined
+from bilateral.kinds.common import DISPUTES, ENTITY_KINDS, ID, NOTES, PAIR, SOURCES, joined
 from bilateral.kinds.kind import Kind
 from bilateral.schema.checker import Checker, Document
 from bilateral.schema.fields import Field, Shape
@@ -41,6 +41,7 @@ ASSESSMENT = Kind(
             Field("quote", "text"),
             Field("about", "refs"),
             NOTES,
+            DISPUTES,
             SOURCES,
         ),
         check=_one_holder,
@@ -76,6 +77,7 @@ RELATION = Kind(
             Field("concerning", "refs"),
             Field("summary", "text", required=True),
             NOTES,
+            DISPUTES,
             SOURCES,
         )
     ),
@@ -98,6 +100,7 @@ FACT = Kind(
             Field("subject", "ref", required=True),
             Field("text", "text", required=True),
             NOTES,
+            DISPUTES,
             SOURCES,
         )
     ),

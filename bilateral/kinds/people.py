@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from bilateral.kinds.common import (
     ALIASES,
+    DISPUTES,
     ID,
     NAME,
     NOTES,
@@ -108,6 +109,7 @@ PERSON = Kind(
             Field("died", "date"),
             Field("roles", "records", shape=ROLE),
             NOTES,
+            DISPUTES,
             SOURCES,
         ),
         check=_check_person,
@@ -134,6 +136,7 @@ PERSON = Kind(
             "end",
             "status",
             "sources",
+            "disputed",
             "as_of",
         ),
         ("id", "name", "country", "title", "start", "end", "status"),

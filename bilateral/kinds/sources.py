@@ -48,7 +48,7 @@ SOURCE = Kind(
     listing=Listing(
         "sources",
         ("id", "publisher", "title", "date", "url", "supports", "as_of"),
-        ("id", "publisher", "title", "date", "supports"),
+        ("id", "publisher", "title", "date", "url", "supports"),
         _rows,
     ),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bilateral.kinds.common import ID, NOTES, SOURCES, note_texts
+from bilateral.kinds.common import DISPUTES, ID, NOTES, SOURCES, note_texts
 from bilateral.kinds.kind import Cells, Kind, Listing
 from bilateral.schema.checker import Checker, Document
 from bilateral.schema.fields import Field, Shape
@@ -90,6 +90,7 @@ TRADE = Kind(
             Field("value", "money", required=True),
             Field("certainty", "choice", required=True, choices=CERTAINTIES),
             NOTES,
+            DISPUTES,
             SOURCES,
         ),
         check=_check,
@@ -118,9 +119,11 @@ TRADE = Kind(
             "value",
             "certainty",
             "sources",
+            "disputed",
             "as_of",
         ),
         ("year", "reporter", "partner", "flow", "value", "certainty"),
         _rows,
+        noted="value",
     ),
 )

@@ -10,12 +10,14 @@ from rich.table import Table
 from rich.text import Text
 
 from bilateral.answer.rows import Row
-from bilateral.render.tables import Footnotes, cell, console_for
+from bilateral.render.annotations import dispute_lines
+from bilateral.render.tables import Footnotes, Sources, cell, console_for
 from bilateral.render.views import text
 from bilateral.schema.wording import money
 
 HIDDEN = {
     "id",
+    "disputes",
     "sources",
     "notes",
     "by",
@@ -34,8 +36,10 @@ LABELS = {
 }
 
 
-def print_details(rows: list[Row], out: TextIO, terminal: bool) -> None:
-    notes = Footnotes()
+def print_details(
+    rows: list[Row], out: TextIO, terminal: bool, cited: Sources | None = None
+) -> None:
+    notes = Footnotes(cited)
     as_of = rows[0].document.get("as_of") if rows else None
     parts: list[RenderableType] = [Text(f"As of {as_of}", style="dim")] if as_of else []
     for row in rows:
@@ -55,32 +59,41 @@ def _record(match: dict[str, Any], notes: Footnotes, terminal: bool) -> list[Ren
     fields.add_column(overflow="fold")
     nested: list[RenderableType] = []
     own_marks = notes.mark(record.get("sources") or [])  # read first, so numbered first
+    disputed_fields = {dispute["field"] for dispute in record.get("disputes") or []}
     for key, value in record.items():
         if key in HIDDEN or value in (None, [], ""):
             continue
         if isinstance(value, list) and isinstance(value[0], dict):
             nested.append(_nested(key, value, notes, terminal))
-        elif isinstance(value, dict) and {"low", "high", "currency"} <= set(value):
-            fields.add_row(_label(key), cell(money(value["low"], value["high"], value["currency"])))
-        elif isinstance(value, dict):
-            fields.add_row(
-                _label(key), cell(", ".join(f"{k}: {text(v)}" for k, v in value.items()))
-            )
-        elif key in ("country", "place") and record.get(f"{key}_name"):
-            fields.add_row(_label(key), cell(f"{record[f'{key}_name']} ({value})"))
         else:
-            fields.add_row(_label(key), cell(text(value)))
+            shown = _field_text(record, key, value)
+            disputed = " (disputed: see below)" if key in disputed_fields else ""
+            fields.add_row(_label(key), cell(shown + disputed))
     if own_marks:
         fields.add_row("Sources", cell(f"[{own_marks}]"))
     for note in record.get("notes", []):
         fields.add_row("Note", cell(f"{note['text']} [{notes.mark(note['sources'])}]"))
     parts: list[RenderableType] = [heading, fields, *nested]
+    disputes = dispute_lines([record], notes.mark)
+    if disputes is not None:
+        parts.append(disputes)
     if match.get("holders"):
         parts.append(_nested("holders", match["holders"], notes, terminal))
     if match["mentioned_in"]:
         parts.append(_mentions(match["mentioned_in"], terminal))
     parts.append(Text(""))
     return parts
+
+
+def _field_text(record: dict[str, Any], key: str, value: Any) -> str:
+    """A field's value as a person reads it: money as money, a reference with its name."""
+    if isinstance(value, dict) and {"low", "high", "currency"} <= set(value):
+        return money(value["low"], value["high"], value["currency"])
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {text(v)}" for k, v in value.items())
+    if key in ("country", "place") and record.get(f"{key}_name"):
+        return f"{record[f'{key}_name']} ({value})"
+    return text(value)
 
 
 def _label(key: str) -> str:

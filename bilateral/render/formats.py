@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import TextIO
+from typing import Any, TextIO
 
 from bilateral.answer.rows import Row
 from bilateral.render.escapes import visible
@@ -18,14 +18,21 @@ class Format(enum.Enum):
     TSV = "tsv"
 
 
-def emit(rows: Iterable[Row], listing: str, fmt: Format, out: TextIO, terminal: bool) -> int:
+def emit(
+    rows: Iterable[Row],
+    listing: str,
+    fmt: Format,
+    out: TextIO,
+    terminal: bool,
+    cited: dict[str, dict[str, Any]] | None = None,
+) -> int:
     """Write the rows of a listing (a kind's, or `search` or `show`); returns how many
     records were written."""
     if fmt is Format.TABLE:
         from bilateral.render.tables import print_table  # rich, only when a table is drawn
         from bilateral.render.views import listing_named
 
-        return print_table(list(rows), listing_named(listing), out, terminal)
+        return print_table(list(rows), listing_named(listing), out, terminal, cited)
     if fmt is Format.JSON:
         return _json_array(rows, out, terminal)
     if fmt is Format.JSONL:

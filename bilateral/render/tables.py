@@ -12,11 +12,14 @@ from rich.text import Text
 
 from bilateral.answer.rows import Row
 from bilateral.kinds.kind import Listing
+from bilateral.render.annotations import NoteMarks, certainty_legend, dispute_lines
 from bilateral.render.escapes import visible
 from bilateral.render.views import cell_text, listing_rows
-from bilateral.schema.wording import citation
+from bilateral.schema.wording import full_citation
 
 PIPE_WIDTH = 100_000
+Sources = dict[str, dict[str, Any]]
+"""Source records by id, for footnotes a reader can follow."""
 UNWRAPPED = frozenset(
     """country start end current year reporter partner flow rank kind status value certainty
     date supports""".split()
@@ -47,13 +50,14 @@ def cell(value: str) -> Text:
 class Footnotes:
     """Numbers each distinct citation once, in order of first use."""
 
-    def __init__(self) -> None:
+    def __init__(self, sources: Sources | None = None) -> None:
         self.numbers: dict[str, int] = {}
+        self.sources = sources or {}
 
-    def mark(self, sources: list[dict[str, Any]]) -> str:
+    def mark(self, cited: list[dict[str, Any]]) -> str:
         marks = []
-        for cite in sources:
-            label = citation(cite)
+        for cite in cited:
+            label = full_citation(cite, self.sources.get(cite["source"]))
             marks.append(str(self.numbers.setdefault(label, len(self.numbers) + 1)))
         return ",".join(dict.fromkeys(marks))
 
@@ -62,7 +66,9 @@ class Footnotes:
         return Text(visible("\n".join(lines)), style="dim")
 
 
-def build_table(rows: list[Row], listing: Listing, terminal: bool) -> tuple[Table, Footnotes]:
+def build_table(
+    rows: list[Row], listing: Listing, terminal: bool, cited: Sources | None = None
+) -> tuple[Table, Footnotes, NoteMarks]:
     table = Table(
         box=box.SIMPLE_HEAD if terminal else box.ASCII,
         header_style="bold",
@@ -74,12 +80,20 @@ def build_table(rows: list[Row], listing: Listing, terminal: bool) -> tuple[Tabl
             column.replace("_", " ").title(), overflow="fold", no_wrap=column in UNWRAPPED
         )
     table.add_column("Src", overflow="fold", style="dim")
-    notes = Footnotes()
+    sources = Footnotes(cited)
+    notes = NoteMarks()
     for row in rows:
-        for flat in listing_rows(listing, row.document):
-            cells = [cell(cell_text(flat, column)) for column in listing.table_columns]
-            table.add_row(*cells, Text(notes.mark(flat.get("sources") or [])))
-    return table, notes
+        document = row.document
+        for position, flat in enumerate(listing_rows(listing, document)):
+            marks = ""
+            if position == 0 and listing.noted and document.get("notes"):
+                marks = " " + notes.mark(document["notes"], sources.mark)
+            cells = [
+                cell(cell_text(flat, column) + (marks if column == listing.noted else ""))
+                for column in listing.table_columns
+            ]
+            table.add_row(*cells, Text(sources.mark(flat.get("sources") or [])))
+    return table, sources, notes
 
 
 def caption(noun: str, rows: list[Row]) -> Text:
@@ -89,12 +103,21 @@ def caption(noun: str, rows: list[Row]) -> Text:
     return Text(f"{title} as of {as_of}" if as_of else title, style="bold")
 
 
-def print_table(rows: list[Row], listing: Listing, out: TextIO, terminal: bool) -> int:
+def print_table(
+    rows: list[Row], listing: Listing, out: TextIO, terminal: bool, cited: Sources | None = None
+) -> int:
     if not rows:
         return 0
-    table, notes = build_table(rows, listing, terminal)
+    table, sources, notes = build_table(rows, listing, terminal, cited)
+    documents = [row.document for row in rows]
     parts: list[RenderableType] = [caption(listing.noun, rows), table]
-    if notes.numbers:
-        parts += [Text(""), notes.render()]
+    extras = [
+        dispute_lines(documents, sources.mark),
+        notes.render() if notes.letters else None,
+        certainty_legend(documents) if "certainty" in listing.table_columns else None,
+    ]
+    parts += [Text(""), *(extra for extra in extras if extra is not None)]
+    if sources.numbers:
+        parts.append(sources.render())
     console_for(out, terminal).print(Group(*parts))
     return len(rows)

@@ -12,21 +12,23 @@ from rich.text import Text
 
 from bilateral.answer.rows import Row
 from bilateral.render.escapes import visible
-from bilateral.render.tables import Footnotes, caption, console_for
+from bilateral.render.tables import Footnotes, Sources, caption, console_for
 from bilateral.schema import dates
 
 LABEL_SHARE = 0.4
 BAR_STYLES = {"held": "green", "ended": "blue", "not-started": "dim", "unknown": "yellow"}
 
 
-def print_timeline(rows: list[Row], out: TextIO, terminal: bool) -> None:
+def print_timeline(
+    rows: list[Row], out: TextIO, terminal: bool, cited: Sources | None = None
+) -> None:
     console = console_for(out, terminal)
     width = console.width if terminal else 100
     entries = [row.document for row in rows]
     first, last = _span(entries)
     chart = max(10, width - int(width * LABEL_SHARE) - 12)
     as_of = datetime.date.fromisoformat(entries[0]["as_of"])
-    notes = Footnotes()
+    notes = Footnotes(cited)
     table = Table.grid(padding=(0, 1))
     table.add_column(overflow="fold", ratio=None, max_width=int(width * LABEL_SHARE))
     table.add_column(no_wrap=True)

@@ -57,9 +57,17 @@ def cell_text(cells: Cells, column: str) -> str:
 
 def listing_rows(listing: Listing, document: Document) -> Iterator[Cells]:
     """The listing's rows of one answer, each carrying the date the answer is true as of."""
-    dated = {"as_of": document.get("as_of")}
+    common = {"disputed": disputed_text(document), "as_of": document.get("as_of")}
     for cells in listing.rows(document):
-        yield cells | dated
+        yield cells | common
+
+
+def disputed_text(document: Document) -> str:
+    """'end: 2004-07-10 | 2004-07-09': every value of each statement the sources dispute."""
+    return "; ".join(
+        f"{dispute['field']}: " + " | ".join(text(entry["value"]) for entry in dispute["values"])
+        for dispute in document.get("disputes") or []
+    )
 
 
 def row_cells(listing: Listing, cells: Cells) -> list[str]:

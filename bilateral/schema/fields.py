@@ -71,6 +71,8 @@ class Shape:
                 complete = False
         if self.check is not None:
             self.check(check, document, key)
+        if document.get("disputes"):
+            _check_disputes(check, self, document, key)
         return document if complete else None
 
     def derive(self, document: Document, lookup: Lookup) -> None:
@@ -81,6 +83,47 @@ class Shape:
             elif field.shape is not None:
                 for nested in document[field.name]:
                     field.shape.derive(nested, lookup)
+
+
+def _check_disputes(check: Checker, shape: Shape, document: Document, key: str) -> None:
+    """A dispute names a field of its record, offers two values or more, and one of them is
+    the value the record holds."""
+    fields = {f.name: f for f in shape.fields if f.type not in ("derived", "records")}
+    for position, dispute in enumerate(document["disputes"]):
+        where = f"{key}.disputes[{position}]"
+        field = dispute["field"]
+        if field not in fields:
+            check.problem(
+                f"{where}.field", f"{field!r} is not a field here; use one of: {', '.join(fields)}"
+            )
+            continue
+        values = [entry["value"] for entry in dispute["values"]]
+        if len(values) < 2:
+            check.problem(f"{where}.values", "a dispute needs two values or more, each cited")
+        elif document.get(field) not in values:
+            check.problem(
+                f"{where}.values",
+                f"none is the record's own {field} ({document.get(field)!r}); "
+                "list it among the values",
+            )
+
+
+def _scalar(check: Checker, table: Table, key: str, name: str) -> Any:
+    """A value of any simple type: text, a number, or a date (as ISO text)."""
+    from bilateral.schema import dates  # only for disputed values
+
+    value = table.get(name)
+    if value is None:
+        check.problem(f"{key}.{name}", "missing; add the value this source gives")
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        normalized = dates.normalize(value)
+        if normalized is None:
+            check.problem(
+                f"{key}.{name}", f"expected text, a number or a date, got {describe(value)}"
+            )
+        return normalized
+    return value
 
 
 def _read(field: Field, check: Checker, table: Table, key: str, kind: str, noun: str) -> Any:
@@ -122,6 +165,7 @@ READERS: dict[str, Reader] = {
     "notes": lambda f, check, table, key, *_: notes(check, table, key),
     "sources": lambda f, check, table, key, *_: citations(check, table, key),
     "derived": lambda *_: None,
+    "scalar": lambda f, check, table, key, *_: _scalar(check, table, key, f.toml_key),
 }
 """How each type of field is read and checked."""
 

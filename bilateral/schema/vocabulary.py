@@ -15,7 +15,14 @@ STATUS_LADDER: tuple[str, ...] = (
 """Commitment statuses, strongest first."""
 
 FLOWS: tuple[str, ...] = ("export", "import", "total")
-CERTAINTIES: tuple[str, ...] = ("stated", "inferred", "derived", "uncertain")
+CERTAINTY_MEANINGS: dict[str, str] = {
+    "stated": "the source says it",
+    "inferred": "a reading of what the source says; its note says how",
+    "derived": "computed from figures the sources state",
+    "uncertain": "doubtful; its note says why",
+}
+"""How sure a figure is, surest first, and what each word means."""
+CERTAINTIES: tuple[str, ...] = tuple(CERTAINTY_MEANINGS)
 EVENT_KINDS: tuple[str, ...] = (
     "visit",
     "meeting",

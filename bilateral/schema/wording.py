@@ -33,6 +33,20 @@ def citation(cite: Mapping[str, Any]) -> str:
     return f"{cite['source']} ¶{cite['paragraph']}.{cite['sentence']}"
 
 
+def full_citation(cite: Mapping[str, Any], source: Mapping[str, Any] | None) -> str:
+    """'Publisher, "Title", 2004-07-28, ¶3.2, URL (id)': what a reader needs to find it."""
+    if source is None:
+        return citation(cite)
+    parts = [source.get("author"), source.get("publisher")]
+    if source.get("title"):
+        parts.append(f"\u201c{source['title']}\u201d")
+    parts.append(source.get("date"))
+    if cite.get("paragraph") is not None:
+        parts.append(f"\u00b6{cite['paragraph']}.{cite['sentence']}")
+    parts.append(source.get("url"))
+    return ", ".join(str(part) for part in parts if part) + f" ({cite['source']})"
+
+
 def number(value: float) -> str:
     """A number as scripts read it: '25000', not '25000.0'."""
     return str(int(value)) if float(value).is_integer() else str(value)

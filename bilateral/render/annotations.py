@@ -1,0 +1,63 @@
+"""What a table says beside its cells: notes as lettered marks, a legend for the certainty
+words it uses, and every statement the sources dispute, side by side."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+
+from bilateral.render.escapes import visible
+from bilateral.render.views import text
+from bilateral.schema.vocabulary import CERTAINTY_MEANINGS
+
+Document = dict[str, Any]
+
+
+class NoteMarks:
+    """Letters each note once, in order of first use: [a], [b], ..."""
+
+    def __init__(self) -> None:
+        self.letters: dict[str, str] = {}
+
+    def mark(self, notes: list[Document], cite: Any) -> str:
+        marks = []
+        for note in notes:
+            body = f"{note['text']} [{cite(note['sources'])}]" if note["sources"] else note["text"]
+            marks.append(self.letters.setdefault(body, _letter(len(self.letters))))
+        return "".join(f"[{mark}]" for mark in dict.fromkeys(marks))
+
+    def render(self) -> Text:
+        lines = [f"[{letter}] {body}" for body, letter in self.letters.items()]
+        return Text(visible("\n".join(lines)))
+
+
+def _letter(position: int) -> str:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return (
+        letters[position]
+        if position < 26
+        else f"{letters[position // 26 - 1]}{letters[position % 26]}"
+    )
+
+
+def certainty_legend(rows: list[Document]) -> Text | None:
+    """One line for each certainty word the table shows, in the ladder's order."""
+    used = {row.get("certainty") for row in rows}
+    lines = [f"{word}: {meaning}" for word, meaning in CERTAINTY_MEANINGS.items() if word in used]
+    return Text("\n".join(lines), style="dim") if lines else None
+
+
+def dispute_lines(documents: list[Document], cite: Any) -> Text | None:
+    """'Disputed: ID FIELD: VALUE (who says) [n] | VALUE (who says) [m]', one line each."""
+    lines = []
+    for document in documents:
+        for dispute in document.get("disputes") or []:
+            values = " | ".join(
+                f"{text(entry['value'])}"
+                + (f" ({entry['says']})" if entry.get("says") else "")
+                + f" [{cite(entry['sources'])}]"
+                for entry in dispute["values"]
+            )
+            lines.append(f"Disputed: {document['id']} {dispute['field']}: {values}")
+    return Text(visible("\n".join(lines)), style="yellow") if lines else None
