@@ -161,6 +161,15 @@ class Base:
         """The years the base has trade figures for."""
         return sorted(int(year) for year in self.query.facet_values("trade", "year"))
 
+    def documents(self, kind: str, pair: str | None = "all") -> list[Document]:
+        """Every record of a kind (`person`, `event`, ... as in docs/json.md), as of the
+        date, in the base's order; `pair` as in the listings (default: every pair)."""
+        chosen = self.query.resolve_pair(pair)
+        return [
+            self.dating.row(row, kind).document
+            for row in self.query.listing(kind, chosen if kind_has_pair(kind) else None, [])
+        ]
+
     def sources_by_id(self) -> dict[str, Document]:
         """Every source record by its id (for citations a reader can follow)."""
         return {row.document["id"]: row.document for row in self.query.listing("source", None, [])}
@@ -194,3 +203,8 @@ class Base:
         from bilateral.answer.asking import ask  # the ranking tables load only for search
 
         return ask(self.query, self.dating, question, limit)
+
+
+def kind_has_pair(kind: str) -> bool:
+    """Whether records of a kind belong to a pair of countries (and `--pair` selects them)."""
+    return kind in ("area", "commitment", "trade", "event", "assessment")

@@ -6,7 +6,9 @@ import sys
 
 import click
 
-import bilateral.cli.commands  # noqa: F401  (registers the commands on the group)
+import bilateral.cli.commands
+import bilateral.cli.curate
+import bilateral.cli.handoff  # noqa: F401
 from bilateral.cli.answering import (
     EXIT_ANSWERED,
     EXIT_INTERRUPTED,
