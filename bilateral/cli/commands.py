@@ -9,14 +9,10 @@ import click
 from bilateral.answer.rows import Row
 from bilateral.cli.answering import (
     EXIT_CODES,
-    EXIT_NOTHING_MATCHED,
     Cited,
     Settings,
     answer,
     answer_text,
-    fail,
-    problem_line,
-    warn,
 )
 from bilateral.cli.group import cli
 from bilateral.cli.options import (
@@ -28,7 +24,7 @@ from bilateral.cli.options import (
     pair_option,
     readable_option,
 )
-from bilateral.errors import FactBaseInvalid, FactBaseUnreadable, readable, shown
+from bilateral.errors import readable
 from bilateral.render.formats import Format
 
 if TYPE_CHECKING:
@@ -37,37 +33,6 @@ if TYPE_CHECKING:
 from bilateral.schema.vocabulary import FLOWS, STATUS_LADDER
 
 MAX_QUERY_LENGTH = 1000
-
-
-@cli.command()
-@click.argument("path", required=False, type=click.Path(path_type=str))
-@click.pass_obj
-def check(settings: Settings, path: str | None) -> None:
-    """Validate a fact base and print its counts.
-
-    On success prints one line of counts on stdout and exits 0. Problems go to
-    stderr, each naming the file, line and key; exit 1. A file that cannot be
-    read as TOML exits 2.
-
-    \b
-    Example:
-        bilateral check facts.toml
-    """
-    from bilateral.kinds.base import load  # the checking stack, for `check` alone
-
-    target = path or settings.path
-    try:
-        base = load(target)
-    except FactBaseUnreadable as error:
-        fail(str(error))
-    except FactBaseInvalid as error:
-        for problem in error.problems:
-            click.echo(problem_line(problem), err=True)
-        fail(f"{shown(target)}: {len(error.problems)} problem(s) found", EXIT_NOTHING_MATCHED)
-    for source in base.uncited_sources():
-        warn(f"{shown(target)}: source {source!r} is cited by no record; cite it or remove it")
-    counts = ", ".join(f"{count} {name}" for name, count in base.counts().items())
-    click.echo(f"{shown(target)}: valid: {counts}")
 
 
 @cli.command(epilog=EXIT_CODES)
