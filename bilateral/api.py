@@ -121,6 +121,37 @@ class Base:
             if kept["roles"]:
                 yield Row.of(kept)
 
+    def assessments(
+        self, about: str | None = None, holder: str | None = None, pair: str | None = None
+    ) -> Iterator[Row]:
+        """Opinions, each with whoever holds it."""
+        filters = []
+        if about:
+            filters.append(Filter("about", tuple(self._named(about))))
+        if holder:
+            filters.append(Filter("holder", tuple(self._named(holder))))
+        rows = self.query.listing("assessment", self.query.resolve_pair(pair), filters)
+        return self._dated(rows, "assessment")
+
+    def relations(self, country: str | None = None, kind: str | None = None) -> Iterator[Row]:
+        """Ties between countries, people and organizations (alliances, memberships...)."""
+        filters = []
+        if country:
+            filters.append(Filter("country", (self.query.resolve_country(country),)))
+        if kind:
+            filters.append(Filter("kind", (kind,)))
+        return self._dated(self.query.listing("relation", None, filters), "relation")
+
+    def _named(self, text: str) -> list[str]:
+        """The ids a name denotes (any kind with names), or NothingMatched."""
+        direct = self.query.record(text)
+        if direct is not None:
+            return [direct[1].document["id"]]
+        found = [record_id for record_id, _ in self.query.find_names(text)]
+        if not found:
+            raise NothingMatched(f"nothing is named {text!r}", self.query.suggest(text))
+        return found
+
     def _posts(self, text: str) -> set[str]:
         found = {record_id for record_id, _ in self.query.find_names(text, ("post",))}
         if not found:
@@ -146,14 +177,24 @@ class Base:
         return self._dated(rows, "trade")
 
     def events(
-        self, year: int | None = None, place: str | None = None, pair: str | None = None
+        self,
+        year: int | None = None,
+        place: str | None = None,
+        pair: str | None = None,
+        kind: str | None = None,
+        with_: str | None = None,
     ) -> Iterator[Row]:
-        """Events in date order, undated last."""
+        """Events in date order, undated last: of a year, at a place (a country means every
+        place in it), of a kind, or with a participant."""
         filters = []
         if year is not None:
             filters.append(Filter("year", (str(year),)))
         if place:
             filters.append(Filter("place", tuple(self.query.resolve_place(place))))
+        if kind:
+            filters.append(Filter("kind", (kind,)))
+        if with_:
+            filters.append(Filter("participant", tuple(self._named(with_))))
         rows = self.query.listing("event", self.query.resolve_pair(pair), filters)
         return self._dated(rows, "event")
 

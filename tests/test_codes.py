@@ -18,3 +18,13 @@ def test_currency_codes_are_iso_4217_as_now() -> None:
 def test_withdrawn_currencies_are_refused_and_new_ones_accepted() -> None:
     assert {"ANG", "BGN", "ZWL"}.isdisjoint(CURRENCY_CODES)
     assert {"XCG", "ZWG", "VED"} <= CURRENCY_CODES
+
+
+def test_country_names_are_pycountrys_short_names() -> None:
+    from bilateral.schema.codes import COUNTRY_NAMES
+
+    expected = {
+        country.alpha_2: getattr(country, "common_name", None) or country.name
+        for country in pycountry.countries
+    }
+    assert expected == COUNTRY_NAMES

@@ -72,13 +72,29 @@ class FactQuery:
         if len(found) == 1:
             return found[0][0]
         listed = ", ".join(f"{cid} ({name})" for cid, name in countries.items())
+        elsewhere = _country_outside(code)
+        if elsewhere is not None:
+            raise NothingMatched(
+                f"{elsewhere} is not in this fact base; its countries are: {listed}"
+            )
         raise BadQuery(f"unknown country {code!r}; use one of: {listed}")
 
     def resolve_place(self, place: str) -> list[str]:
+        """The places and countries a name denotes, and for a country every place in it."""
         matches = self.names.find(place, ("place", "country"))
         if not matches:
             raise NothingMatched(f"no place matches {place!r}", self.suggest(place))
-        return [record_id for record_id, _ in matches]
+        found = [record_id for record_id, _ in matches]
+        countries = [record_id for record_id, kind in matches if kind == "country"]
+        if countries:
+            inside = self.db.execute(
+                "SELECT r.id FROM facets f JOIN records r ON r.rowid = f.record "
+                f"WHERE f.type = 'place' AND f.key = 'country' AND f.value IN "
+                f"({', '.join('?' * len(countries))})",
+                countries,
+            ).fetchall()
+            found += [record_id for (record_id,) in inside]
+        return list(dict.fromkeys(found))
 
     def listing(self, kind: str, pair: str | None, filters: list[Filter]) -> Iterator[Row]:
         sql = ["SELECT doc, data, checksum FROM records WHERE type = ?"]
@@ -156,3 +172,17 @@ def named_kinds() -> tuple[str, ...]:
     from bilateral.kinds.registry import NAMED  # every kind's declaration: name lookups only
 
     return NAMED
+
+
+def _country_outside(text: str) -> str | None:
+    """'India (IN)' for a real country's code or name, else None."""
+    from bilateral.schema.codes import COUNTRY_NAMES  # only when a country is not found
+    from bilateral.schema.textnorm import name_key
+
+    if text.upper() in COUNTRY_NAMES:
+        return f"{COUNTRY_NAMES[text.upper()]} ({text.upper()})"
+    wanted = name_key(text)
+    for code, name in COUNTRY_NAMES.items():
+        if name_key(name) == wanted:
+            return f"{name} ({code})"
+    return None

@@ -6,9 +6,6 @@ import sys
 
 import click
 
-import bilateral.cli.commands
-import bilateral.cli.curate
-import bilateral.cli.handoff  # noqa: F401
 from bilateral.cli.answering import (
     EXIT_ANSWERED,
     EXIT_INTERRUPTED,
@@ -17,6 +14,11 @@ from bilateral.cli.answering import (
     reader_gone,
 )
 from bilateral.cli.group import cli
+
+from bilateral.cli import commands, curate, exporting, handoff, listings  # isort: skip
+
+COMMAND_MODULES = (commands, curate, exporting, handoff, listings)
+"""Importing each registers its commands on the group."""
 
 __all__ = ["cli", "main"]
 

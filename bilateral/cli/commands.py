@@ -19,6 +19,7 @@ from bilateral.cli.options import (
     as_of_option,
     complete_countries,
     complete_names,
+    complete_places,
     country_option,
     output_options,
     pair_option,
@@ -30,13 +31,14 @@ from bilateral.render.formats import Format
 if TYPE_CHECKING:
     from bilateral.api import Base
 
-from bilateral.schema.vocabulary import FLOWS, STATUS_LADDER
+from bilateral.schema.vocabulary import EVENT_KINDS, FLOWS, STATUS_LADDER
 
 MAX_QUERY_LENGTH = 1000
 
 
 @cli.command(epilog=EXIT_CODES)
 @click.option("--status", type=click.Choice(STATUS_LADDER), help="Only commitments of this status.")
+@click.option("--commitments", is_flag=True, help="One row per commitment, with its area.")
 @country_option
 @pair_option
 @output_options
@@ -46,23 +48,25 @@ def areas(
     settings: Settings,
     status: str | None,
     country: str | None,
+    commitments: bool,
     pair: str | None,
     fmt: str | None,
     as_json: bool,
 ) -> None:
-    """Cooperation areas, their commitments and the strongest status of each.
+    """Cooperation areas: one row each, with the strongest status of its commitments
+    and how many there are; --commitments lists the commitments themselves.
 
     Statuses, strongest first: signed, agreed, pledged, promised, proposed,
     requested, under-discussion, possible.
 
     \b
     Example:
-        bilateral areas --status signed
+        bilateral areas --status signed --commitments
     """
     answer(
         settings,
         lambda base: base.areas(status=status, country=country, pair=pair),
-        "area",
+        "commitments" if commitments else "area",
         fmt,
         as_json,
         "no cooperation area matches",
@@ -172,9 +176,18 @@ def trade(
 @click.option("--year", type=click.IntRange(1800, 2200), help="Only events in this year.")
 @click.option(
     "--place",
+    shell_complete=complete_places,
+    callback=readable_option,
+    help="Only events at this place; a country means every place in it.",
+)
+@click.option("--kind", type=click.Choice(EVENT_KINDS), help="Only events of this kind.")
+@click.option(
+    "--with",
+    "with_",
+    metavar="NAME",
     shell_complete=complete_names,
     callback=readable_option,
-    help="Only events at this place (name or id).",
+    help="Only events this person, country or organization took part in.",
 )
 @pair_option
 @output_options
@@ -184,6 +197,8 @@ def events(
     settings: Settings,
     year: int | None,
     place: str | None,
+    kind: str | None,
+    with_: str | None,
     pair: str | None,
     fmt: str | None,
     as_json: bool,
@@ -192,11 +207,11 @@ def events(
 
     \b
     Example:
-        bilateral events --year 2004 --place Baku
+        bilateral events --kind visit --with Musharraf --place Azerbaijan
     """
     answer(
         settings,
-        lambda base: base.events(year=year, place=place, pair=pair),
+        lambda base: base.events(year=year, place=place, pair=pair, kind=kind, with_=with_),
         "event",
         fmt,
         as_json,
@@ -316,44 +331,3 @@ def bibliography(base: Base, as_bibtex: bool) -> str:
 
     sources = [row.document for row in base.sources()]
     return bibtex(sources) if as_bibtex else csl_json(sources) + "\n"
-
-
-@cli.command(epilog=EXIT_CODES)
-@click.option("--from", "start", metavar="DATE", help="From this date or year.")
-@click.option("--to", "end", metavar="DATE", help="To this date or year.")
-@country_option
-@click.option("--person", callback=readable_option, help="Only this person's roles and events.")
-@output_options
-@as_of_option
-@click.pass_obj
-def timeline(
-    settings: Settings,
-    start: str | None,
-    end: str | None,
-    country: str | None,
-    person: str | None,
-    fmt: str | None,
-    as_json: bool,
-) -> None:
-    """What happened when: roles as bars across the years, events as marks, the date
-    asked (--as-of, default today) as a line. In a pipe, the same facts as rows.
-
-    \b
-    Example:
-        bilateral timeline --country AZ --from 1990
-    """
-
-    def draw(rows: list[Row], out: TextIO, terminal: bool, cited: Cited) -> None:
-        from bilateral.render.timeline import print_timeline  # rich, for the picture alone
-
-        print_timeline(rows, out, terminal, cited)
-
-    answer(
-        settings,
-        lambda base: base.timeline(start, end, country, person),
-        "timeline",
-        fmt,
-        as_json,
-        "nothing happened in that period",
-        draw_table=draw,
-    )

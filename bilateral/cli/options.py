@@ -21,6 +21,12 @@ def complete_names(context: click.Context, _: click.Parameter, incomplete: str) 
     return _completions(context, lambda base: base.query.completions(incomplete))
 
 
+def complete_places(context: click.Context, _: click.Parameter, incomplete: str) -> list[Any]:
+    return _completions(
+        context, lambda base: base.query.completions(incomplete, ("place", "country"))
+    )
+
+
 def complete_countries(context: click.Context, _: click.Parameter, incomplete: str) -> list[Any]:
     from click.shell_completion import CompletionItem  # completion only
 

@@ -87,7 +87,20 @@ def _area_facets(area: Document, lookup: Lookup) -> list[tuple[str, str]]:
     return list(dict.fromkeys(facets))
 
 
-def _rows(area: Document) -> Iterator[Cells]:
+def _area_rows(area: Document) -> Iterator[Cells]:
+    by = list(dict.fromkeys(name for c in area["commitments"] for name in c["by_names"]))
+    yield {
+        "area": area["id"],
+        "name": area["name"],
+        "status": area["status"] or "none recorded",
+        "commitments": str(len(area["commitments"])),
+        "by": by,
+        "summary": area["summary"],
+        "sources": area["sources"],
+    }
+
+
+def _commitment_rows(area: Document) -> Iterator[Cells]:
     base = {"area": area["id"], "name": area["name"], "area_status": area["status"]}
     for commitment in area["commitments"] or [{}]:
         yield base | {
@@ -133,23 +146,33 @@ AREA = Kind(
     mentions=lambda doc: list(dict.fromkeys(_all_by(doc))),
     listing=Listing(
         "cooperation areas",
-        (
-            "area",
-            "name",
-            "area_status",
-            "commitment",
-            "status",
-            "by",
-            "summary",
-            "sources",
-            "disputed",
-            "as_of",
-        ),
-        ("name", "status", "by", "summary"),
-        _rows,
+        ("area", "name", "status", "commitments", "by", "summary", "sources", "disputed", "as_of"),
+        ("area", "name", "status", "commitments", "by", "summary"),
+        _area_rows,
         noted="summary",
     ),
     children=(
         Child("commitments", COMMITMENT, lambda c, a: c | {"area": a["id"], "pair": a["pair"]}),
     ),
 )
+
+
+COMMITMENTS = Listing(
+    "commitments",
+    (
+        "area",
+        "name",
+        "area_status",
+        "commitment",
+        "status",
+        "by",
+        "summary",
+        "sources",
+        "disputed",
+        "as_of",
+    ),
+    ("area", "commitment", "status", "by", "summary"),
+    _commitment_rows,
+    noted="summary",
+)
+"""`areas --commitments`: one row per commitment, each with its area."""

@@ -55,6 +55,8 @@ def _facets(event: Document, lookup: Lookup) -> list[tuple[str, str]]:
     if event["place"]:
         facets.append(("place", event["place"]))
     facets += [("country", c) for c in lookup.countries_of(event["participants"])]
+    facets += [("kind", event["kind"])]
+    facets += [("participant", p) for p in event["participants"]]
     return facets
 
 
@@ -128,7 +130,7 @@ EVENT = Kind(
             "disputed",
             "as_of",
         ),
-        ("when", "kind", "place", "summary"),
+        ("id", "when", "kind", "place", "participants", "summary"),
         _rows,
         noted="summary",
     ),

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from bilateral.kinds.common import DISPUTES, ENTITY_KINDS, ID, NOTES, PAIR, SOURCES, joined
-from bilateral.kinds.kind import Kind
+from bilateral.kinds.common import (
+    DISPUTES,
+    ENTITY_KINDS,
+    ID,
+    NOTES,
+    PAIR,
+    SOURCES,
+    joined,
+    name_of,
+    names_of,
+)
+from bilateral.kinds.kind import Kind, Listing
 from bilateral.schema.checker import Checker, Document
 from bilateral.schema.fields import Field, Shape
 from bilateral.schema.lookup import Lookup
@@ -40,6 +50,7 @@ ASSESSMENT = Kind(
             Field("claim", "text", required=True),
             Field("quote", "text"),
             Field("about", "refs"),
+            names_of("about", "about_names"),
             NOTES,
             DISPUTES,
             SOURCES,
@@ -55,6 +66,28 @@ ASSESSMENT = Kind(
         lookup.words_for(doc["about"]),
     ),
     mentions=lambda doc: tuple(filter(None, (doc["held_by"], *doc["about"]))),
+    facets=lambda doc, _lookup: [
+        *(("about", about) for about in doc["about"]),
+        *((("holder", doc["held_by"]),) if doc["held_by"] else ()),
+    ],
+    listing=Listing(
+        "assessments",
+        ("id", "holder", "claim", "quote", "about", "sources", "disputed", "as_of"),
+        ("id", "holder", "claim", "about"),
+        lambda doc: iter(
+            [
+                {
+                    "id": doc["id"],
+                    "holder": doc["holder_name"],
+                    "claim": doc["claim"],
+                    "quote": doc["quote"],
+                    "about": doc["about_names"],
+                    "sources": doc["sources"],
+                }
+            ]
+        ),
+        noted="claim",
+    ),
 )
 
 
@@ -72,7 +105,9 @@ RELATION = Kind(
             ID,
             Field("kind", "choice", required=True, choices=RELATION_KINDS),
             Field("subject", "ref", required=True, targets=ENTITY_KINDS),
+            name_of("subject"),
             Field("object", "ref", required=True, targets=ENTITY_KINDS),
+            name_of("object"),
             Field("since", "date"),
             Field("concerning", "refs"),
             Field("summary", "text", required=True),
@@ -85,8 +120,30 @@ RELATION = Kind(
     text=lambda doc, lookup: " ".join(
         (doc["kind"], doc["summary"], lookup.words_for(_related(doc)))
     ),
-    facets=lambda doc, lookup: [("country", c) for c in lookup.countries_of(_related(doc))],
+    facets=lambda doc, lookup: [
+        ("kind", doc["kind"]),
+        *(("country", c) for c in lookup.countries_of(_related(doc))),
+    ],
     mentions=_related,
+    listing=Listing(
+        "relations",
+        ("id", "kind", "subject", "object", "since", "summary", "sources", "disputed", "as_of"),
+        ("id", "kind", "subject", "object", "since", "summary"),
+        lambda doc: iter(
+            [
+                {
+                    "id": doc["id"],
+                    "kind": doc["kind"],
+                    "subject": doc["subject_name"],
+                    "object": doc["object_name"],
+                    "since": doc["since"],
+                    "summary": doc["summary"],
+                    "sources": doc["sources"],
+                }
+            ]
+        ),
+        noted="summary",
+    ),
 )
 
 FACT = Kind(

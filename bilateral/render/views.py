@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from bilateral.kinds.areas import COMMITMENTS
 from bilateral.kinds.kind import Cells, Listing
 from bilateral.kinds.registry import kind
 
@@ -136,4 +137,4 @@ TIMELINE = Listing(
     ("kind", "id", "label", "start", "end", "status"),
     _timeline,
 )
-SPECIAL = {"search": SEARCH, "show": SHOW, "timeline": TIMELINE}
+SPECIAL = {"search": SEARCH, "show": SHOW, "timeline": TIMELINE, "commitments": COMMITMENTS}
