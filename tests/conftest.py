@@ -24,6 +24,7 @@ def isolated_cache(
     directory = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("BILATERAL_CACHE_DIR", str(directory))
     monkeypatch.delenv("BILATERAL_FACTS", raising=False)
+    monkeypatch.setenv("BILATERAL_PAGER", "cat")  # a test that wants a pager sets its own
     for name in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR"):
         monkeypatch.delenv(name, raising=False)
     return directory

@@ -237,7 +237,17 @@ def test_search_json_fields() -> None:
     code, out, _ = on_minimal("search", "--json", "defence", "minister")
     assert code == 0
     first = json.loads(out)[0]
-    assert sorted(first) == ["as_of", "id", "kind", "rank", "score", "sources", "text"]
+    assert sorted(first) == [
+        "as_of",
+        "corrected",
+        "id",
+        "kind",
+        "rank",
+        "score",
+        "sources",
+        "text",
+        "unknown",
+    ]
     assert (first["id"], first["kind"], first["rank"]) == ("abiyev-safar", "person", 1)
     assert isinstance(first["score"], float)
 
@@ -476,8 +486,17 @@ def _complete(words: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_show_completes_names_from_any_word(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert _complete("bilateral show Mus", monkeypatch) == ["Pervez Musharraf"]
-    assert _complete("bilateral show aliy", monkeypatch) == ["Heydar Aliyev", "Ilham Aliyev"]
+    assert _complete("bilateral show Mus", monkeypatch) == ["Pervez\\ Musharraf"]
+    assert _complete("bilateral show aliy", monkeypatch) == ["Heydar\\ Aliyev", "Ilham\\ Aliyev"]
+
+
+def test_zsh_completes_whole_names_unescaped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """zsh quotes what it inserts; bash inserts values as given, so those are escaped."""
+    monkeypatch.setenv("COMP_WORDS", "bilateral show Mus")
+    monkeypatch.setenv("COMP_CWORD", "2")
+    monkeypatch.setenv("_BILATERAL_COMPLETE", "zsh_complete")
+    result = CliRunner().invoke(cli, [], prog_name="bilateral")
+    assert result.stdout.splitlines()[:2] == ["plain", "Pervez Musharraf"]
 
 
 def test_country_options_complete_codes(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -489,7 +508,9 @@ def test_country_options_complete_codes(monkeypatch: pytest.MonkeyPatch) -> None
 def test_a_search_for_a_misspelt_name_finds_it() -> None:
     result = run("search", "--json", "Stepashn")
     assert result.exit_code == 0
-    assert [hit["id"] for hit in json.loads(result.stdout)] == ["stepashin-sergei"]
+    hits = json.loads(result.stdout)
+    assert hits[0]["id"] == "stepashin-sergei"
+    assert hits[0]["corrected"] == {"stepashn": "stepashin"}
 
 
 def test_a_search_with_no_match_suggests_names() -> None:

@@ -17,6 +17,9 @@ LAYERS = {
     "bilateral.answer": 4,
     "bilateral.api": 4,
     "bilateral.render": 5,
+    "bilateral.export": 5,
+    "bilateral.handoff": 5,
+    "bilateral.curate": 5,
     "bilateral.cli": 6,
     "bilateral.__main__": 7,
 }

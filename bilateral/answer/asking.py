@@ -9,6 +9,7 @@ from bilateral.answer.rows import Document, Row
 from bilateral.answer.search import Hit, search
 from bilateral.answer.showing import label
 from bilateral.answer.timing import ENDED, HELD, UNKNOWN
+from bilateral.answer.understanding import Reading, understand
 from bilateral.errors import NothingMatched
 from bilateral.schema.textnorm import words
 
@@ -18,9 +19,10 @@ TENSE_BONUS = {HELD: 1.0, UNKNOWN: 0.5}
 
 
 def ask(query: FactQuery, dating: Dating, question: str, limit: int) -> list[Row]:
+    reading = understand(query, question)
     found = [
         (hit.score + _tense_bonus(dating, hit, question), hit.id, hit.kind, hit.row.document)
-        for hit in search(query.db, question)
+        for hit in search(query.db, reading.question, reading.stands_for)
     ]
     if not found:
         for record_id, _ in query.find_names(question)[:limit]:
@@ -28,12 +30,20 @@ def ask(query: FactQuery, dating: Dating, question: str, limit: int) -> list[Row
             if match is not None:
                 found.append((0.0, record_id, match[0], match[1].document))
     if not found:
-        raise NothingMatched(f"nothing found for {question!r}", query.suggest(question))
+        raise NothingMatched(_nothing(question, reading), query.suggest(question))
     found.sort(key=lambda hit: (-hit[0], hit[1]))
+    understood = {"corrected": reading.corrected, "unknown": reading.unknown}
     return [
-        Row.of(_hit(dating, rank, score, record_id, record_kind, document))
+        Row.of(_hit(dating, rank, score, record_id, record_kind, document) | understood)
         for rank, (score, record_id, record_kind, document) in enumerate(found[:limit], start=1)
     ]
+
+
+def _nothing(question: str, reading: Reading) -> str:
+    message = f"nothing found for {question!r}"
+    if reading.unknown and len(reading.unknown) < len(question.split()):
+        message += f"; not in this fact base: {', '.join(reading.unknown)}"
+    return message
 
 
 def _hit(

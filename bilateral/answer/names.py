@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from bilateral.answer.rows import Row
-from bilateral.schema.textnorm import name_key, single_deletions
+from bilateral.schema.textnorm import WORD, fold, name_key, single_deletions
 
 TYPO = 1
 SHORTEST_TYPO = 4
@@ -121,7 +121,7 @@ class NameMatcher:
 
     def complete(self, prefix: str, types: tuple[str, ...]) -> list[str]:
         """Display names with a word starting with the prefix; else names like it."""
-        wanted = name_key(prefix)
+        wanted = " ".join(WORD.findall(fold(prefix)))
         rows = self.db.execute(
             f"SELECT rowid FROM records WHERE type IN ({_marks(types)}) ORDER BY type, sort",
             types,

@@ -10,6 +10,9 @@ from bilateral.schema.textnorm import stem, terms, words
 
 MAX_QUERY_TERMS = 32
 CANDIDATES = 60
+BM25_SHARE = 0.5
+"""How much FTS5's bm25 counts beside coverage: enough to order, not to let a short record win
+on its length alone."""
 WEIGHTS = "4.0, 3.0, 1.0"
 """bm25 weights of the names, titles and body columns."""
 
@@ -100,11 +103,14 @@ class Hit(NamedTuple):
     row: Row
 
 
-def concepts(question: str) -> list[tuple[str, ...]]:
+def concepts(
+    question: str, stands_for: dict[str, tuple[str, ...]] | None = None
+) -> list[tuple[str, ...]]:
     """Each term of the question with the terms that may stand for it."""
     found = []
     for term in dict.fromkeys(terms(question)):
-        found.append(SYNONYMS.get(term, (term,)))
+        group = SYNONYMS.get(term, (term,))
+        found.append((*group, *(stands_for or {}).get(term, ())))
     return found[:MAX_QUERY_TERMS]
 
 
@@ -119,9 +125,13 @@ def _coverage(wanted: list[tuple[str, ...]], present: set[str]) -> float:
     return total / len(wanted)
 
 
-def search(connection: sqlite3.Connection, question: str) -> list[Hit]:
+def search(
+    connection: sqlite3.Connection,
+    question: str,
+    stands_for: dict[str, tuple[str, ...]] | None = None,
+) -> list[Hit]:
     """Every candidate for the question, best first (the caller takes as many as it needs)."""
-    wanted = concepts(question)
+    wanted = concepts(question, stands_for)
     if not wanted:
         return []
     alternatives = sorted({term for group in wanted for term in group})
@@ -138,7 +148,7 @@ def search(connection: sqlite3.Connection, question: str) -> list[Hit]:
     hits = []
     for record_id, kind, raw, data, checksum, text, bm25 in rows:
         present = set(text.split())
-        score = 10.0 * _coverage(wanted, present) - bm25
+        score = 10.0 * _coverage(wanted, present) - BM25_SHARE * bm25
         score += 3.0 if kind in hinted else 0.0
         hits.append(Hit(record_id, kind, round(score, 3), Row.stored(raw, data, checksum)))
     hits.sort(key=lambda hit: (-hit.score, hit.id))

@@ -12,6 +12,11 @@ from bilateral.errors import NothingMatched
 from bilateral.kinds.registry import kind
 
 Document = dict[str, Any]
+KIND_ORDER = {
+    kind: position
+    for position, kind in enumerate(("person", "post", "country", "organization", "place", "area"))
+}
+"""When a name fits several records: people and posts first, areas after places."""
 
 
 def shown(query: FactQuery, dating: Dating, name: str) -> list[Row]:
@@ -20,6 +25,7 @@ def shown(query: FactQuery, dating: Dating, name: str) -> list[Row]:
     matches = [match for match in found if match is not None]
     if not matches:
         raise NothingMatched(f"nothing is named {name!r}", query.suggest(name))
+    matches.sort(key=lambda match: KIND_ORDER.get(match[0], len(KIND_ORDER)))
     return [
         Row.of(_match(query, dating, record_kind, row.document)) for record_kind, row in matches
     ]
@@ -34,9 +40,11 @@ def _match(query: FactQuery, dating: Dating, record_kind: str, stored: Document)
         holdings = holders(dating, stored["id"])
         match["holders"] = holdings
         match["held_by"] = [h["person"] for h in holdings if h["status"] == "held"]
+    inside = {child["id"] for child in stored.get("commitments") or []}
     match["mentioned_in"] = [
         {"id": rid, "kind": rkind, "text": label(dating, rkind, mention)}
         for rid, rkind, mention in query.mentioning(stored["id"])
+        if rid not in inside
     ]
     match["as_of"] = dating.when.text
     return match

@@ -49,6 +49,7 @@ class Settings:
         self.facts = facts
         self.use_cache = use_cache
         self.as_of: str | None = None
+        self.pager = True
         self._base: Base | None = None
 
     @property
@@ -125,7 +126,8 @@ def answer(
     try:
         rows = _checked_rows(settings, produce)
         cited = settings.base().sources_by_id() if chosen is Format.TABLE else None
-        _write(lambda out: _render(rows, listing, chosen, out, terminal, draw_table, cited))
+        paged = settings.pager and terminal and chosen is Format.TABLE
+        _write(lambda out: _render(rows, listing, chosen, out, terminal, draw_table, cited), paged)
         if not rows:
             fail(nothing if isinstance(nothing, str) else nothing(settings.base()), 1)
     except (FactBaseUnreadable, FactBaseInvalid) as error:
@@ -183,13 +185,18 @@ def _checked_rows(settings: Settings, produce: Callable[[Base], Iterable[Row]]) 
         fail(f"the compiled fact base cannot be read ({error}); try --no-cache", EXIT_IO)
 
 
-def _write(render: Callable[[TextIO], None]) -> None:
+def _write(render: Callable[[TextIO], None], paged: bool = False) -> None:
     """Write the answer. Where the output's encoding is not UTF-8, the whole answer is made
-    first and written only if every character of it can be; a failed write says why."""
+    first and written only if every character of it can be; a failed write says why. A
+    long answer for a person at a terminal goes through the pager."""
     out = sys.stdout
     try:
         encoding = (getattr(out, "encoding", None) or "utf-8").lower().replace("_", "-")
-        if encoding in ("utf-8", "utf8"):
+        if paged and encoding in ("utf-8", "utf8"):
+            from bilateral.cli.paging import write_paged  # a terminal's tables alone
+
+            write_paged(render, out)
+        elif encoding in ("utf-8", "utf8"):
             render(out)
         else:
             _write_encodable(render, out, encoding)

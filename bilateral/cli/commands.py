@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TextIO
+import sys
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
@@ -36,7 +37,7 @@ from bilateral.schema.vocabulary import EVENT_KINDS, FLOWS, STATUS_LADDER
 MAX_QUERY_LENGTH = 1000
 
 
-@cli.command(epilog=EXIT_CODES)
+@cli.command(epilog=EXIT_CODES, short_help="Cooperation areas and the strongest status of each")
 @click.option("--status", type=click.Choice(STATUS_LADDER), help="Only commitments of this status.")
 @click.option("--commitments", is_flag=True, help="One row per commitment, with its area.")
 @country_option
@@ -73,7 +74,7 @@ def areas(
     )
 
 
-@cli.command(epilog=EXIT_CODES)
+@cli.command(epilog=EXIT_CODES, short_help="People and their roles, as of the date")
 @country_option
 @click.option("--current", is_flag=True, help="Only roles held at the date.")
 @click.option("--former", is_flag=True, help="Only roles that had ended by the date.")
@@ -119,7 +120,7 @@ def officials(
     )
 
 
-@cli.command(epilog=EXIT_CODES)
+@cli.command(epilog=EXIT_CODES, short_help="Trade figures; a range stays a range")
 @click.option("--year", type=click.IntRange(1800, 2200), help="Only figures for this year.")
 @click.option("--flow", type=click.Choice(FLOWS), help="export, import or total.")
 @click.option(
@@ -172,7 +173,7 @@ def trade(
     )
 
 
-@cli.command(epilog=EXIT_CODES)
+@cli.command(epilog=EXIT_CODES, short_help="Visits, meetings and signings, in date order")
 @click.option("--year", type=click.IntRange(1800, 2200), help="Only events in this year.")
 @click.option(
     "--place",
@@ -219,7 +220,7 @@ def events(
     )
 
 
-@cli.command(epilog=EXIT_CODES)
+@cli.command(epilog=EXIT_CODES, short_help="Everything about one name")
 @click.argument("name", nargs=-1, required=True, shell_complete=complete_names)
 @output_options
 @as_of_option
@@ -252,7 +253,7 @@ def show(settings: Settings, name: tuple[str, ...], fmt: str | None, as_json: bo
     )
 
 
-@cli.command(epilog=EXIT_CODES)
+@cli.command(epilog=EXIT_CODES, short_help="Records ranked for a question in your own words")
 @click.argument("query_words", metavar="QUERY...", nargs=-1, required=True)
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
 @output_options
@@ -268,21 +269,37 @@ def search(
     """Records ranked for a question in your own words.
 
     Case, accents, British or American spelling, plurals and words such as
-    "the" or "which" do not matter. A name one typo away still finds its record.
+    "the" or "which" do not matter. A misspelt name is corrected, a city stands
+    for its country, and words or countries the base does not hold are named
+    (on stderr at a terminal; `unknown` and `corrected` in JSON).
 
     \b
     Example:
         bilateral search which russian officials came to baku
     """
     text = _query_text(query_words)
-    answer(
-        settings,
-        lambda base: base.search(text, limit),
-        "search",
-        fmt,
-        as_json,
-        f"nothing found for {text!r}",
-    )
+    first: list[Row] = []
+
+    def produce(base: Base) -> list[Row]:
+        rows = base.search(text, limit)
+        first[:] = rows[:1]
+        return rows
+
+    answer(settings, produce, "search", fmt, as_json, f"nothing found for {text!r}")
+    if first and sys.stderr.isatty():
+        for line in understood(first[0].document):
+            click.echo(f"bilateral: note: {line}", err=True)
+
+
+def understood(hit: dict[str, Any]) -> list[str]:
+    """What a person should know about how the question was read."""
+    lines = []
+    if hit.get("corrected"):
+        pairs = ", ".join(f"{right} for {wrong}" for wrong, right in hit["corrected"].items())
+        lines.append(f"searched for {pairs}")
+    if hit.get("unknown"):
+        lines.append(f"not in this fact base: {', '.join(hit['unknown'])}")
+    return lines
 
 
 def _query_text(words: tuple[str, ...]) -> str:
@@ -299,7 +316,7 @@ def _query_text(words: tuple[str, ...]) -> str:
 BIBLIOGRAPHY_FORMATS = ("csl-json", "bibtex")
 
 
-@cli.command(epilog=EXIT_CODES)
+@cli.command(epilog=EXIT_CODES, short_help="The sources and what each supports; a bibliography")
 @click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")
 @click.option(
     "--format",

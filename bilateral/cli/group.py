@@ -35,7 +35,26 @@ GO_FURTHER = """Go further:
   bilateral --help              every command and option"""
 
 
-@click.group(invoke_without_command=True, epilog=EXIT_CODES)
+class Commands(click.Group):
+    """Lists each command with its whole short help, wrapped, never cut with '...'."""
+
+    def format_commands(self, context: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(context):
+            command = self.get_command(context, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.short_help or _first_sentence(command.help or "")))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+def _first_sentence(text: str) -> str:
+    first = text.strip().split("\n\n")[0].replace("\n", " ")
+    return first.split(". ")[0].rstrip(".")
+
+
+@click.group(cls=Commands, invoke_without_command=True, epilog=EXIT_CODES)
 @click.option(
     "--facts",
     type=click.Path(path_type=str),
@@ -47,10 +66,16 @@ GO_FURTHER = """Go further:
     is_flag=True,
     help="Read the TOML afresh instead of the compiled cache ($BILATERAL_CACHE_DIR).",
 )
+@click.option(
+    "--no-pager",
+    is_flag=True,
+    help="Never page long answers (they page at a terminal through $BILATERAL_PAGER, "
+    "$PAGER or less).",
+)
 @as_of_option
 @click.version_option(__version__, prog_name="bilateral")
 @click.pass_context
-def cli(context: click.Context, facts: str | None, no_cache: bool) -> None:
+def cli(context: click.Context, facts: str | None, no_cache: bool, no_pager: bool) -> None:
     """Answers about the relations between two countries, from a curated fact base.
 
     With no command, prints an overview of the fact base.
@@ -62,6 +87,7 @@ def cli(context: click.Context, facts: str | None, no_cache: bool) -> None:
     settings = context.ensure_object(Settings)
     settings.facts = facts
     settings.use_cache = not no_cache
+    settings.pager = not no_pager
     if context.invoked_subcommand is None:
         _overview(settings)
 

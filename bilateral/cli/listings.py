@@ -20,7 +20,7 @@ from bilateral.cli.options import (
 from bilateral.schema.vocabulary import RELATION_KINDS
 
 
-@cli.command(epilog=EXIT_CODES)
+@cli.command(epilog=EXIT_CODES, short_help="Roles and events across the years")
 @click.option("--from", "start", metavar="DATE", help="From this date or year.")
 @click.option("--to", "end", metavar="DATE", help="To this date or year.")
 @country_option
@@ -61,7 +61,7 @@ def timeline(
     )
 
 
-@cli.command(epilog=EXIT_CODES)
+@cli.command(epilog=EXIT_CODES, short_help="Opinions, each with whoever holds it")
 @click.option(
     "--about",
     metavar="NAME",
@@ -104,7 +104,7 @@ def assessments(
     )
 
 
-@cli.command(epilog=EXIT_CODES)
+@cli.command(epilog=EXIT_CODES, short_help="Ties between countries, people and organizations")
 @country_option
 @click.option("--kind", type=click.Choice(RELATION_KINDS), help="Only ties of this kind.")
 @output_options

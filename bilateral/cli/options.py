@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -18,12 +20,21 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def complete_names(context: click.Context, _: click.Parameter, incomplete: str) -> list[Any]:
-    return _completions(context, lambda base: base.query.completions(incomplete))
+    return _completions(context, lambda base: for_shell(base.query.completions(incomplete)))
+
+
+def for_shell(names: list[str]) -> list[str]:
+    """Whole names as the shell should insert them. Bash's completion inserts a value as
+    typed, so spaces, parentheses and quotes are escaped there; zsh and fish quote for
+    themselves."""
+    if os.environ.get("_BILATERAL_COMPLETE", "").startswith("bash"):
+        return [re.sub(r"([^\w@%+=:,./-])", r"\\\1", name) for name in names]
+    return names
 
 
 def complete_places(context: click.Context, _: click.Parameter, incomplete: str) -> list[Any]:
     return _completions(
-        context, lambda base: base.query.completions(incomplete, ("place", "country"))
+        context, lambda base: for_shell(base.query.completions(incomplete, ("place", "country")))
     )
 
 

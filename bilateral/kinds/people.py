@@ -116,7 +116,7 @@ PERSON = Kind(
     ),
     label=_label,
     text=_text,
-    names=name_and_aliases,
+    names=lambda person: [*name_and_aliases(person), *(r["title"] for r in person["roles"])],
     titles=lambda person: " ".join(role["title"] for role in person["roles"]),
     facets=lambda person, _lookup: [("country", person["country"])],
     mentions=lambda person: (

@@ -122,7 +122,7 @@ TRADE = Kind(
             "disputed",
             "as_of",
         ),
-        ("year", "reporter", "partner", "flow", "value", "certainty"),
+        ("id", "year", "reporter", "partner", "flow", "value", "certainty"),
         _rows,
         noted="value",
     ),

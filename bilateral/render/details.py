@@ -39,6 +39,9 @@ LABELS = {
 def print_details(
     rows: list[Row], out: TextIO, terminal: bool, cited: Sources | None = None
 ) -> None:
+    if len(rows) > 1:
+        console_for(out, terminal).print(_choices(rows, terminal))
+        return
     notes = Footnotes(cited)
     as_of = rows[0].document.get("as_of") if rows else None
     parts: list[RenderableType] = [Text(f"As of {as_of}", style="dim")] if as_of else []
@@ -46,7 +49,24 @@ def print_details(
         parts += _record(row.document, notes, terminal)
     if notes.numbers:
         parts.append(notes.render())
-    console_for(out, terminal).print(Group(*parts))
+    console_for(out, terminal).print(Group(*parts), crop=False)
+
+
+def _choices(rows: list[Row], terminal: bool) -> Group:
+    """Several records fit the name: list them, so the reader picks one by its id."""
+    table = Table(box=_box(terminal), show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column("Kind", no_wrap=True)
+    table.add_column("Id", no_wrap=True)
+    table.add_column("Name", overflow="fold", ratio=1)
+    for row in rows:
+        record = row.document["record"]
+        name = record.get("name") or record.get("summary") or record.get("text") or ""
+        table.add_row(row.document["kind"], cell(record["id"]), cell(str(name)))
+    return Group(
+        Text(f"{len(rows)} records fit that name; show one by its id:", style="bold"),
+        table,
+        Text(f"bilateral show {rows[0].document['record']['id']}", style="dim"),
+    )
 
 
 def _record(match: dict[str, Any], notes: Footnotes, terminal: bool) -> list[RenderableType]:

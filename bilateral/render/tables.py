@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from typing import Any, TextIO
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -21,9 +23,12 @@ PIPE_WIDTH = 100_000
 Sources = dict[str, dict[str, Any]]
 """Source records by id, for footnotes a reader can follow."""
 UNWRAPPED = frozenset(
-    """country start end current year reporter partner flow rank kind status value certainty
-    date supports""".split()
+    """id area commitment country start end year reporter partner flow rank kind status value
+    certainty date supports when last_confirmed commitments as_of score url since""".split()
 )
+"""Columns whose values are never broken: ids, codes, dates, figures."""
+PROSE = frozenset("summary claim text label title name by participants about".split())
+"""Columns that take the room left and wrap between words."""
 
 
 def console_for(out: TextIO, terminal: bool) -> Console:
@@ -36,6 +41,7 @@ def console_for(out: TextIO, terminal: bool) -> Console:
     return Console(
         file=out,
         width=None if terminal else PIPE_WIDTH,
+        force_terminal=True if terminal and not plain else None,
         color_system=None if plain else "auto",
         highlight=False,
         emoji=False,
@@ -62,38 +68,87 @@ class Footnotes:
         return ",".join(dict.fromkeys(marks))
 
     def render(self) -> Text:
+        """One line each, never wrapped: an address must stay whole to be copied."""
         lines = [f"[{number}] {label}" for label, number in self.numbers.items()]
-        return Text(visible("\n".join(lines)), style="dim")
+        return Text(visible("\n".join(lines)), style="dim", no_wrap=True, overflow="ignore")
 
 
 def build_table(
     rows: list[Row], listing: Listing, terminal: bool, cited: Sources | None = None
-) -> tuple[Table, Footnotes, NoteMarks]:
+) -> tuple[Table, Group, int, Footnotes, NoteMarks]:
+    """The answer as a table, the least width at which it shows every value whole, and
+    the same answer as blocks (one record each) for screens narrower than that."""
+    sources = Footnotes(cited)
+    notes = NoteMarks()
+    lines = [line for row in rows for line in _cells(row.document, listing, sources, notes)]
+    columns = [*listing.table_columns, "src"]
+    least = [
+        _least_width(column, ([*cells, marks][i] for cells, marks in lines))
+        for i, column in enumerate(columns)
+    ]
     table = Table(
         box=box.SIMPLE_HEAD if terminal else box.ASCII,
         header_style="bold",
         show_edge=False,
         pad_edge=False,
     )
-    for column in listing.table_columns:
+    for column, width in zip(columns, least, strict=True):
         table.add_column(
-            column.replace("_", " ").title(), overflow="fold", no_wrap=column in UNWRAPPED
+            header(column),
+            overflow="fold",
+            no_wrap=column in UNWRAPPED,
+            min_width=width,
+            ratio=1 if column in PROSE else None,
+            style="dim" if column == "src" else None,
         )
-    table.add_column("Src", overflow="fold", style="dim")
-    sources = Footnotes(cited)
-    notes = NoteMarks()
-    for row in rows:
-        document = row.document
-        for position, flat in enumerate(listing_rows(listing, document)):
-            marks = ""
-            if position == 0 and listing.noted and document.get("notes"):
-                marks = " " + notes.mark(document["notes"], sources.mark)
-            cells = [
-                cell(cell_text(flat, column) + (marks if column == listing.noted else ""))
-                for column in listing.table_columns
-            ]
-            table.add_row(*cells, Text(sources.mark(flat.get("sources") or [])))
-    return table, sources, notes
+    for cells, marks in lines:
+        table.add_row(*cells, marks)
+    blocks = Group(*(part for cells, marks in lines for part in _block(listing, cells, marks)))
+    return table, blocks, sum(least) + 3 * (len(least) - 1), sources, notes
+
+
+def _least_width(column: str, values: Iterator[Text]) -> int:
+    """The narrowest a column can be without breaking a value (or, in prose, a word)."""
+    widest = max((len(word) for word in header(column).split()), default=1)
+    for value in values:
+        pieces = [value.plain] if column in UNWRAPPED else value.plain.split()
+        widest = max(widest, *(cell_len(piece) for piece in pieces), 1)
+    return widest
+
+
+def _cells(
+    document: dict[str, Any], listing: Listing, sources: Footnotes, notes: NoteMarks
+) -> list[tuple[list[Text], Text]]:
+    found = []
+    for position, flat in enumerate(listing_rows(listing, document)):
+        marks = ""
+        if position == 0 and listing.noted and document.get("notes"):
+            marks = " " + notes.mark(document["notes"], sources.mark)
+        cells = [
+            cell(cell_text(flat, column) + (marks if column == listing.noted else ""))
+            for column in listing.table_columns
+        ]
+        found.append((cells, Text(sources.mark(flat.get("sources") or []))))
+    return found
+
+
+def _block(listing: Listing, cells: list[Text], marks: Text) -> list[RenderableType]:
+    """One record as lines of `Column  value` under its first column (the id), which is
+    never broken."""
+    heading = Text(cells[0].plain, style="bold", no_wrap=True, overflow="ignore")
+    fields = Table.grid(padding=(0, 2), pad_edge=True)
+    fields.add_column(no_wrap=True, style="bold")
+    fields.add_column(overflow="fold")
+    for column, value in zip(listing.table_columns[1:], cells[1:], strict=True):
+        if value.plain:
+            fields.add_row(Text(f"  {header(column)}"), value)
+    if marks.plain:
+        fields.add_row(Text("  Sources"), Text(f"[{marks.plain}]", style="dim"))
+    return [heading, fields]
+
+
+def header(column: str) -> str:
+    return "Src" if column == "src" else column.replace("_", " ").capitalize()
 
 
 def caption(noun: str, rows: list[Row]) -> Text:
@@ -108,9 +163,11 @@ def print_table(
 ) -> int:
     if not rows:
         return 0
-    table, sources, notes = build_table(rows, listing, terminal, cited)
+    table, blocks, least, sources, notes = build_table(rows, listing, terminal, cited)
+    console = console_for(out, terminal)
     documents = [row.document for row in rows]
-    parts: list[RenderableType] = [caption(listing.noun, rows), table]
+    parts: list[RenderableType] = [caption(listing.noun, rows)]
+    parts.append(table if least <= console.width else blocks)
     extras = [
         dispute_lines(documents, sources.mark),
         notes.render() if notes.letters else None,
@@ -119,5 +176,5 @@ def print_table(
     parts += [Text(""), *(extra for extra in extras if extra is not None)]
     if sources.numbers:
         parts.append(sources.render())
-    console_for(out, terminal).print(Group(*parts))
+    console.print(Group(*parts), crop=False)
     return len(rows)

@@ -44,7 +44,7 @@ def print_timeline(
     ]
     if notes.numbers:
         parts += [Text(""), notes.render()]
-    console.print(Group(*parts))
+    console.print(Group(*parts), crop=False)
 
 
 def _span(entries: list[dict[str, Any]]) -> tuple[datetime.date, datetime.date]:

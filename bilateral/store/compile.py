@@ -40,6 +40,7 @@ CREATE TABLE name_tokens (token TEXT NOT NULL, record INTEGER NOT NULL);
 CREATE TABLE token_variants (variant TEXT NOT NULL, token TEXT NOT NULL);
 CREATE TABLE mentions (target TEXT NOT NULL, record INTEGER NOT NULL);
 CREATE VIRTUAL TABLE search USING fts5(names, titles, body, tokenize = 'unicode61');
+CREATE VIRTUAL TABLE search_terms USING fts5vocab(search, 'row');
 """
 
 INDEXES = """

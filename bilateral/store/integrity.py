@@ -6,7 +6,17 @@ import sqlite3
 import zlib
 
 EXPECTED_TABLES = frozenset(
-    ("meta", "records", "facets", "names", "name_tokens", "token_variants", "mentions", "search")
+    (
+        "meta",
+        "records",
+        "facets",
+        "names",
+        "name_tokens",
+        "token_variants",
+        "mentions",
+        "search",
+        "search_terms",
+    )
 )
 
 
