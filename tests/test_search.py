@@ -43,6 +43,18 @@ QUESTIONS = [
     ("who is the president of azerbaijan", "aliyev-ilham"),
     ("military equipment purchases", "military-equipment-agreements"),
     ("cooperation in farming", "agriculture"),
+    # questions that failed before, one for each kind
+    ("musharaf visit", "musharraf-visit-baku-2004"),  # a misspelt name with other words
+    ("Stepasin Luzkov", "stepashin-sergei"),  # two misspelt names
+    ("Stepasin Luzkov", "luzhkov-yuri"),
+    ("who visited whom", "musharraf-visit-baku-2004"),  # short records do not win on length
+    ("why is Moscow courting Baku", "russian-delegations-baku-2004"),  # a city for its country
+    ("who is the president of pakistan now", "musharraf-pervez"),  # the past holder, marked
+    ("who was president of azerbaijan before ilham", "aliyev-heydar"),
+    ("what is the organisation of islamic cooperation", "oic"),  # a later name
+    ("who held the post of defence minister", "minister-of-defence-az"),  # a post
+    ("how long did musharraf stay in baku", "musharraf-visit-baku-2004"),
+    ("who says romania recognized azerbaijan first", "pk-second-to-recognize-az"),  # dispute
 ]
 
 
@@ -52,3 +64,24 @@ def test_question_is_answered_in_the_top_three(question: str, expected: str) -> 
     assert result.exit_code == 0, result.stderr
     ids = [hit["id"] for hit in json.loads(result.stdout)]
     assert expected in ids, ids
+
+
+def test_a_country_outside_the_base_is_named_not_ignored() -> None:
+    result = run("search", "--json", "china", "pakistan", "trade")
+    assert result.exit_code == 0
+    first = json.loads(result.stdout)[0]
+    assert first["unknown"] == ["China (CN)"]
+    assert first["kind"] in ("area", "commitment", "trade", "fact")
+
+
+def test_a_word_the_base_lacks_is_named_and_the_rest_answered() -> None:
+    result = run("search", "--json", "what", "is", "the", "weather", "in", "baku")
+    hits = json.loads(result.stdout)
+    assert hits[0]["unknown"] == ["weather"]
+    assert hits[0]["id"] == "baku"
+
+
+def test_misspelt_names_in_a_question_are_corrected_and_said() -> None:
+    result = run("search", "--json", "Stepasin", "Luzkov")
+    first = json.loads(result.stdout)[0]
+    assert first["corrected"] == {"stepasin": "stepashin", "luzkov": "luzhkov"}

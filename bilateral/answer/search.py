@@ -17,7 +17,7 @@ WEIGHTS = "4.0, 3.0, 1.0"
 """bm25 weights of the names, titles and body columns."""
 
 _SYNONYM_GROUPS = (
-    "visit come go travel trip",
+    "visit come go travel trip stay",
     "agreement deal treaty accord pact",
     "export sell sale",
     "import buy purchase",
@@ -53,6 +53,7 @@ _NARROWER = {
     "arms": "weapon military",
     "central": "national",
     "control": "influence",
+    "long": "day length",
 }
 """Words that a question may use for narrower terms in the facts, in one direction."""
 _TYPE_HINTS = {

@@ -102,7 +102,7 @@ def _area_rows(area: Document) -> Iterator[Cells]:
 
 def _commitment_rows(area: Document) -> Iterator[Cells]:
     base = {"area": area["id"], "name": area["name"], "area_status": area["status"]}
-    for commitment in area["commitments"] or [{}]:
+    for commitment in area["commitments"]:
         yield base | {
             "commitment": commitment.get("id"),
             "status": commitment.get("status"),
