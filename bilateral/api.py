@@ -47,7 +47,7 @@ def open_base(
 def validate(path: str | None = None) -> dict[str, int]:
     """Check a fact base; the count of each kind of record, or FactBaseInvalid with every
     problem (FactBaseUnreadable when it is not a readable TOML file)."""
-    from bilateral.kinds.base import load  # the checking stack, only when asked to check
+    from bilateral.kinds.parts import load  # the checking stack, only when asked to check
 
     return load(facts_path(path)).counts()
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bilateral.kinds.base import load
+from bilateral.kinds.parts import load
 from tests.conftest import SHARED_SOURCES, SHIPPED, run
 
 ARTICLE = SHARED_SOURCES / "caci-analyst-2004-07-28.txt"

@@ -7,7 +7,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 import click
 
@@ -25,6 +25,7 @@ from bilateral.render.formats import Format, emit
 if TYPE_CHECKING:
     from bilateral.api import Base
 
+T = TypeVar("T")
 Cited = dict[str, dict[str, Any]] | None
 """Source records by id, for the footnotes of a table."""
 DrawTable = Callable[[list[Row], TextIO, bool, Cited], None]
@@ -142,7 +143,7 @@ def answer_text(settings: Settings, produce: Callable[[Base], str]) -> None:
     """Print a whole document made from the base (a bibliography, a note), with the same
     errors and exit codes as any answer."""
     try:
-        text = produce(settings.base())
+        text = _checked(settings, produce)
         _write(lambda out: print(text, end="", file=out))
     except (FactBaseUnreadable, FactBaseInvalid) as error:
         fail_unusable(error)
@@ -170,8 +171,13 @@ def _render(
 
 def _checked_rows(settings: Settings, produce: Callable[[Base], Iterable[Row]]) -> list[Row]:
     """Every row of the answer; a cached store that fails is discarded and built again."""
+    return _checked(settings, lambda base: list(produce(base)))
+
+
+def _checked(settings: Settings, produce: Callable[[Base], T]) -> T:
+    """The whole answer; a cached store that fails a check is discarded and built again."""
     try:
-        return list(produce(settings.base()))
+        return produce(settings.base())
     except sqlite3.Error:
         if not settings.use_cache:
             raise
@@ -180,7 +186,7 @@ def _checked_rows(settings: Settings, produce: Callable[[Base], Iterable[Row]]) 
     discard(settings.path)
     settings.reopen()
     try:
-        return list(produce(settings.base()))
+        return produce(settings.base())
     except sqlite3.Error as error:
         fail(f"the compiled fact base cannot be read ({error}); try --no-cache", EXIT_IO)
 

@@ -1,7 +1,116 @@
-"""Commands that hand the base on: `brief`, `graph` and `export`."""
+"""Commands that hand the base on: `brief` and `graph` (and `export`, in its own module)."""
 
 from __future__ import annotations
 
-from bilateral.cli.group import cli
+import sys
+from typing import TYPE_CHECKING
 
-__all__ = ["cli"]
+import click
+
+from bilateral.cli.answering import EXIT_CODES, Settings, answer_text
+from bilateral.cli.group import cli
+from bilateral.cli.options import as_of_option, complete_names, pair_option, readable_option
+
+if TYPE_CHECKING:
+    from bilateral.api import Base
+
+__all__ = ["brief", "cli", "graph"]
+
+BRIEF_FORMATS = ("markdown", "html")
+GRAPH_FORMATS = ("dot", "mermaid", "tree")
+
+
+@cli.command(epilog=EXIT_CODES)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(BRIEF_FORMATS),
+    help="markdown (pandoc footnotes) or html (one self-contained page). Default: laid out "
+    "for reading at a terminal, markdown in a pipe.",
+)
+@pair_option
+@as_of_option
+@click.pass_obj
+def brief(settings: Settings, fmt: str | None, pair: str | None) -> None:
+    """A one-page briefing note on a pair of countries as of a date.
+
+    The relationship in two sentences, cooperation areas by status, officials and
+    their posts at the date, trade with its certainty, events, assessments with
+    their holders, where sources disagree, and numbered footnotes with full
+    citations. Every statement is made from the base's records and cites them.
+
+    \b
+    Example:
+        bilateral brief --as-of 2004-07-28 > note.md
+        bilateral brief --as-of 2004-07-28 --format html > note.html
+    """
+    terminal = sys.stdout.isatty()
+
+    def produce(base: Base) -> str:
+        from bilateral.handoff.answers import brief_text  # the note's modules, for brief alone
+
+        return brief_text(base, pair, fmt, sys.stdout, terminal)
+
+    answer_text(settings, produce)
+
+
+@cli.command(epilog=EXIT_CODES)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(GRAPH_FORMATS),
+    help="dot (Graphviz), mermaid (a flowchart GitHub renders) or tree. Default: a tree "
+    "at a terminal, dot in a pipe.",
+)
+@click.option(
+    "--around",
+    metavar="NAME",
+    shell_complete=complete_names,
+    callback=readable_option,
+    help="Only the ties within --depth edges of this name (matched as `show` matches it).",
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="How many edges from --around to follow (default 1).",
+)
+@click.option(
+    "--pair",
+    metavar="AA-BB",
+    help="Only the events and commitments of this pair (either order); default every pair.",
+)
+@as_of_option
+@click.pass_obj
+def graph(
+    settings: Settings,
+    fmt: str | None,
+    around: str | None,
+    depth: int | None,
+    pair: str | None,
+) -> None:
+    """Who is tied to whom as of a date, as DOT, Mermaid or a tree.
+
+    Countries, people, organizations, places, cooperation areas and events,
+    joined by roles, relations, participation in events and commitments, each
+    edge labelled and dated. Roles not yet begun and events and relations that
+    began after the date are left out.
+
+    \b
+    Example:
+        bilateral graph --as-of 2004-07-28 --format dot | dot -Tsvg > ties.svg
+        bilateral graph --around Musharraf --depth 1 --format mermaid
+    """
+    if around is not None and not around.strip():
+        raise click.UsageError("--around is empty; give a name")
+    if depth is not None and around is None:
+        raise click.UsageError("--depth counts edges from --around NAME; give --around too")
+    terminal = sys.stdout.isatty()
+
+    def produce(base: Base) -> str:
+        from bilateral.handoff.answers import graph_text  # the graph's modules, for graph alone
+
+        chosen_depth = 1 if depth is None else depth
+        return graph_text(base, pair, around, chosen_depth, fmt, sys.stdout, terminal)
+
+    answer_text(settings, produce)

@@ -189,6 +189,7 @@ def _in_file_order(problems: list[Problem]) -> list[Problem]:
 
 
 def load(path: str) -> FactBase:
-    """Read, parse and check the fact base at `path`."""
+    """Read, parse and check a fact base kept in one file (kinds.parts.load also takes a
+    directory of files)."""
     text, data = read_toml(path)
     return build(path, text, data)

@@ -6,7 +6,7 @@ import os
 import stat
 from typing import Any
 
-from bilateral.errors import FactBaseUnreadable
+from bilateral.errors import FactBaseUnreadable, shown
 
 MAX_BYTES = 128 * 1024 * 1024
 """The largest fact base read; far above any curated base (100,000 records is about 30 MiB)."""
@@ -115,3 +115,17 @@ def _where_long_number(path: str, text: str) -> str:
 
     match = re.search(r"\d{4000,}", text)
     return f"{path}:{text.count(chr(10), 0, match.start()) + 1}" if match else path
+
+
+def toml_files(directory: str) -> list[str]:
+    """Every `*.toml` file under a directory, hidden ones aside, sorted by path."""
+    found = []
+    for root, folders, files in os.walk(directory):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        found += [os.path.join(root, f) for f in files if f.endswith(".toml") and f[0] != "."]
+    if not found:
+        raise FactBaseUnreadable(
+            f"{shown(directory)}: holds no *.toml file; "
+            "give a fact base file or a directory of them"
+        )
+    return sorted(found)

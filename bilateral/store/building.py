@@ -16,11 +16,12 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 
-from bilateral.kinds.base import FactBase, build
+from bilateral.kinds.base import FactBase
+from bilateral.kinds.parts import Part, build_parts
 from bilateral.schema.reading import decode, parse_toml, read_bytes
 from bilateral.store.compile import write
 from bilateral.store.directory import temporary_path
-from bilateral.store.freshness import source_key, status_text
+from bilateral.store.freshness import source_files, source_key, status_text
 
 try:
     import fcntl
@@ -31,20 +32,28 @@ Opener = Callable[[], "sqlite3.Connection | None"]
 
 
 def read_and_check(facts: str) -> tuple[FactBase, dict[str, str], bool]:
-    """The checked base, what the store records of its source, and whether the file held
-    still while it was read (only then may the result be cached)."""
-    before = os.stat(facts) if os.path.exists(facts) else None
-    data = read_bytes(facts)
-    after = _status_or_none(facts)
+    """The checked base, what the store records of its sources, and whether every file
+    held still while it was read (only then may the result be cached)."""
+    read = []
+    steady = True
+    for file in source_files(facts):
+        before = _status_or_none(file)
+        data = read_bytes(file)
+        after = _status_or_none(file)
+        if before is None or after is None or status_text(before) != status_text(after):
+            steady = False
+        read.append((file, before or os.stat(file), data))
     gc.disable()  # a build frees nothing; the collector would only walk it again and again
     try:
-        text = decode(facts, data)
-        base = build(facts, text, parse_toml(facts, text))
+        base = build_parts([_part(file, data) for file, _, data in read])
     finally:
         gc.enable()
-    steady = before is not None and after is not None and status_text(before) == status_text(after)
-    status = before if before is not None else os.stat(facts)
-    return base, source_key(facts, status, data, time.time_ns()), steady
+    return base, source_key(facts, read, time.time_ns()), steady
+
+
+def _part(file: str, data: bytes) -> Part:
+    text = decode(file, data)
+    return (file, lambda: text, parse_toml(file, text))
 
 
 def in_memory(base: FactBase, meta: dict[str, str]) -> sqlite3.Connection:

@@ -13,6 +13,7 @@ import os
 import stat
 
 from bilateral.errors import FactBaseUnreadable
+from bilateral.schema.reading import toml_files
 from bilateral.store.directory import blake2b
 from bilateral.store.fingerprint import code_fingerprint
 
@@ -20,13 +21,20 @@ RACY_NS = 2_000_000_000
 STATUS_FIELDS = ("st_dev", "st_ino", "st_ctime_ns", "st_mtime_ns", "st_size")
 
 
-def source_key(path: str, status: os.stat_result, data: bytes, built_ns: int) -> dict[str, str]:
-    """What the store records of the code and the file it was built from."""
+def source_files(path: str) -> list[str]:
+    """The files a base is read from: the file itself, or a directory's *.toml files."""
+    return toml_files(path) if os.path.isdir(path) else [path]
+
+
+def source_key(
+    path: str, read: list[tuple[str, os.stat_result, bytes]], built_ns: int
+) -> dict[str, str]:
+    """What the store records of the code and the files it was built from."""
     return {
         "code": code_fingerprint(),
         "source_path": os.fsencode(os.path.abspath(path)).hex(),
-        "source_status": status_text(status),
-        "source_digest": digest(data),
+        "source_status": statuses(path, [(file, status) for file, status, _ in read]),
+        "source_digest": digests(path, [(file, data) for file, _, data in read]),
         "built_ns": str(built_ns),
     }
 
@@ -35,31 +43,48 @@ def status_text(status: os.stat_result) -> str:
     return " ".join(str(getattr(status, field)) for field in STATUS_FIELDS)
 
 
+def statuses(path: str, files: list[tuple[str, os.stat_result]]) -> str:
+    return "\n".join(f"{_relative(path, file)} {status_text(s)}" for file, s in files)
+
+
+def digests(path: str, files: list[tuple[str, bytes]]) -> str:
+    combined = blake2b(digest_size=32)
+    for file, data in files:
+        combined.update(f"{_relative(path, file)}\n{digest(data)}\n".encode("utf-8", "replace"))
+    return combined.hexdigest()
+
+
+def _relative(path: str, file: str) -> str:
+    return os.fsencode(os.path.relpath(file, path) if file != path else "").hex()
+
+
 def digest(data: bytes) -> str:
     return blake2b(data, digest_size=32).hexdigest()
 
 
 def still_fresh(meta: dict[str, str], path: str) -> bool:
-    """Whether the store whose meta this is was built from the file now at `path`."""
+    """Whether the store whose meta this is was built from the files now at `path`."""
     try:
-        status = os.stat(path)
-    except OSError:
+        files = source_files(path)
+        found = [(file, os.stat(file)) for file in files]
+    except (OSError, FactBaseUnreadable):
         return False
-    if not stat.S_ISREG(status.st_mode):
+    if not all(stat.S_ISREG(status.st_mode) for _, status in found):
         return False
     recorded = (meta.get("code"), meta.get("source_path"), meta.get("source_status"))
-    current = (code_fingerprint(), os.fsencode(os.path.abspath(path)).hex(), status_text(status))
+    current = (code_fingerprint(), os.fsencode(os.path.abspath(path)).hex(), statuses(path, found))
     if recorded != current:
         return False
-    if status.st_ino and status.st_ctime_ns < int(meta.get("built_ns", "0")) - RACY_NS:
+    settled = int(meta.get("built_ns", "0")) - RACY_NS
+    if all(status.st_ino and status.st_ctime_ns < settled for _, status in found):
         return True
-    return _same_bytes(path, meta.get("source_digest"))
+    return _same_bytes(path, files, meta.get("source_digest"))
 
 
-def _same_bytes(path: str, recorded: str | None) -> bool:
+def _same_bytes(path: str, files: list[str], recorded: str | None) -> bool:
     from bilateral.schema.reading import read_bytes  # only for a file changed near the build
 
     try:
-        return digest(read_bytes(path)) == recorded
+        return digests(path, [(file, read_bytes(file)) for file in files]) == recorded
     except FactBaseUnreadable:
         return False

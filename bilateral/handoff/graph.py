@@ -1,0 +1,218 @@
+"""Who is tied to whom, as of a date: countries, people, organizations, places, cooperation
+areas and events as nodes; roles, relations, participation in events, where events took
+place, and commitments as edges, each labelled with what it is and dated where the record
+has a date.
+
+| edge | from | to | label | date |
+|---|---|---|---|---|
+| role | person | organization or country | title | start to end, and its status at the date |
+| relation | subject | object | kind | since |
+| participation | participant | event | took part | the event's date |
+| venue | event | place | at | the event's date |
+| commitment | each of `by` | area | status (and how many, when several) | none: undated |
+
+Roles that had not begun, events that began after the date and relations that began after
+it are left out; an ended role is kept and marked ended.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import deque
+from dataclasses import dataclass, field
+
+from bilateral.api import Base
+from bilateral.errors import NothingMatched
+from bilateral.handoff.note import Document
+from bilateral.schema import dates
+from bilateral.schema.wording import span
+
+NODE_KINDS = ("country", "person", "organization", "place", "area", "event")
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    kind: str
+    label: str
+    detail: str = ""
+    """Longer text for a tooltip: an event's or an area's summary."""
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    kind: str
+    label: str
+    dated: str
+    records: tuple[str, ...]
+    """The ids of the records the edge comes from (the person, for a role)."""
+    status: str = ""
+    """A role's status at the date: held, ended or unknown."""
+
+    @property
+    def text(self) -> str:
+        """'Minister of Defence, 1995-02-06 to 2013-10-28, held'."""
+        return ", ".join(part for part in (self.label, self.dated, self.status) if part)
+
+    @property
+    def ended(self) -> bool:
+        return self.status == "ended"
+
+
+@dataclass
+class Graph:
+    as_of: str
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: list[Edge] = field(default_factory=list)
+
+    def linked(self) -> Graph:
+        """The graph without nodes that no edge touches."""
+        touched = {end for edge in self.edges for end in (edge.source, edge.target)}
+        nodes = {key: node for key, node in self.nodes.items() if key in touched}
+        return Graph(self.as_of, nodes, list(self.edges))
+
+
+def build(base: Base, pair: str | None) -> Graph:
+    """The whole graph as of the base's date; `pair` limits events and commitments."""
+    chosen = pair or "all"
+    graph = Graph(base.when.text)
+    for kind in NODE_KINDS[:4]:
+        for document in base.documents(kind):
+            graph.nodes[document["id"]] = Node(document["id"], kind, str(document["name"]))
+    for area in base.documents("area", chosen):
+        graph.nodes[area["id"]] = Node(area["id"], "area", area["name"], area["summary"])
+    day = base.when.day
+    _roles(graph, base.documents("person"))
+    _relations(graph, base.documents("relation"), day)
+    _events(graph, base.documents("event", chosen), day)
+    _commitments(graph, base.documents("commitment", chosen))
+    for edge in graph.edges:
+        for end in (edge.source, edge.target):
+            graph.nodes.setdefault(end, Node(end, "record", end))
+    return graph
+
+
+def _roles(graph: Graph, people: list[Document]) -> None:
+    for person in people:
+        for role in person["roles"]:
+            if role["status"] == "not-started":
+                continue
+            edge = Edge(
+                person["id"],
+                role["organization"],
+                "role",
+                role["title"],
+                _span(role["start"], role["end"]),
+                (person["id"],),
+                role["status"],
+            )
+            graph.edges.append(edge)
+
+
+def _relations(graph: Graph, relations: list[Document], day: datetime.date) -> None:
+    for relation in relations:
+        since = relation["since"]
+        if since and dates.earliest(since) > day:
+            continue
+        dated = f"since {since}" if since else ""
+        graph.edges.append(
+            Edge(
+                relation["subject"],
+                relation["object"],
+                "relation",
+                relation["kind"],
+                dated,
+                (relation["id"],),
+            )
+        )
+
+
+def _events(graph: Graph, events: list[Document], day: datetime.date) -> None:
+    for event in events:
+        if event["date"] and dates.earliest(event["date"]) > day:
+            continue
+        when = span(event["date"], event["end"], event["approximate"])
+        label = f"{event['kind']}, {when or 'undated'}"
+        graph.nodes[event["id"]] = Node(event["id"], "event", label, event["summary"])
+        for participant in event["participants"]:
+            graph.edges.append(
+                Edge(participant, event["id"], "participation", "took part", when, (event["id"],))
+            )
+        if event["place"]:
+            graph.edges.append(
+                Edge(event["id"], event["place"], "venue", "at", when, (event["id"],))
+            )
+
+
+def _commitments(graph: Graph, commitments: list[Document]) -> None:
+    """One edge from each party to the area for each status; several commitments of one
+    status by the same party make one edge that counts them."""
+    grouped: dict[tuple[str, str, str], list[str]] = {}
+    for commitment in commitments:
+        for committed in commitment["by"]:
+            key = (committed, commitment["area"], commitment["status"])
+            grouped.setdefault(key, []).append(commitment["id"])
+    for (committed, area, status), ids in grouped.items():
+        label = status if len(ids) == 1 else f"{status}, {len(ids)} commitments"
+        graph.edges.append(Edge(committed, area, "commitment", label, "", tuple(ids)))
+
+
+def _span(start: str | None, end: str | None) -> str:
+    if start and end:
+        return span(start, end)
+    if start:
+        return f"from {start}"
+    return f"until {end}" if end else ""
+
+
+def centres(base: Base, graph: Graph, name: str) -> list[str]:
+    """The nodes a name denotes, found as `show` finds records (a post: its holders)."""
+    try:
+        matches = base.show(name)
+    except NothingMatched as error:
+        if error.suggestions:
+            hint = " or ".join(error.suggestions)
+            raise NothingMatched(f"{error}; did you mean {hint}?") from None
+        raise
+    found: list[str] = []
+    for row in matches:
+        match = row.document
+        if match["kind"] == "post":
+            found += [holder["person"] for holder in match.get("holders", [])]
+        else:
+            found.append(match["record"]["id"])
+    kept = [node for node in dict.fromkeys(found) if node in graph.nodes]
+    if not kept:
+        kinds = sorted({row.document["kind"] for row in matches})
+        if set(kinds) <= set(NODE_KINDS) | {"post"}:
+            raise NothingMatched(f"{name!r} is not in the graph as of {graph.as_of}")
+        named = " or ".join(f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}" for kind in kinds)
+        raise NothingMatched(
+            f"{name!r} names {named}, which the graph does not draw; name a country, "
+            "person, organization, place, cooperation area or event"
+        )
+    return kept
+
+
+def around(graph: Graph, starts: list[str], depth: int) -> Graph:
+    """The nodes within `depth` edges of the starting nodes (edges read both ways), and
+    the edges between them."""
+    distance = dict.fromkeys(starts, 0)
+    neighbours: dict[str, list[str]] = {}
+    for edge in graph.edges:
+        neighbours.setdefault(edge.source, []).append(edge.target)
+        neighbours.setdefault(edge.target, []).append(edge.source)
+    queue = deque(starts)
+    while queue:
+        node = queue.popleft()
+        if distance[node] == depth:
+            continue
+        for neighbour in neighbours.get(node, []):
+            if neighbour not in distance:
+                distance[neighbour] = distance[node] + 1
+                queue.append(neighbour)
+    nodes = {key: node for key, node in graph.nodes.items() if key in distance}
+    edges = [edge for edge in graph.edges if edge.source in nodes and edge.target in nodes]
+    return Graph(graph.as_of, nodes, edges)

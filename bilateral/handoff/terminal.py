@@ -1,0 +1,28 @@
+"""The note for reading at a terminal: its body laid out by rich from its Markdown
+(references as [1] or [3-5]), then the sources one to a line, never wrapped, so that an
+address stays whole to be copied; nothing in it can move the cursor."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.markdown import Markdown
+from rich.text import Text
+
+from bilateral.handoff.markdown import markdown
+from bilateral.handoff.note import Note
+from bilateral.render.escapes import visible
+from bilateral.render.tables import console_for
+
+
+def laid_out(note: Note, out: TextIO, terminal: bool) -> str:
+    """The note as the console for `out` would print it (colour, width), as text."""
+    console = console_for(out, terminal)
+    lines = "\n".join(f"[{citation.number}] {citation.full()}" for citation in note.citations)
+    with console.capture() as capture:
+        console.print(Markdown(visible(markdown(note, footnotes=False)), hyperlinks=False))
+        if note.citations:
+            console.print()
+            console.print(Text("Sources", style="bold"))
+            console.print(Text(visible(lines), style="dim"), soft_wrap=True)
+    return capture.get()

@@ -1,0 +1,141 @@
+"""A base kept in many files: every `*.toml` under a directory read as one base.
+
+Each file is a part: it declares `schema_version` and holds any of the kinds' tables;
+`title`, `pair` and `as_of` are given once, in any part. The parts' tables are joined
+in file order (files sorted by path) and checked as one base, so ids are unique and
+references resolve across files; each problem is then placed back in the file and line
+where its record was written.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from typing import Any
+
+from bilateral.errors import FactBaseInvalid, Problem, shown
+from bilateral.kinds.base import META_KEYS, SCHEMA_VERSION, FactBase, build
+from bilateral.kinds.registry import TOP_LEVEL
+from bilateral.schema.locate import LineIndex
+from bilateral.schema.reading import read_toml, toml_files
+
+Part = tuple[str, Callable[[], str], dict[str, Any]]
+"""A file, a way to get its text (needed only to place a problem), and its parsed data."""
+RECORD_KEY = re.compile(r"^(?P<table>[a-z_]+)\[(?P<index>\d+)\]")
+ONCE = ("title", "pair", "as_of")
+
+
+def load(path: str) -> FactBase:
+    """Read, parse and check the fact base at `path`: a file, or a directory whose
+    `*.toml` files together make one base."""
+    files = toml_files(path) if os.path.isdir(path) else [path]
+    parts: list[Part] = []
+    for file in files:
+        text, data = read_toml(file)
+        parts.append((file, _constant(text), data))
+    return build_parts(parts)
+
+
+def _constant(text: str) -> Callable[[], str]:
+    return lambda: text
+
+
+def build_parts(parts: list[Part]) -> FactBase:
+    """The base the parts make together, or FactBaseInvalid with every problem in place."""
+    if len(parts) == 1:
+        file, text, data = parts[0]
+        return build(file, text(), data)
+    problems = [problem for part in parts for problem in _part_problems(part)]
+    merged, origins = _merge(parts, problems)
+    if problems:
+        raise FactBaseInvalid(_ordered(problems))
+    try:
+        return build(os.path.dirname(parts[0][0]) or ".", "", merged)
+    except FactBaseInvalid as error:
+        placed = [_placed(problem, origins, parts) for problem in error.problems]
+        raise FactBaseInvalid(_ordered(placed)) from None
+
+
+def _part_problems(part: Part) -> list[Problem]:
+    file, text, data = part
+    version = data.get("schema_version")
+    if version == SCHEMA_VERSION and not isinstance(version, bool):
+        return []
+    line = LineIndex(text()).line_of("schema_version")
+    found = "missing" if version is None else f"is {version!r}"
+    message = f"{found}; each file of a base starts with schema_version = {SCHEMA_VERSION}"
+    return [Problem(file, "schema_version", message, line)]
+
+
+def _merge(
+    parts: list[Part], problems: list[Problem]
+) -> tuple[dict[str, Any], dict[str, list[tuple[int, int]]]]:
+    """The parts as one table set; for each table, where each of its records came from
+    (part number, index in that part)."""
+    merged: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    origins: dict[str, list[tuple[int, int]]] = {}
+    given: dict[str, tuple[Any, str]] = {}
+    for number, (file, text, data) in enumerate(parts):
+        for key, value in data.items():
+            if key in ONCE:
+                _once(key, value, file, text, given, problems)
+                merged.setdefault(key, value)
+            elif key != "schema_version" and isinstance(value, list):
+                merged.setdefault(key, []).extend(value)
+                origins.setdefault(key, []).extend((number, i) for i in range(len(value)))
+            elif key != "schema_version":
+                merged[key] = value  # not an array of tables: the checker says so
+    return merged, origins
+
+
+def _once(
+    key: str,
+    value: Any,
+    file: str,
+    text: Callable[[], str],
+    given: dict[str, tuple[Any, str]],
+    problems: list[Problem],
+) -> None:
+    if key not in given:
+        given[key] = (value, file)
+    elif given[key][0] != value:
+        first = given[key]
+        problems.append(
+            Problem(
+                file,
+                key,
+                f"is {value!r}, but {shown(first[1])} gives {first[0]!r}; give it in one file",
+                LineIndex(text()).line_of(key),
+            )
+        )
+
+
+def _placed(
+    problem: Problem, origins: dict[str, list[tuple[int, int]]], parts: list[Part]
+) -> Problem:
+    """The problem in the file that holds its record, at its line there."""
+    match = RECORD_KEY.match(problem.key)
+    if match is None or match["table"] not in origins:
+        return _meta_problem(problem, parts)
+    number, index = origins[match["table"]][int(match["index"])]
+    file, text, _data = parts[number]
+    key = f"{match['table']}[{index}]{problem.key[match.end() :]}"
+    return Problem(file, key, problem.message, LineIndex(text()).line_of(key))
+
+
+def _meta_problem(problem: Problem, parts: list[Part]) -> Problem:
+    """A problem with a top-level key: in the file that gives it (else the first)."""
+    top = problem.key.split(".")[0]
+    for file, text, data in parts:
+        if top in data:
+            return Problem(file, problem.key, problem.message, LineIndex(text()).line_of(top))
+    file, _text, _data = parts[0]
+    return Problem(file, problem.key, problem.message, None)
+
+
+def _ordered(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.file, p.line or 0))
+
+
+__all__ = ["META_KEYS", "TOP_LEVEL", "Part", "build_parts", "load", "toml_files"]

@@ -1,0 +1,139 @@
+"""A base kept in many files reads as one (issue 13): the same answers as the single file,
+every problem in its own file and line, and an edit to one file seen on the next run."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHIPPED, run
+
+AS_OF = "2004-07-28"
+SECTION = re.compile(r"\n(?=# -{10,} )")
+
+
+def split(base: Path, into: Path) -> list[Path]:
+    """The shipped base cut at its section comments: one file for the header, one a kind."""
+    head, rest = base.read_text(encoding="utf-8").split("# ----", 1)
+    into.mkdir(parents=True, exist_ok=True)
+    (into / "base.toml").write_text(head, encoding="utf-8")
+    files = [into / "base.toml"]
+    for number, section in enumerate(SECTION.split("# ----" + rest)):
+        path = into / "kinds" / f"{number:02d}.toml"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text("schema_version = 2\n\n" + section, encoding="utf-8")
+        files.append(path)
+    return files
+
+
+@pytest.fixture
+def parts(tmp_path: Path) -> Path:
+    split(SHIPPED, tmp_path / "base")
+    return tmp_path / "base"
+
+
+COMMANDS = [
+    ["officials"],
+    ["areas"],
+    ["areas", "--commitments"],
+    ["trade"],
+    ["events"],
+    ["sources"],
+    ["assessments"],
+    ["relations"],
+    ["show", "Musharraf"],
+    ["show", "President of Azerbaijan"],
+    ["search", "which russian officials came to baku"],
+    ["timeline"],
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c) for c in COMMANDS])
+@pytest.mark.parametrize("fmt", ["json", "tsv"])
+def test_a_split_base_gives_the_answers_of_the_single_file(
+    parts: Path, command: list[str], fmt: str
+) -> None:
+    single = run("--facts", str(SHIPPED), "--as-of", AS_OF, *command, "--format", fmt)
+    split_base = run("--facts", str(parts), "--as-of", AS_OF, *command, "--format", fmt)
+    assert single.exit_code == split_base.exit_code == 0
+    assert split_base.stdout == single.stdout
+
+
+def test_check_counts_a_split_base_like_the_file(parts: Path) -> None:
+    single = run("check", str(SHIPPED)).stdout.split(": valid: ")[1]
+    assert run("--facts", str(parts), "trade").exit_code == 0
+    from bilateral.kinds.parts import load
+
+    counts = ", ".join(f"{n} {kind}" for kind, n in load(str(parts)).counts().items())
+    assert f"{counts}\n" == single
+
+
+def test_a_problem_names_its_own_file_and_line(parts: Path) -> None:
+    people = next(p for p in (parts / "kinds").iterdir() if "[[people]]" in p.read_text())
+    text = people.read_text()
+    people.write_text(text.replace('organization = "PK"', 'organization = "PKX"', 1))
+    line = people.read_text().splitlines().index('organization = "PKX"') + 1
+    result = run("--facts", str(parts), "trade")
+    assert result.exit_code == 2
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(f"{people}:{line}: people[0]")
+    assert "'PKX' is not an id in this base" in first
+
+
+def test_ids_are_unique_across_files(parts: Path) -> None:
+    extra = parts / "kinds" / "zz.toml"
+    extra.write_text(
+        'schema_version = 2\n\n[[places]]\nid = "baku"\nname = "Baku again"\nkind = "city"\n'
+        'sources = [{ source = "caci-2004-07-28", paragraph = 1, sentence = 2 }]\n'
+    )
+    result = run("--facts", str(parts), "trade")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0].startswith(f"{extra}:5: places[0]")
+    assert "duplicate id 'baku'" in result.stderr
+
+
+def test_title_pair_and_date_are_given_once(parts: Path) -> None:
+    extra = parts / "other.toml"
+    extra.write_text('schema_version = 2\ntitle = "Another title"\n')
+    result = run("--facts", str(parts), "trade")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0].startswith(f"{extra}:2: title: is 'Another title', but ")
+
+
+def test_every_file_says_its_schema_version(parts: Path) -> None:
+    extra = parts / "kinds" / "zz.toml"
+    extra.write_text("[[facts]]\n")
+    result = run("--facts", str(parts), "trade")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        f"{extra}: schema_version: missing; each file of a base starts with schema_version = 2"
+    )
+
+
+def test_an_edit_to_one_file_is_answered_on_the_next_run(parts: Path) -> None:
+    before = run("--facts", str(parts), "--as-of", AS_OF, "trade", "--flow", "export")
+    assert "\t25000\t30000\t" in before.stdout
+    trade = next(p for p in (parts / "kinds").iterdir() if "[[trade]]" in p.read_text())
+    trade.write_text(trade.read_text().replace("low = 25000", "low = 26000"))
+    after = run("--facts", str(parts), "--as-of", AS_OF, "trade", "--flow", "export")
+    assert "\t26000\t30000\t" in after.stdout
+
+
+def test_a_new_file_joins_the_base(parts: Path) -> None:
+    assert run("--facts", str(parts), "show", "Karakol").exit_code == 1
+    (parts / "kinds" / "zz.toml").write_text(
+        'schema_version = 2\n\n[[places]]\nid = "karakol"\nname = "Karakol"\nkind = "city"\n'
+        'sources = [{ source = "caci-2004-07-28", paragraph = 1, sentence = 2 }]\n'
+    )
+    assert run("--facts", str(parts), "show", "Karakol").exit_code == 0
+
+
+def test_a_directory_without_toml_files_is_refused(tmp_path: Path) -> None:
+    result = run("--facts", str(tmp_path), "trade")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"bilateral: {tmp_path}: holds no *.toml file; give a fact base file or a directory "
+        "of them\n",
+    )
