@@ -90,7 +90,7 @@ def test_ids_are_unique_across_files(parts: Path) -> None:
     )
     result = run("--facts", str(parts), "trade")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[0].startswith(f"{extra}:5: places[0]")
+    assert result.stderr.splitlines()[0].startswith(f"{extra}:4: places[0].id: ")
     assert "duplicate id 'baku'" in result.stderr
 
 
