@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +35,8 @@ class FactBase:
     records: dict[str, list[Document]]
     """Documents by kind, for the kinds with a table of their own, in file order."""
     lookup: Lookup
+    cited: dict[str, set[str]] = dataclasses.field(default_factory=dict)
+    """The ids of the sources cited in each TOML table, its records' notes and roles included."""
 
     def each(self) -> Iterator[tuple[Kind, Document, int]]:
         """Every record with its kind and its position among its kind, children after parents."""
@@ -52,22 +56,22 @@ class FactBase:
     def coverage(self) -> dict[str, Any]:
         """The period the base's dates span, and for each kind the latest date of the
         sources its records cite: how far its facts were checked."""
-        found: list[str] = []
-        checked: dict[str, str] = {}
+        found: set[str] = set()
         for kind, document, _position in self.each():
             if kind.name != "source":
-                found += _dates_in(kind.shape, document)
-            cited = list(_citations_in(document))
-            if cited:
-                latest = self.lookup.last_confirmed(cited)
-                if latest and _later(latest, checked.get(kind.plural)):
-                    checked[kind.plural] = latest
-        period = [min(found, key=_day), max(found, key=_day)] if found else []
+                found.update(_dates_in(kind.shape, document))
+        checked: dict[str, str] = {}
+        for kind in TOP_LEVEL:
+            dated = [self.lookup.source_dates.get(s) for s in self.cited.get(kind.table, ())]
+            days = [day for day in dated if day]
+            if days:
+                checked[kind.plural] = max(days, key=_last_day)
+        period = [min(found, key=_first_day), max(found, key=_last_day)] if found else []
         return {"period": period, "checked": checked}
 
     def uncited_sources(self) -> list[str]:
         """Ids of the sources no record cites."""
-        cited = {c["source"] for _k, document, _p in self.each() for c in _citations_in(document)}
+        cited = set().union(*self.cited.values())
         return [s["id"] for s in self.records["source"] if s["id"] not in cited]
 
     def pairs(self) -> list[str]:
@@ -87,24 +91,14 @@ def _dates_in(shape: Shape, document: Document) -> list[str]:
     return found
 
 
-def _citations_in(value: object) -> Iterator[dict[str, Any]]:
-    """Every citation anywhere in a document: its own, its notes', its roles'."""
-    if isinstance(value, dict):
-        if "source" in value and "paragraph" in value:
-            yield value
-        for nested in value.values():
-            yield from _citations_in(nested)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _citations_in(item)
-
-
-def _day(date: str) -> str:
+@functools.cache
+def _first_day(date: str) -> str:
     return dates.earliest(date).isoformat()
 
 
-def _later(date: str, than: str | None) -> bool:
-    return than is None or dates.latest(date) > dates.latest(than)
+@functools.cache
+def _last_day(date: str) -> str:
+    return dates.latest(date).isoformat()
 
 
 def build(file: str, text: str, data: dict[str, Any]) -> FactBase:
@@ -140,7 +134,10 @@ def build(file: str, text: str, data: dict[str, Any]) -> FactBase:
     for kind in TOP_LEVEL:
         for document in records[kind.name]:
             kind.shape.derive(document, lookup)
-    return FactBase(title or "", pair or "", as_of or "", records, lookup)
+    cited: dict[str, set[str]] = {}
+    for key, citation in check.citations:
+        cited.setdefault(key.split("[", 1)[0], set()).add(citation["source"])
+    return FactBase(title or "", pair or "", as_of or "", records, lookup, cited)
 
 
 def _read_kind(check: Checker, data: dict[str, Any], kind: Kind) -> list[tuple[str, Document]]:
