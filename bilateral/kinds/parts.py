@@ -24,6 +24,7 @@ Part = tuple[str, Callable[[], str], dict[str, Any]]
 """A file, a way to get its text (needed only to place a problem), and its parsed data."""
 RECORD_KEY = re.compile(r"^(?P<table>[a-z_]+)\[(?P<index>\d+)\]")
 ONCE = ("title", "pair", "as_of")
+NAMED = re.compile(r" \([^()]*\)")
 
 
 def load(path: str) -> FactBase:
@@ -121,7 +122,8 @@ def _placed(
     number, index = origins[match["table"]][int(match["index"])]
     file, text, _data = parts[number]
     key = f"{match['table']}[{index}]{problem.key[match.end() :]}"
-    return Problem(file, key, problem.message, LineIndex(text()).line_of(key))
+    by_position = NAMED.sub("", key)  # `people[0] (musharraf-pervez).roles[1]`: lines by position
+    return Problem(file, key, problem.message, LineIndex(text()).line_of(by_position))
 
 
 def _meta_problem(problem: Problem, parts: list[Part]) -> Problem:
