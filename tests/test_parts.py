@@ -137,3 +137,46 @@ def test_a_directory_without_toml_files_is_refused(tmp_path: Path) -> None:
         f"bilateral: {tmp_path}: holds no *.toml file; give a fact base file or a directory "
         "of them\n",
     )
+
+
+def _rowid_of(cache: Path, record_id: str) -> int:
+    import sqlite3
+
+    [store] = list(cache.glob("*.sqlite3"))
+    with sqlite3.connect(store) as connection:
+        (rowid,) = connection.execute(
+            "SELECT rowid FROM records WHERE id = ?", (record_id,)
+        ).fetchone()
+        (count,) = connection.execute("SELECT COUNT(*) FROM records").fetchone()
+    return int(rowid) - int(count)
+
+
+def test_an_edit_to_one_file_updates_only_its_records(parts: Path, isolated_cache: Path) -> None:
+    """The store is brought up to date in place: the edited file's records are written
+    anew after the others, the rest stay as they were, and every answer is the uncached one."""
+    import time
+
+    run("--facts", str(parts), "trade")
+    assert _rowid_of(isolated_cache, "trade-2003-az-export") <= 0
+    time.sleep(2.1)  # past the tick in which a same-size edit could go unseen
+    trade = next(p for p in (parts / "kinds").iterdir() if "[[trade]]" in p.read_text())
+    trade.write_text(trade.read_text().replace("low = 25000", "low = 26000"))
+    for command in (["trade"], ["search", "export"], ["show", "trade-2003-az-export"], []):
+        cached = run("--facts", str(parts), "--as-of", AS_OF, *command)
+        uncached = run("--no-cache", "--facts", str(parts), "--as-of", AS_OF, *command)
+        assert cached.stdout == uncached.stdout, command
+    assert _rowid_of(isolated_cache, "trade-2003-az-export") > 0
+    assert _rowid_of(isolated_cache, "musharraf-pervez") <= 0
+
+
+def test_an_edit_that_changes_a_name_others_use_rebuilds(parts: Path) -> None:
+    import time
+
+    run("--facts", str(parts), "trade")
+    time.sleep(2.1)
+    places = next(p for p in (parts / "kinds").iterdir() if 'id = "baku"' in p.read_text())
+    places.write_text(places.read_text().replace('name = "Baku"', 'name = "Baku City"', 1))
+    cached = run("--facts", str(parts), "--as-of", AS_OF, "events", "--format", "tsv")
+    uncached = run("--no-cache", "--facts", str(parts), "--as-of", AS_OF, "events")
+    assert cached.stdout == uncached.stdout
+    assert "\tBaku City\t" in cached.stdout

@@ -113,6 +113,24 @@ class FactQuery:
         for stored in self.db.execute(" ".join(sql), parameters):
             yield Row.stored(*stored)
 
+    def coverage(self) -> Document:
+        """The first and last day the records speak of, and for each kind the latest date of
+        the sources its records cite."""
+        from bilateral.kinds.registry import BY_NAME  # the overview alone names kinds
+
+        first, last = self.db.execute("SELECT MIN(first), MAX(last) FROM record_dates").fetchone()
+        checked = self.db.execute(
+            "SELECT r.type, MAX(d.checked) FROM records r "
+            "JOIN record_dates d ON d.record = r.rowid "
+            "WHERE d.checked IS NOT NULL GROUP BY r.type"
+        ).fetchall()
+        order = list(BY_NAME)
+        checked.sort(key=lambda row: order.index(row[0]) if row[0] in order else len(order))
+        return {
+            "period": [first, last] if first else [],
+            "checked": {BY_NAME[kind].plural: day for kind, day in checked if kind in BY_NAME},
+        }
+
     def facet_values(self, kind: str, key: str) -> list[str]:
         rows = self.db.execute(
             "SELECT DISTINCT value FROM facets WHERE type = ? AND key = ?", (kind, key)
@@ -160,7 +178,7 @@ class FactQuery:
         return {
             "title": self.meta["title"],
             "checked_as_of": self.meta["as_of"],
-            "coverage": json.loads(self.meta["coverage"]),
+            "coverage": self.coverage(),
             "pairs": self.pairs,
             "countries": self.countries(),
             "counts": counts,

@@ -37,6 +37,8 @@ class FactBase:
     lookup: Lookup
     cited: dict[str, set[str]] = dataclasses.field(default_factory=dict)
     """The ids of the sources cited in each TOML table, its records' notes and roles included."""
+    origin: dict[str, str] = dataclasses.field(default_factory=dict)
+    """The file each top-level record was written in, for a base kept in many files."""
 
     def each(self) -> Iterator[tuple[Kind, Document, int]]:
         """Every record with its kind and its position among its kind, children after parents."""
@@ -53,22 +55,6 @@ class FactBase:
             counts[kind.plural] += 1
         return counts
 
-    def coverage(self) -> dict[str, Any]:
-        """The period the base's dates span, and for each kind the latest date of the
-        sources its records cite: how far its facts were checked."""
-        found: set[str] = set()
-        for kind, document, _position in self.each():
-            if kind.name != "source":
-                found.update(_dates_in(kind.shape, document))
-        checked: dict[str, str] = {}
-        for kind in TOP_LEVEL:
-            dated = [self.lookup.source_dates.get(s) for s in self.cited.get(kind.table, ())]
-            days = [day for day in dated if day]
-            if days:
-                checked[kind.plural] = max(days, key=_last_day)
-        period = [min(found, key=_first_day), max(found, key=_last_day)] if found else []
-        return {"period": period, "checked": checked}
-
     def uncited_sources(self) -> list[str]:
         """Ids of the sources no record cites."""
         cited = set().union(*self.cited.values())
@@ -78,7 +64,8 @@ class FactBase:
         return sorted({p for kind, doc, _ in self.each() if (p := kind.pair_of(doc))})
 
 
-def _dates_in(shape: Shape, document: Document) -> list[str]:
+def dates_in(shape: Shape, document: Document) -> list[str]:
+    """Every date a record gives, its nested records' included (not their dated names)."""
     found = []
     for field in shape.fields:
         value = document.get(field.name)
@@ -87,17 +74,17 @@ def _dates_in(shape: Shape, document: Document) -> list[str]:
         elif field.type == "year" and value:
             found.append(str(value))
         elif field.shape is not None and field.name != "names":
-            found += [day for nested in value or [] for day in _dates_in(field.shape, nested)]
+            found += [day for nested in value or [] for day in dates_in(field.shape, nested)]
     return found
 
 
 @functools.cache
-def _first_day(date: str) -> str:
+def first_day(date: str) -> str:
     return dates.earliest(date).isoformat()
 
 
 @functools.cache
-def _last_day(date: str) -> str:
+def last_day(date: str) -> str:
     return dates.latest(date).isoformat()
 
 
@@ -119,7 +106,7 @@ def build(file: str, text: str, data: dict[str, Any]) -> FactBase:
     pair = check.valid_pair("pair", pair_text) if pair_text else None
     as_of = check.date(data, "", "as_of", required=True)
     check.default_pair = pair or ""
-    keyed = {kind.name: _read_kind(check, data, kind) for kind in TOP_LEVEL}
+    keyed = {kind.name: read_kind(check, data, kind) for kind in TOP_LEVEL}
     check.resolve_references()
     check_locators(check, {document["id"]: document for _, document in keyed["source"]})
     meta = {"title": title, "pair": pair, "as_of": as_of}
@@ -140,7 +127,7 @@ def build(file: str, text: str, data: dict[str, Any]) -> FactBase:
     return FactBase(title or "", pair or "", as_of or "", records, lookup, cited)
 
 
-def _read_kind(check: Checker, data: dict[str, Any], kind: Kind) -> list[tuple[str, Document]]:
+def read_kind(check: Checker, data: dict[str, Any], kind: Kind) -> list[tuple[str, Document]]:
     found = []
     for key, table in check.tables(data, "", kind.table):
         document = kind.shape.read(check, table, key, kind.name, kind.noun)

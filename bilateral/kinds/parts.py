@@ -9,15 +9,19 @@ where its record was written.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Callable
 from typing import Any
 
 from bilateral.errors import FactBaseInvalid, Problem, shown
-from bilateral.kinds.base import META_KEYS, SCHEMA_VERSION, FactBase, build
-from bilateral.kinds.registry import TOP_LEVEL
+from bilateral.kinds.base import META_KEYS, SCHEMA_VERSION, FactBase, build, read_kind
+from bilateral.kinds.registry import TABLE_OF, TOP_LEVEL
+from bilateral.schema.checker import Checker, Document
+from bilateral.schema.citations import check_locators
 from bilateral.schema.locate import LineIndex
+from bilateral.schema.lookup import Lookup
 from bilateral.schema.reading import read_toml, toml_files
 
 Part = tuple[str, Callable[[], str], dict[str, Any]]
@@ -51,11 +55,26 @@ def build_parts(parts: list[Part]) -> FactBase:
     merged, origins = _merge(parts, problems)
     if problems:
         raise FactBaseInvalid(_ordered(problems))
+    directory = os.path.dirname(parts[0][0]) or "."
     try:
-        return build(os.path.dirname(parts[0][0]) or ".", "", merged)
+        base = build(directory, "", merged)
     except FactBaseInvalid as error:
         placed = [_placed(problem, origins, parts) for problem in error.problems]
         raise FactBaseInvalid(_ordered(placed)) from None
+    return dataclasses.replace(base, origin=_origin(base, origins, parts))
+
+
+def _origin(
+    base: FactBase, origins: dict[str, list[tuple[int, int]]], parts: list[Part]
+) -> dict[str, str]:
+    """Each top-level record's file, as the base's parts know it (by the part's file name)."""
+    found = {}
+    for kind in TOP_LEVEL:
+        for document, (number, _index) in zip(
+            base.records[kind.name], origins.get(kind.table, []), strict=True
+        ):
+            found[document["id"]] = parts[number][0]
+    return found
 
 
 def _part_problems(part: Part) -> list[Problem]:
@@ -141,3 +160,39 @@ def _ordered(problems: list[Problem]) -> list[Problem]:
 
 
 __all__ = ["META_KEYS", "TOP_LEVEL", "Part", "build_parts", "load", "toml_files"]
+
+
+@dataclasses.dataclass(frozen=True)
+class Known:
+    """What the rest of a base already holds, for checking one changed part against it."""
+
+    ids: dict[str, tuple[str, str]]
+    """Every id in the other parts, with its kind and noun."""
+    sources: dict[str, Document]
+    lookup: Lookup
+    title: str
+    pair: str
+    as_of: str
+
+
+def check_part(file: str, text: str, data: dict[str, Any], known: Known) -> FactBase:
+    """One part checked against the rest of the base without reading the rest again: its
+    ids unique, its references resolved, its citations inside their sources. Its records
+    are derived with the base's lookup; FactBaseInvalid carries the part's problems."""
+    check = Checker(file, text, TABLE_OF)
+    check.ids.update(known.ids)
+    check.default_pair = known.pair
+    problems = _part_problems((file, _constant(text), data))
+    check.allowed_keys(data, "", {"schema_version", *(kind.table for kind in TOP_LEVEL)})
+    keyed = {kind.name: read_kind(check, data, kind) for kind in TOP_LEVEL}
+    check.resolve_references()
+    own = {document["id"]: document for _, document in keyed["source"]}
+    check_locators(check, known.sources | own)
+    if problems or check.problems:
+        raise FactBaseInvalid(_ordered([*problems, *check.problems]))
+    records = {name: [document for _, document in items] for name, items in keyed.items()}
+    for kind in TOP_LEVEL:
+        for document in records[kind.name]:
+            kind.shape.derive(document, known.lookup)
+    origin = {document["id"]: file for items in records.values() for document in items}
+    return FactBase(known.title, known.pair, known.as_of, records, known.lookup, origin=origin)

@@ -15,6 +15,24 @@ class Lookup:
         self.demonyms: dict[str, list[str]] = {}
         self.country_of: dict[str, str] = {}
 
+    def dumps(self) -> bytes:
+        """Everything it knows, to be stored beside the compiled records."""
+        import marshal  # only when a base is compiled
+
+        return marshal.dumps(
+            (self.names, self.aliases, self.source_dates, self.as_of, self.demonyms,
+             self.country_of)
+        )  # fmt: skip
+
+    @classmethod
+    def loads(cls, data: bytes) -> Lookup:
+        import marshal  # only when a stored base is updated in place
+
+        lookup = cls()
+        (lookup.names, lookup.aliases, lookup.source_dates, lookup.as_of, lookup.demonyms,
+         lookup.country_of) = marshal.loads(data)  # fmt: skip
+        return lookup
+
     def name(self, record_id: str | None) -> str | None:
         return self.names.get(record_id, record_id) if record_id else None
 

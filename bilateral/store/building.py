@@ -22,6 +22,7 @@ from bilateral.schema.reading import decode, parse_toml, read_bytes
 from bilateral.store.compile import write
 from bilateral.store.directory import temporary_path
 from bilateral.store.freshness import source_files, source_key, status_text
+from bilateral.store.incremental import updated
 
 try:
     import fcntl
@@ -68,6 +69,10 @@ def build_cached(facts: str, directory: str, target: str, reopen: Opener) -> sql
         connection = reopen()
         if connection is not None:
             return connection
+        if os.path.exists(target) and updated(facts, target) is not None:
+            connection = reopen()
+            if connection is not None:
+                return connection
         base, meta, steady = read_and_check(facts)
         if steady:
             with contextlib.suppress(OSError, sqlite3.Error):

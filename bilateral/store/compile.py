@@ -13,10 +13,11 @@ import sqlite3
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from bilateral.kinds.base import FactBase
+from bilateral.kinds.base import FactBase, dates_in, first_day, last_day
 from bilateral.kinds.kind import Kind
 from bilateral.schema.checker import Document
 from bilateral.schema.jsontext import to_json
+from bilateral.schema.lookup import Lookup
 from bilateral.schema.textnorm import name_key, single_deletions, terms
 from bilateral.store.integrity import record_checksum
 
@@ -30,8 +31,11 @@ CREATE TABLE records (
     sort TEXT NOT NULL,
     doc TEXT NOT NULL,
     data BLOB NOT NULL,
-    checksum INTEGER NOT NULL
+    checksum INTEGER NOT NULL,
+    part TEXT NOT NULL,
+    position INTEGER NOT NULL
 );
+CREATE TABLE record_dates (record INTEGER PRIMARY KEY, first TEXT, last TEXT, checked TEXT);
 CREATE TABLE facets (
     type TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, record INTEGER NOT NULL
 );
@@ -50,6 +54,7 @@ CREATE INDEX names_by_key ON names (key);
 CREATE INDEX name_tokens_by_token ON name_tokens (token);
 CREATE INDEX token_variants_by_variant ON token_variants (variant);
 CREATE INDEX mentions_by_target ON mentions (target);
+CREATE INDEX records_by_part ON records (part);
 """
 
 CITED_SOURCE = re.compile(r'"source":"((?:[^"\\]|\\.)*)"')
@@ -60,6 +65,9 @@ class Compiled(NamedTuple):
 
     kind: Kind
     document: Document
+    part: str
+    position: int
+    dates: tuple[str | None, str | None]
     sort: str
     facets: tuple[tuple[str, str], ...]
     names: tuple[str, ...]
@@ -75,10 +83,16 @@ def cited_sources(document_json: str) -> list[str]:
 
 def compiled(base: FactBase) -> Iterator[Compiled]:
     lookup = base.lookup
+    part = ""
     for kind, document, position in base.each():
+        if kind.name in base.records:
+            part = base.origin.get(document["id"], "")
         yield Compiled(
             kind,
             document,
+            part,
+            position,
+            date_span(kind, document),
             kind.sort(document, position),
             tuple(kind.facets(document, lookup)),
             tuple(kind.names(document)),
@@ -88,17 +102,27 @@ def compiled(base: FactBase) -> Iterator[Compiled]:
         )
 
 
+def date_span(kind: Kind, document: Document) -> tuple[str | None, str | None]:
+    """The first and last day a record's own dates speak of (sources have none)."""
+    if kind.name == "source":
+        return None, None
+    found = dates_in(kind.shape, document)
+    if not found:
+        return None, None
+    return min(first_day(day) for day in found), max(last_day(day) for day in found)
+
+
 def write(connection: sqlite3.Connection, base: FactBase, meta: dict[str, str]) -> None:
     """Fill an empty database with the base's records and indexes."""
     connection.executescript(TABLES)
-    _insert_records(connection, compiled(base))
+    insert_records(connection, compiled(base), base.lookup)
     info = {
         "title": base.title,
         "pair": base.pair,
         "as_of": base.as_of,
         "pairs": " ".join(base.pairs()),
         "counts": json.dumps(base.counts()),
-        "coverage": json.dumps(base.coverage()),
+        "lookup": base.lookup.dumps(),
         **meta,
     }
     connection.executemany("INSERT INTO meta VALUES (?, ?)", info.items())
@@ -107,23 +131,35 @@ def write(connection: sqlite3.Connection, base: FactBase, meta: dict[str, str]) 
     connection.commit()
 
 
-def _insert_records(connection: sqlite3.Connection, records: Iterator[Compiled]) -> None:
-    rows, facets, names, tokens, mentions, search = [], [], [], [], [], []
-    for rowid, record in enumerate(records, start=1):
+def insert_records(
+    connection: sqlite3.Connection,
+    records: Iterator[Compiled],
+    lookup: Lookup,
+    first_rowid: int = 1,
+) -> None:
+    """Write compiled records, and all that finds them, from `first_rowid` on."""
+    rows, facets, names, tokens, mentions, search, spans = [], [], [], [], [], [], []
+    for rowid, record in enumerate(records, start=first_rowid):
         document = record.document
         document_json = to_json(document)
         kind = record.kind.name
         data = marshal.dumps(document)
         rows.append(
             (rowid, document["id"], kind, record.kind.pair_of(document), record.sort,
-             document_json, data, record_checksum(document_json, data))
+             document_json, data, record_checksum(document_json, data), record.part,
+             record.position)
         )  # fmt: skip
+        cited = cited_sources(document_json)
+        checked = max(
+            (last_day(d) for s in cited if (d := lookup.source_dates.get(s))), default=None
+        )
+        spans.append((rowid, *record.dates, checked))
         facets += [(kind, key, value, rowid) for key, value in record.facets]
         if record.names:
             keys = {name_key(document["id"]), *(name_key(name) for name in record.names)}
             names += [(key, rowid) for key in keys if key]
             tokens += [(token, rowid) for token in {t for key in keys for t in key.split()}]
-        targets = dict.fromkeys((*record.mentions, *cited_sources(document_json)))
+        targets = dict.fromkeys((*record.mentions, *cited))
         mentions += [(target, rowid) for target in targets if target != document["id"]]
         search.append(
             (
@@ -133,7 +169,8 @@ def _insert_records(connection: sqlite3.Connection, records: Iterator[Compiled])
                 " ".join(terms(record.text)),
             )
         )
-    connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    connection.executemany("INSERT INTO record_dates VALUES (?, ?, ?, ?)", spans)
     connection.executemany("INSERT INTO facets VALUES (?, ?, ?, ?)", facets)
     connection.executemany("INSERT INTO names VALUES (?, ?)", names)
     connection.executemany("INSERT INTO name_tokens VALUES (?, ?)", tokens)

@@ -30,11 +30,19 @@ def source_key(
     path: str, read: list[tuple[str, os.stat_result, bytes]], built_ns: int
 ) -> dict[str, str]:
     """What the store records of the code and the files it was built from."""
+    import json  # builds only; a warm start reads none of this
+
     return {
         "code": code_fingerprint(),
         "source_path": os.fsencode(os.path.abspath(path)).hex(),
         "source_status": statuses(path, [(file, status) for file, status, _ in read]),
-        "source_digest": digests(path, [(file, data) for file, _, data in read]),
+        "source_digest": digests(path, [(file, digest(data)) for file, _, data in read]),
+        "part_status": json.dumps(
+            {
+                relative(path, file): [status_text(status), digest(data)]
+                for file, status, data in read
+            }
+        ),
         "built_ns": str(built_ns),
     }
 
@@ -44,17 +52,18 @@ def status_text(status: os.stat_result) -> str:
 
 
 def statuses(path: str, files: list[tuple[str, os.stat_result]]) -> str:
-    return "\n".join(f"{_relative(path, file)} {status_text(s)}" for file, s in files)
+    return "\n".join(f"{relative(path, file)} {status_text(s)}" for file, s in files)
 
 
-def digests(path: str, files: list[tuple[str, bytes]]) -> str:
+def digests(path: str, files: list[tuple[str, str]]) -> str:
+    """One digest for every file's (path, digest)."""
     combined = blake2b(digest_size=32)
-    for file, data in files:
-        combined.update(f"{_relative(path, file)}\n{digest(data)}\n".encode("utf-8", "replace"))
+    for file, each in files:
+        combined.update(f"{relative(path, file)}\n{each}\n".encode("utf-8", "replace"))
     return combined.hexdigest()
 
 
-def _relative(path: str, file: str) -> str:
+def relative(path: str, file: str) -> str:
     return os.fsencode(os.path.relpath(file, path) if file != path else "").hex()
 
 
@@ -85,6 +94,6 @@ def _same_bytes(path: str, files: list[str], recorded: str | None) -> bool:
     from bilateral.schema.reading import read_bytes  # only for a file changed near the build
 
     try:
-        return digests(path, [(file, read_bytes(file)) for file in files]) == recorded
+        return digests(path, [(file, digest(read_bytes(file))) for file in files]) == recorded
     except FactBaseUnreadable:
         return False

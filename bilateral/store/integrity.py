@@ -16,6 +16,7 @@ EXPECTED_TABLES = frozenset(
         "mentions",
         "search",
         "search_terms",
+        "record_dates",
     )
 )
 
