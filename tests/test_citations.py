@@ -226,4 +226,4 @@ def test_check_refuses_a_malformed_dispute(tmp_path: Path, broken: str) -> None:
     path.write_text(base)
     result = run("check", str(path))
     assert result.exit_code == 1
-    assert "events[0].disputes[0]." in result.stderr
+    assert "events[0] (visit-baku-2004).disputes[0]." in result.stderr

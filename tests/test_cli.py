@@ -550,5 +550,7 @@ def test_a_missing_trade_value_says_it_is_missing(tmp_path: Path) -> None:
     line = _minimal_line("[[trade]]")  # the key is gone: its table's header
     assert (code, out) == (1, "")
     first, last = err.splitlines()
-    assert first.startswith(f"{path}:{line}: trade[0].value: missing; "), first
+    assert first.startswith(f"{path}:{line}: trade[0] (trade-2003-az-export).value: missing; "), (
+        first
+    )
     assert last == f"bilateral: {path}: 1 problem(s) found"

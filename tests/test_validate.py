@@ -16,39 +16,41 @@ BROKEN = [
         "unknown field",
         'name = "Baku"\n',
         'name = "Baku"\ncolour = "blue"\n',
-        "{path}:52: places[0].colour: unknown field; the fields here are: "
+        "{path}:52: places[0] (baku).colour: unknown field; the fields here are: "
         "aliases, country, id, kind, name, names, notes, sources",
     ),
     (
         "missing required field",
         'publisher = "Test Publisher"\n',
         "",
-        "{path}:6: sources[0].publisher: missing; add it as a string",
+        "{path}:6: sources[0] (article).publisher: missing; add it as a string",
     ),
     (
         "wrong type",
         'name = "Safar Abiyev"',
         "name = 42",
-        "{path}:30: people[0].name: expected a string, got an integer (42)",
+        "{path}:30: people[0] (abiyev-safar).name: expected a string, got an integer (42)",
     ),
     (
         "empty string",
         'summary = "Defence ties."',
         'summary = " "',
-        "{path}:59: areas[0].summary: is empty; write a value or remove the field",
+        "{path}:59: areas[0] (military).summary: is empty; write a value or remove the field",
     ),
     (
         "unknown enumeration value",
         'status = "signed"',
         'status = "maybe"',
-        "{path}:65: areas[0].commitments[0].status: unknown value 'maybe'; use one of: "
+        "{path}:65: areas[0] (military).commitments[0] (military-agreements).status: "
+        "unknown value 'maybe'; use one of: "
         "signed, agreed, pledged, promised, proposed, requested, under-discussion, possible",
     ),
     (
         "duplicate id",
         'id = "pk-fact"',
         'id = "baku"',
-        "{path}:105: facts[0].id: duplicate id 'baku' (first used by a place); rename one",
+        "{path}:105: facts[0].id: duplicate id 'baku' "
+        "(first used by a place, places[0] at line 49); rename one",
     ),
     (
         "invalid id",
@@ -61,14 +63,14 @@ BROKEN = [
         "dangling reference",
         'place = "baku"',
         'place = "lahore"',
-        "{path}:84: events[0].place: 'lahore' is not an id in this base; "
+        "{path}:84: events[0] (visit-baku-2004).place: 'lahore' is not an id in this base; "
         "correct the id or add it under [[places]] or [[countries]]",
     ),
     (
         "reference to the wrong kind",
         'organization = "AZ"',
         'organization = "baku"',
-        "{path}:37: people[0].roles[0].organization: 'baku' is a place, "
+        "{path}:37: people[0] (abiyev-safar).roles[0].organization: 'baku' is a place, "
         "but this field takes: organization or country",
     ),
     (
@@ -81,90 +83,92 @@ BROKEN = [
         "unknown currency",
         'currency = "USD"',
         'currency = "DOL"',
-        "{path}:75: trade[0].value.currency: 'DOL' is not an ISO 4217 currency code; "
-        "use one such as USD",
+        "{path}:75: trade[0] (trade-2003-az-export).value.currency: "
+        "'DOL' is not an ISO 4217 currency code; use one such as USD",
     ),
     (
         "low above high",
         "low = 25000, high = 30000",
         "low = 35000, high = 30000",
-        "{path}:75: trade[0].value: low (35000) is above high (30000); swap them",
+        "{path}:75: trade[0] (trade-2003-az-export).value: "
+        "low (35000) is above high (30000); swap them",
     ),
     (
         "negative value",
         "low = 25000",
         "low = -5",
-        "{path}:75: trade[0].value.low: is -5; a value cannot be negative",
+        "{path}:75: trade[0] (trade-2003-az-export).value.low: is -5; a value cannot be negative",
     ),
     (
         "impossible date",
         "date = 2004-07-08",
         'date = "2004-02-30"',
-        "{path}:82: events[0].date: a string ('2004-02-30') is not a calendar date; "
-        "write YYYY-MM-DD, or 'YYYY' / 'YYYY-MM' when only that is known",
+        "{path}:82: events[0] (visit-baku-2004).date: a string ('2004-02-30') is not a "
+        "calendar date; write YYYY-MM-DD, or 'YYYY' / 'YYYY-MM' when only that is known",
     ),
     (
         "start after end",
         "end = 2013-10-28",
         "end = 1990-01-01",
-        "{path}:35: people[0].roles[0]: start is after end: 1995-02-06 is after 1990-01-01; "
-        "swap them or correct one",
+        "{path}:35: people[0] (abiyev-safar).roles[0]: "
+        "start is after end: 1995-02-06 is after 1990-01-01; swap them or correct one",
     ),
     (
         "paragraph outside the source",
         "paragraph = 2, sentence = 1 }]\n\n[[relations]]",
         "paragraph = 3, sentence = 1 }]\n\n[[relations]]",
-        "{path}:94: assessments[0].sources[0].paragraph: paragraph 3 is outside 'article', "
-        "which has 2 paragraphs",
+        "{path}:94: assessments[0] (pk-good-ally).sources[0].paragraph: "
+        "paragraph 3 is outside 'article', which has 2 paragraphs",
     ),
     (
         "sentence outside the paragraph",
         "paragraph = 1, sentence = 2 }]\n\n[[events]]",
         "paragraph = 1, sentence = 7 }]\n\n[[events]]",
-        "{path}:77: trade[0].sources[0].sentence: sentence 7 is outside paragraph 1 of "
-        "'article', which has 2 sentences",
+        "{path}:77: trade[0] (trade-2003-az-export).sources[0].sentence: "
+        "sentence 7 is outside paragraph 1 of 'article', which has 2 sentences",
     ),
     (
         "locator missing for a source with text",
         'sources = [{ source = "article", paragraph = 1, sentence = 2 }]\n\n[[people]]',
         'sources = [{ source = "article" }]\n\n[[people]]',
-        "{path}:26: countries[1].sources[0]: cite 'article' with both paragraph and sentence",
+        "{path}:26: countries[1] (PK).sources[0]: cite 'article' with both paragraph and sentence",
     ),
     (
         "locator for a source without text",
         '[{ source = "background" }]',
         '[{ source = "background", paragraph = 1, sentence = 1 }]',
-        "{path}:40: people[0].roles[0].sources[0]: source 'background' declares no paragraphs; "
+        "{path}:40: people[0] (abiyev-safar).roles[0].sources[0]: "
+        "source 'background' declares no paragraphs; "
         "drop paragraph and sentence, or add sentences = [...] to the source",
     ),
     (
         "unknown source",
         '[{ source = "background" }]',
         '[{ source = "encyclopedia" }]',
-        "{path}:40: people[0].roles[0].sources[0].source: 'encyclopedia' is not an id in this "
-        "base; correct the id or add it under [[sources]]",
+        "{path}:40: people[0] (abiyev-safar).roles[0].sources[0].source: "
+        "'encyclopedia' is not an id in this base; correct the id or add it under [[sources]]",
     ),
     (
         "record without sources",
         'text = "A fact about Pakistan."\nsources = [{ source = "article", paragraph = 2, '
         "sentence = 1 }]",
         'text = "A fact about Pakistan."',
-        "{path}:104: facts[0].sources: missing; cite at least one source as "
+        "{path}:104: facts[0] (pk-fact).sources: missing; cite at least one source as "
         "{{ source = ID, paragraph = N, sentence = N }}",
     ),
     (
         "a key an earlier schema had",
         "end = 2013-10-28\n",
         "end = 2013-10-28\ncurrent = true\n",
-        "{path}:40: people[0].roles[0].current: no longer part of the schema: a role's status "
-        "comes from its start and end and the date asked; delete this line",
+        "{path}:40: people[0] (abiyev-safar).roles[0].current: no longer part of the schema: "
+        "a role's status comes from its start and end and the date asked; delete this line",
     ),
     (
         "assessment with two holders",
         'held_by_group = "local analysts"',
         'held_by_group = "local analysts"\nheld_by = "abiyev-safar"',
-        "{path}:89: assessments[0]: an assessment needs exactly one holder: held_by (an id) "
-        "or held_by_group (such as 'local analysts')",
+        "{path}:89: assessments[0] (pk-good-ally): an assessment needs exactly one holder: "
+        "held_by (an id) or held_by_group (such as 'local analysts')",
     ),
     (
         "bad pair",
@@ -190,7 +194,8 @@ BROKEN = [
         "very long string",
         'summary = "Shared ties."',
         'summary = "' + "x" * 10_001 + '"',
-        "{path}:101: relations[0].summary: is 10,001 characters, over the limit of 10,000",
+        "{path}:101: relations[0] (pk-az-ties).summary: is 10,001 characters, over the limit of "
+        "10,000",
     ),
 ]
 
@@ -276,5 +281,6 @@ def test_directory_exits_2(tmp_path: Path) -> None:
     result = run("check", str(tmp_path))
     assert result.exit_code == 2
     assert result.stderr == (
-        f"bilateral: {tmp_path}: is a directory; give the path of a facts.toml file\n"
+        f"bilateral: {tmp_path}: holds no *.toml file; give a fact base file or a directory "
+        "of them\n"
     )

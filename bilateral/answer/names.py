@@ -13,35 +13,13 @@ import sqlite3
 from collections.abc import Iterable
 
 from bilateral.answer.rows import Row
+from bilateral.schema.closeness import LIKENESS, edit_distance, likeness
 from bilateral.schema.textnorm import WORD, fold, name_key, single_deletions
 
 TYPO = 1
 SHORTEST_TYPO = 4
 """Words shorter than this must match exactly: one edit turns 'zz' into 'az'."""
-LIKENESS = 0.6
-"""Least share of letters two words keep in common to be suggested for each other."""
 SUGGESTION_CANDIDATES = 5000
-
-
-def edit_distance(first: str, second: str) -> int:
-    """Optimal string alignment distance: edits, counting an adjacent swap as one."""
-    previous2: list[int] = []
-    previous = list(range(len(second) + 1))
-    for i, a in enumerate(first, start=1):
-        current = [i] + [0] * len(second)
-        for j, b in enumerate(second, start=1):
-            cost = 0 if a == b else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[-1]
-
-
-def likeness(first: str, second: str) -> float:
-    """1.0 for the same word, falling by the share of letters that must change."""
-    longest = max(len(first), len(second)) or 1
-    return 1.0 - edit_distance(first, second) / longest
 
 
 def is_typo_of(word: str, name_word: str) -> bool:
@@ -164,3 +142,6 @@ def _same_word(word: str) -> list[str]:
 
 def _marks(values: Iterable[object]) -> str:
     return ", ".join("?" for _ in values)
+
+
+__all__ = ["LIKENESS", "NameMatcher", "edit_distance", "is_typo_of", "likeness"]

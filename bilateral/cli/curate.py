@@ -1,10 +1,14 @@
-"""Commands for curators: `new`, `fmt` and `diff`."""
+"""Commands for curators: `check`, `new`, `fmt` and `diff`."""
 
 from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from bilateral.cli.answering import (
+    EXIT_IO,
     EXIT_NOTHING_MATCHED,
     Settings,
     fail,
@@ -12,37 +16,373 @@ from bilateral.cli.answering import (
     warn,
 )
 from bilateral.cli.group import cli
-from bilateral.errors import FactBaseInvalid, FactBaseUnreadable, shown
+from bilateral.errors import FactBaseInvalid, FactBaseUnreadable, Problem, shown
+from bilateral.render.escapes import visible
 
-__all__ = ["check", "cli"]
+if TYPE_CHECKING:
+    from bilateral.curate.adding import Spec
+    from bilateral.curate.findings import Finding
+    from bilateral.kinds.base import FactBase
+    from bilateral.schema.fields import Field
+
+__all__ = ["check", "cli", "diff", "fmt", "new"]
+
+CHECK_EXITS = """\b
+Exit codes:
+  0  valid (warnings, if any, on stderr)
+  1  problems found
+  2  usage error, or a file that cannot be read as TOML"""
+FMT_EXITS = """\b
+Exit codes:
+  0  every file is laid out (or was rewritten so)
+  1  with --check: a file would change
+  2  usage error, or a file that cannot be read as TOML
+  3  a file could not be written"""
+DIFF_EXITS = """\b
+Exit codes:
+  0  no differences
+  1  differences found
+  2  usage error, or a version that cannot be read, checked or found in git"""
+NEW_EXITS = """\b
+Exit codes:
+  0  the record was added (or, with --dry-run, would be)
+  1  the base is invalid, or would be with the record: nothing written
+  2  usage error: an unknown kind or field, a value missing or malformed, no such parent
+  3  the file could not be written"""
 
 
-@cli.command()
+@cli.command(epilog=CHECK_EXITS)
 @click.argument("path", required=False, type=click.Path(path_type=str))
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="text for people; json ({file, line, key, message, severity} each) for editors and "
+    "scripts; github for workflow annotations at each line.",
+)
 @click.pass_obj
-def check(settings: Settings, path: str | None) -> None:
+def check(settings: Settings, path: str | None, output: str) -> None:
     """Validate a fact base and print its counts.
 
     On success prints one line of counts on stdout and exits 0. Problems go to
     stderr, each naming the file, line and key; exit 1. A file that cannot be
-    read as TOML exits 2.
+    read as TOML exits 2. Warnings (a source no record cites, a sub-table that
+    another table parts from its record) are shown once there are no problems;
+    --format json and github list them with the problems.
 
     \b
     Example:
         bilateral check facts.toml
+        bilateral check --format github facts.toml
     """
-    from bilateral.kinds.base import load  # the checking stack, for `check` alone
+    from bilateral.curate.checking import layout_warnings, uncited_warnings  # curators' tools
+    from bilateral.curate.findings import Finding  # as above
+    from bilateral.kinds.parts import load  # the checking stack, for `check` alone
 
     target = path or settings.path
+    base: FactBase | None = None
+    errors: list[Finding] = []
     try:
-        base = load(target)
+        try:
+            base = load(target)
+        except FactBaseInvalid as error:
+            errors = [Finding.of(problem) for problem in error.problems]
+        layout = layout_warnings(target)
+        uncited = base.uncited_sources() if base else []
+        cited_by_none = uncited_warnings(target, uncited)
+    except FactBaseUnreadable as error:
+        _unreadable(str(error), output)
+    if output == "text":
+        _report_text(target, base, errors, layout, uncited)
+    _report_machine(target, base, errors, [*layout, *cited_by_none], output)
+
+
+def _unreadable(message: str, output: str) -> NoReturn:
+    """A file that is not TOML: exit 2, and in the machine formats an error at its line."""
+    from bilateral.curate.findings import as_github, as_json, unreadable  # curators' tools
+
+    if output != "text":
+        finding = unreadable(message)
+        click.echo(as_json([finding]) if output == "json" else as_github(finding))
+    fail(message)
+
+
+def _report_text(
+    target: str,
+    base: FactBase | None,
+    errors: list[Finding],
+    warnings: list[Finding],
+    uncited: list[str],
+) -> NoReturn:
+    if base is None:
+        for finding in errors:
+            problem = Problem(finding.file, finding.key, finding.message, finding.line)
+            click.echo(problem_line(problem), err=True)
+        fail(f"{shown(target)}: {len(errors)} problem(s) found", EXIT_NOTHING_MATCHED)
+    for finding in warnings:
+        click.echo(visible(finding.text().replace("\r", "\\r").replace("\n", "\\n")), err=True)
+    for source in uncited:
+        warn(f"{shown(target)}: source {source!r} is cited by no record; cite it or remove it")
+    click.echo(f"{shown(target)}: valid: {_counts(base)}")
+    sys.exit(0)
+
+
+def _report_machine(
+    target: str,
+    base: FactBase | None,
+    errors: list[Finding],
+    warnings: list[Finding],
+    output: str,
+) -> None:
+    from bilateral.curate.findings import as_github, as_json  # curators' tools
+
+    findings = sorted([*errors, *warnings], key=lambda f: (f.file, f.line or 0))
+    if output == "json":
+        click.echo(as_json(findings))
+    else:
+        for finding in findings:
+            click.echo(as_github(finding))
+        if base is not None:
+            click.echo(f"{shown(target)}: valid: {_counts(base)}")
+    if errors:
+        fail(f"{shown(target)}: {len(errors)} problem(s) found", EXIT_NOTHING_MATCHED)
+
+
+def _counts(base: FactBase) -> str:
+    return ", ".join(f"{count} {name}" for name, count in base.counts().items())
+
+
+@cli.command(epilog=NEW_EXITS)
+@click.argument("kind")
+@click.option("--id", "record_id", metavar="ID", help="The record's id.")
+@click.option("--name", metavar="NAME", help="Its name (for kinds that have one).")
+@click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Any field; repeat for each, and for each item of a list. A value written as "
+    "TOML ([...] or {...}) is read as TOML.",
+)
+@click.option(
+    "--cite", multiple=True, metavar="SOURCE[:P:S]", help="A source it cites (repeatable)."
+)
+@click.option(
+    "--record",
+    "--person",
+    "--area",
+    "parent",
+    metavar="ID",
+    help="The record it goes inside, for a role (--person), commitment (--area), name, "
+    "note or dispute.",
+)
+@click.option(
+    "--file",
+    "chosen",
+    type=click.Path(path_type=str),
+    help="The file to add it to: a file of a directory base, or the base itself.",
+)
+@click.option(
+    "--prompt/--no-prompt",
+    default=None,
+    help="Ask for missing required fields (default: when stdin is a terminal).",
+)
+@click.option("--dry-run", is_flag=True, help="Print the record and where it goes; write nothing.")
+@click.pass_obj
+def new(
+    settings: Settings,
+    kind: str,
+    record_id: str | None,
+    name: str | None,
+    fields: tuple[str, ...],
+    cite: tuple[str, ...],
+    parent: str | None,
+    chosen: str | None,
+    prompt: bool | None,
+    dry_run: bool,
+) -> None:
+    """Add a record of KIND: checks it, inserts a well-formed block where it belongs (the
+    end of its kind, or inside its parent record), and writes the file only if the whole
+    base stays valid.
+
+    KIND is one of: source, country, person, post, organization, place, area, trade,
+    event, assessment, relation, fact; and, inside another record: role, commitment,
+    name, note, dispute.
+
+    \b
+    Example:
+        bilateral new role --person musharraf-pervez --field title="Chief of Army Staff" \\
+            --field organization=PK --field start=1998-10-07 --cite wikipedia-pervez-musharraf
+        bilateral new place --id lahore --name Lahore --field kind=city --field country=PK \\
+            --cite caci-2004-07-28:3:2
+    """
+    from bilateral.curate import adding  # curators' tools, for `new` alone
+
+    spec = adding.specs().get(kind)
+    if spec is None:
+        raise click.UsageError(f"unknown kind {kind!r}; use one of: {', '.join(adding.specs())}")
+    ask = sys.stdin.isatty() if prompt is None else prompt
+    if spec.field and parent is None and ask:
+        parent = click.prompt(f"id of the {' or '.join(spec.parents)} it goes inside")
+    typed = [("id", record_id), ("name", name), *(("sources", c) for c in cite)]
+    typed += [(key.strip(), value) for key, _, value in (f.partition("=") for f in fields)]
+    try:
+        if bad := [f for f in fields if "=" not in f]:
+            raise ValueError(f"--field {bad[0]!r}: write KEY=VALUE")
+        given = adding.typed(spec, [(key, value) for key, value in typed if value is not None])
+        missing = adding.missing(spec, given)
+        if missing and not ask:
+            raise ValueError(adding.needs(spec, missing))
+        given.update({item.toml_key: [_ask(item)] for item in missing})
+        values = adding.values(spec, given)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    _add(settings, spec, values, parent, chosen, dry_run)
+
+
+def _ask(item: Field) -> str:
+    """A required field's value, asked at the terminal until it reads."""
+    from bilateral.curate.adding import hint, value_of  # curators' tools
+
+    def checked(text: str) -> str:
+        try:
+            value_of(item, [text])
+        except ValueError as error:
+            raise click.BadParameter(str(error)) from None
+        return text
+
+    choices = click.Choice(item.choices) if item.choices else None
+    question = f"{item.toml_key} ({hint(item)})"
+    answer: str = click.prompt(question, type=choices, value_proc=None if choices else checked)
+    return answer
+
+
+def _add(
+    settings: Settings,
+    spec: Spec,
+    values: dict[str, object],
+    parent: str | None,
+    chosen: str | None,
+    dry_run: bool,
+) -> None:
+    import os  # only `new` chooses where its base is
+
+    from bilateral.curate import create  # curators' tools
+
+    base = settings.facts or os.environ.get("BILATERAL_FACTS") or chosen or settings.path
+    try:
+        plan = create.plan(create.target_file(base, chosen, spec, parent), spec, values, parent)
+        create.validate(base, plan)
+        if not dry_run:
+            create.write(plan)
+    except (create.CannotAdd, FactBaseUnreadable) as error:
+        fail(str(error))
+    except create.Refused as error:
+        for problem in error.problems[:20]:
+            click.echo(problem_line(problem), err=True)
+        fail(str(error), EXIT_NOTHING_MATCHED)
+    except OSError as error:
+        fail(f"{shown(chosen or base)}: cannot be written ({error.strerror or error})", EXIT_IO)
+    if dry_run:
+        click.echo("\n".join(plan.block))
+    named = f" {values['id']!r}" if "id" in values else ""
+    under = f" under {plan.where}" if plan.where else ""
+    done = "would add" if dry_run else "added"
+    click.echo(f"{shown(plan.file)}:{plan.line}: {done} {spec.name}{named}{under}", err=dry_run)
+
+
+@cli.command(epilog=FMT_EXITS)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--check", "check_only", is_flag=True, help="Change nothing; exit 1 if a file would.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print what would change, as a diff.")
+@click.pass_obj
+def fmt(settings: Settings, paths: tuple[str, ...], check_only: bool, show_diff: bool) -> None:
+    """Lay out fact base files one way: the base's keys, then each kind's tables in the
+    registry's order; in a record, keys in the order its kind declares them, then its
+    sub-tables. Records keep their order, every comment and value is kept, and running it
+    twice changes nothing more. A directory means its *.toml files; `-` reads stdin and
+    writes the result to stdout.
+
+    \b
+    Example:
+        bilateral fmt facts.toml
+        bilateral fmt --check --diff facts.toml
+    """
+    from bilateral.curate.files import toml_files  # curators' tools, for `fmt` alone
+
+    try:
+        files = [file for path in paths or (settings.path,) for file in toml_files(path)]
     except FactBaseUnreadable as error:
         fail(str(error))
-    except FactBaseInvalid as error:
-        for problem in error.problems:
-            click.echo(problem_line(problem), err=True)
-        fail(f"{shown(target)}: {len(error.problems)} problem(s) found", EXIT_NOTHING_MATCHED)
-    for source in base.uncited_sources():
-        warn(f"{shown(target)}: source {source!r} is cited by no record; cite it or remove it")
-    counts = ", ".join(f"{count} {name}" for name, count in base.counts().items())
-    click.echo(f"{shown(target)}: valid: {counts}")
+    worst = max(_fmt_one(file, check_only, show_diff) for file in files)
+    if worst:
+        sys.exit(worst)
+
+
+def _fmt_one(file: str, check_only: bool, show_diff: bool) -> int:
+    """Lay out one file, say what happened; the exit code it calls for."""
+    from bilateral.curate.laying import lay_out  # curators' tools
+
+    outcome = lay_out(file, check_only, show_diff)
+    if outcome.output:
+        click.echo(visible(outcome.output) if file != "-" else outcome.output, nl=False)
+    if outcome.message:
+        click.echo(f"bilateral: {visible(outcome.message)}", err=True)
+    return outcome.code
+
+
+@cli.command(epilog=DIFF_EXITS)
+@click.argument("old")
+@click.argument("new", required=False)
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["table", "tsv", "json"]),
+    help="Output format (default: table on a terminal, tsv when piped).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")
+@click.pass_obj
+def diff(settings: Settings, old: str, new: str | None, output: str | None, as_json: bool) -> None:
+    """What changed from OLD to NEW (default: the base), record by record and field by
+    field. Each is a file, a directory, a git revision (the same path as it was then) or
+    REV:PATH.
+
+    \b
+    Example:
+        bilateral diff HEAD~1 facts.toml
+        bilateral diff old-facts.toml facts.toml --json
+    """
+    import os  # only `diff` and `new` look for paths
+    import tempfile
+
+    from bilateral.curate import diffing  # curators' tools, for `diff` alone
+
+    chosen = "json" if as_json else output or ("table" if sys.stdout.isatty() else "tsv")
+    newer = new or settings.path
+    default = newer if os.path.exists(newer) else settings.path
+    with tempfile.TemporaryDirectory() as scratch:
+        before, old_label = _version(old, default, os.path.join(scratch, "old"))
+        after, new_label = _version(newer, default, os.path.join(scratch, "new"))
+    changes = diffing.compare(before, after)
+    if chosen == "json":
+        click.echo(diffing.as_json(changes, old_label, new_label))
+    elif chosen == "tsv":
+        from bilateral.render.views import tsv_line  # the TSV rules of every answer
+
+        click.echo("".join(tsv_line(row) for row in diffing.rows(changes)), nl=False)
+    elif changes:
+        diffing.print_table(diffing.rows(changes), f"{old_label} → {new_label}", sys.stdout)
+    if not changes and chosen != "json":
+        click.echo(f"bilateral: no differences between {old_label} and {new_label}", err=True)
+    sys.exit(EXIT_NOTHING_MATCHED if changes else 0)
+
+
+def _version(version: str, default: str, scratch: str) -> tuple[FactBase, str]:
+    from bilateral.curate.revisions import NoSuchVersion, load_version  # curators' tools
+
+    try:
+        return load_version(version, default, scratch)
+    except NoSuchVersion as error:
+        fail(str(error))

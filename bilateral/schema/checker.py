@@ -8,6 +8,7 @@ from typing import Any
 
 from bilateral.errors import Problem
 from bilateral.schema import dates
+from bilateral.schema.closeness import closest_id
 from bilateral.schema.codes import COUNTRY_CODES, CURRENCY_CODES
 from bilateral.schema.locate import LineIndex
 
@@ -19,6 +20,22 @@ RETIRED_KEYS = {
     "and the date asked; delete this line",
 }
 """Keys an earlier schema had, with what to do about them."""
+MAX_SUGGESTIONS = 25
+"""How many distinct unknown ids get a "did you mean"."""
+FOLLOW_UPS = (
+    (re.compile(r"an end needs a date"), "field", ("date",)),
+    (re.compile(r"an assessment needs exactly one holder"), "record", ("held_by", "held_by_group")),
+    (
+        re.compile(r"cite '.*' with both paragraph and sentence"),
+        "record",
+        ("paragraph", "sentence"),
+    ),
+    (re.compile(r"source '(?P<source>[^']*)' declares no paragraphs"), "source", ("sentences",)),
+    (re.compile(r"none is the record's own (?P<field>\w+) \("), "dispute", ()),
+)
+"""Rules that see no value where a wrong one is written: (what the rule says, where the
+record it speaks of is, the fields it reads). Once one of those fields has a problem of its
+own, the rule's problem would only contradict it, and is left out."""
 Table = dict[str, Any]
 Document = dict[str, Any]
 
@@ -35,16 +52,64 @@ class Checker:
         self.tables_of = tables
         self.default_pair = ""
         self._index: LineIndex | None = None
-        self.problems: list[Problem] = []
+        self._problems: list[tuple[Problem, str]] = []
+        """Each problem with its key by position (`people[0].roles[1]`)."""
+        self._keys: set[str] = set()
+        """The key of every problem so far, and every key that encloses one."""
         self.ids: dict[str, tuple[str, str]] = {}
         """Each id to the kind of its record and the noun that names that kind."""
+        self.record_ids: dict[str, str] = {}
+        """The key of each record with an id (`people[0]`) to that id."""
+        self.record_keys: dict[str, str] = {}
+        """Each id to the key of its record."""
+        self.names: dict[str, list[str]] = {}
+        """Each id to the names of its record, for suggestions."""
         self.references: list[tuple[str, str, tuple[str, ...]]] = []
         self.citations: list[tuple[str, Document]] = []
+        self._suggested: dict[tuple[str, tuple[str, ...]], str | None] = {}
 
-    def problem(self, key: str, message: str) -> None:
+    @property
+    def problems(self) -> list[Problem]:
+        """Every problem so far, its key naming each record by position and id:
+        `people[0] (musharraf-pervez).roles[1].title`."""
+        for problem, key in self._problems:
+            problem.key = self.named(key)
+        return [problem for problem, _key in self._problems]
+
+    def named(self, key: str) -> str:
+        """A key by position with the id of each record in it: `areas[2] (energy).name`."""
+        return named_key(key, self.record_ids)
+
+    def line_of(self, key: str) -> int | None:
         if self._index is None:
             self._index = LineIndex(self.text)
-        self.problems.append(Problem(self.file, key, message, self._index.line_of(key)))
+        return self._index.line_of(key)
+
+    def problem(self, key: str, message: str) -> None:
+        if self._follows_a_problem(key, message):
+            return
+        self._keys.update(_enclosing(key))
+        self._problems.append((Problem(self.file, key, message, self.line_of(key)), key))
+
+    def _follows_a_problem(self, key: str, message: str) -> bool:
+        """Whether a rule's problem only repeats a wrong value already reported."""
+        for pattern, where, fields in FOLLOW_UPS:
+            match = pattern.match(message)
+            if match is None:
+                continue
+            record = {
+                "field": key.rpartition(".")[0],
+                "record": key,
+                "source": self.record_keys.get(match.groupdict().get("source") or "", ""),
+                "dispute": key.rpartition(".disputes[")[0],
+            }[where]
+            read = fields or (match.group("field"),)
+            return bool(record) and any(self._reported(f"{record}.{name}") for name in read)
+        return False
+
+    def _reported(self, key: str) -> bool:
+        """Whether the key, or a key inside it, has a problem already."""
+        return key in self._keys
 
     def allowed_keys(self, table: Table, key: str, allowed: set[str]) -> None:
         for name in table:
@@ -195,11 +260,17 @@ class Checker:
             return None
         if value in self.ids:
             first = self.ids[value][1]
+            where = self.record_keys.get(value)  # none for an id known from elsewhere
+            line = self.line_of(where) if where else None
+            at = f", {where} at line {line}" if line else ""
             self.problem(
-                f"{key}.id", f"duplicate id {value!r} (first used by a {first}); rename one"
+                f"{key}.id", f"duplicate id {value!r} (first used by a {first}{at}); rename one"
             )
             return None
         self.ids[value] = (kind, noun)
+        self.record_ids[key] = value
+        self.record_keys[value] = key
+        self.names[value] = _names(table)
         return value
 
     def currency(self, value: str | None, key: str) -> str | None:
@@ -221,20 +292,42 @@ class Checker:
         for key, target, kinds in self.references:
             kind = self.ids[target][0] if target in self.ids else None
             if kind is None:
-                self.problem(key, f"{target!r} is not an id in this base; {self._add_hint(kinds)}")
+                self.problem(
+                    key,
+                    f"{target!r} is not an id in this base; {self._unknown_hint(target, kinds)}",
+                )
             elif kinds and kind not in kinds:
                 self.problem(
                     key, f"{target!r} is a {kind}, but this field takes: {' or '.join(kinds)}"
                 )
 
-    def _add_hint(self, kinds: tuple[str, ...]) -> str:
-        if not kinds:
-            return "correct the id or add the record it names"
+    def _unknown_hint(self, target: str, kinds: tuple[str, ...]) -> str:
+        """What to do about an unknown id: the id it most likely meant, else where to add it."""
         where = " or ".join(
             f"[[{self.tables_of[kind]}]]" if kind in self.tables_of else f"a {kind}"
             for kind in kinds
         )
-        return f"correct the id or add it under {where}"
+        add = f"add it under {where}" if kinds else "add the record it names"
+        meant = self._suggestion(target, kinds)
+        if meant is None:
+            return f"correct the id or {add}"
+        names = [name for name in self.names.get(meant, []) if name != meant]
+        called = f" ({names[0]})" if names else ""
+        return f"did you mean {meant!r}{called}? If not, {add}"
+
+    def _suggestion(self, target: str, kinds: tuple[str, ...]) -> str | None:
+        """The id meant, for the first MAX_SUGGESTIONS unknown ids (each costs a pass over
+        every id of the base)."""
+        if (target, kinds) not in self._suggested:
+            if len(self._suggested) >= MAX_SUGGESTIONS:
+                return None
+            candidates = {
+                record_id: self.names.get(record_id, [])
+                for record_id, (kind, _noun) in self.ids.items()
+                if not kinds or kind in kinds
+            }
+            self._suggested[target, kinds] = closest_id(target, candidates)
+        return self._suggested[target, kinds]
 
     def pair(self, table: Table, key: str) -> str:
         value = self.string(table, key, "pair", required=False) if "pair" in table else None
@@ -250,6 +343,31 @@ class Checker:
         self.refer(key, match.group(1), ("country",))
         self.refer(key, match.group(2), ("country",))
         return "-".join(sorted((match.group(1), match.group(2))))
+
+
+def _enclosing(key: str) -> list[str]:
+    """The key and each key that encloses it: `a[0].b`, `a[0]`, `a`."""
+    return [key[:end] for end in range(1, len(key) + 1) if end == len(key) or key[end] in ".["]
+
+
+def named_key(key: str, record_ids: dict[str, str]) -> str:
+    """A key by position (`people[0].roles[1]`) with the id after each record that has one:
+    `people[0] (musharraf-pervez).roles[1]`."""
+    shown = ""
+    prefix = ""
+    for part in filter(None, re.split(r"(?<=\])", key)):
+        prefix += part
+        shown += part
+        if prefix in record_ids:
+            shown += f" ({record_ids[prefix]})"
+    return shown
+
+
+def _names(table: Table) -> list[str]:
+    """A record's name and aliases, as written, for suggesting its id."""
+    aliases = table.get("aliases")
+    written = [table.get("name"), *(aliases if isinstance(aliases, list) else [])]
+    return [name for name in written if isinstance(name, str) and name]
 
 
 def join(key: str, name: str) -> str:
