@@ -407,7 +407,7 @@ def test_overview_names_the_base_and_the_commands() -> None:
         "Its facts span 1995-02-06 to 2013-10-28; the base was written about 2004-07-28.",
         "Its sources speak up to 2004-07-28 for countries, people, organizations, places, areas,"
         " commitments,",
-        "  trade figures, events, assessments, relations, facts.",
+        "  trade figures, events, relations, facts, assessments.",
         "Pairs: AZ-PK",
         "Countries: AZ Azerbaijan, PK Pakistan",
         "1 people, 0 posts, 1 areas, 1 commitments, 1 trade figures, 1 events, 1 assessments, "

@@ -450,8 +450,8 @@ def test_fmt_orders_kinds_by_the_registry_and_keys_by_their_declaration() -> Non
     order = list(dict.fromkeys(tables))
     assert order == [
         "[[sources]]", "[[countries]]", "[[people]]", "[[posts]]", "[[organizations]]",
-        "[[places]]", "[[areas]]", "[[trade]]", "[[events]]", "[[assessments]]",
-        "[[relations]]", "[[facts]]",
+        "[[places]]", "[[areas]]", "[[trade]]", "[[events]]", "[[relations]]",
+        "[[facts]]", "[[assessments]]",
     ]  # fmt: skip
     musharraf = result[result.index('id = "musharraf-pervez"') :].split("\n\n")[0]
     assert [line.split(" =")[0] for line in musharraf.splitlines()] == [
@@ -460,10 +460,10 @@ def test_fmt_orders_kinds_by_the_registry_and_keys_by_their_declaration() -> Non
     ]  # fmt: skip
     rule = "# " + "-" * 64
     assert (
-        result.index(f"{rule} assessments")
-        < result.index("\n[[assessments]]")
-        < result.index(f"{rule} relations")
+        result.index(f"{rule} relations")
         < result.index("\n[[relations]]")
+        < result.index(f"{rule} assessments")
+        < result.index("\n[[assessments]]")
     )
 
 
@@ -553,6 +553,18 @@ id = "p"
 
 def test_fmt_check_names_the_files_that_would_change(tmp_path: Path) -> None:
     path = _shipped_copy(tmp_path)
+    assert run("fmt", "--check", str(path)).exit_code == 0  # the shipped base is laid out
+    laid_out = 'country = "PK"\naliases = ["Musharraf"'
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        .replace(laid_out, 'aliases = ["Musharraf"', 1)
+        .replace(
+            'General Pervez Musharraf", "پرویز مشرف"]\n',
+            'General Pervez Musharraf", "پرویز مشرف"]\ncountry = "PK"\n',
+            1,
+        ),
+        encoding="utf-8",
+    )
     before = path.read_bytes()
     result = run("fmt", "--check", str(path))
     assert (result.exit_code, result.stdout) == (1, "")
@@ -780,7 +792,7 @@ def test_new_help_names_every_kind_it_adds() -> None:
     text = " ".join(run("new", "--help").stdout.split())
     assert list(specs()) == [
         "source", "country", "person", "post", "organization", "place", "area", "trade",
-        "event", "assessment", "relation", "fact", "name", "note", "role", "dispute",
+        "event", "relation", "fact", "assessment", "name", "note", "role", "dispute",
         "commitment",
     ]  # fmt: skip
     assert all(f" {name}" in text for name in specs())

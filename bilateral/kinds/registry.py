@@ -23,9 +23,9 @@ TOP_LEVEL: tuple[Kind, ...] = (
     AREA,
     TRADE,
     EVENT,
-    ASSESSMENT,
     RELATION,
     FACT,
+    ASSESSMENT,
 )
 """Kinds with a TOML table of their own, in file order."""
 
