@@ -30,7 +30,8 @@ def main(argv: list[str] | None = None) -> None:
     shell would report it, rather than click's 1, which here means nothing matched.
     """
     if sys.stdout is None:  # started with stdout closed (`bilateral trade >&-`)
-        sys.stderr.write("bilateral: stdout is closed; there is nowhere to write the answer\n")
+        if sys.stderr is not None:
+            sys.stderr.write("bilateral: stdout is closed; there is nowhere to write the answer\n")
         sys.exit(EXIT_IO)
     try:
         code = cli.main(args=argv, prog_name="bilateral", standalone_mode=False)

@@ -73,12 +73,23 @@ class Settings:
 
 
 def warn(message: str) -> None:
-    click.echo(f"bilateral: warning: {visible(message)}", err=True)
+    say(f"bilateral: warning: {one_line(message)}")
 
 
 def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:
-    click.echo(f"bilateral: {visible(message)}", err=True)
+    say(f"bilateral: {one_line(message)}")
     sys.exit(code)
+
+
+def one_line(message: str) -> str:
+    """A message as one line a terminal shows as it is: line breaks written as escapes."""
+    return visible(message.replace("\r", "\\r").replace("\n", "\\n"))
+
+
+def say(line: str) -> None:
+    """A line on stderr; where stderr cannot be written, the exit code still tells."""
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        click.echo(line, err=True)
 
 
 def problem_line(problem: Problem) -> str:
@@ -125,8 +136,13 @@ def answer(
     terminal = sys.stdout.isatty()
     chosen = chosen_format(fmt, as_json, terminal)
     try:
-        rows = _checked_rows(settings, produce)
-        cited = settings.base().sources_by_id() if chosen is Format.TABLE else None
+        rows, cited = checked(
+            settings,
+            lambda base: (
+                list(produce(base)),
+                base.sources_by_id() if chosen is Format.TABLE else None,
+            ),
+        )
         paged = settings.pager and terminal and chosen is Format.TABLE
         _write(lambda out: _render(rows, listing, chosen, out, terminal, draw_table, cited), paged)
         if not rows:
@@ -143,7 +159,7 @@ def answer_text(settings: Settings, produce: Callable[[Base], str]) -> None:
     """Print a whole document made from the base (a bibliography, a note), with the same
     errors and exit codes as any answer."""
     try:
-        text = _checked(settings, produce)
+        text = checked(settings, produce)
         _write(lambda out: print(text, end="", file=out))
     except (FactBaseUnreadable, FactBaseInvalid) as error:
         fail_unusable(error)
@@ -169,12 +185,7 @@ def _render(
         emit(rows, listing, chosen, out, terminal, cited)
 
 
-def _checked_rows(settings: Settings, produce: Callable[[Base], Iterable[Row]]) -> list[Row]:
-    """Every row of the answer; a cached store that fails is discarded and built again."""
-    return _checked(settings, lambda base: list(produce(base)))
-
-
-def _checked(settings: Settings, produce: Callable[[Base], T]) -> T:
+def checked(settings: Settings, produce: Callable[[Base], T]) -> T:
     """The whole answer; a cached store that fails a check is discarded and built again."""
     try:
         return produce(settings.base())

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from bilateral import __version__
-from bilateral.cli.answering import EXIT_CODES, Settings, fail_unusable, reader_gone
+from bilateral.cli.answering import EXIT_CODES, Settings, checked, fail_unusable, reader_gone
 from bilateral.cli.options import as_of_option
 from bilateral.errors import FactBaseInvalid, FactBaseUnreadable
 from bilateral.render.escapes import visible
@@ -94,7 +94,7 @@ def cli(context: click.Context, facts: str | None, no_cache: bool, no_pager: boo
 
 def _overview(settings: Settings) -> None:
     try:
-        overview = settings.base().overview()
+        overview = checked(settings, lambda base: base.overview())
     except (FactBaseUnreadable, FactBaseInvalid) as error:
         fail_unusable(error)
     try:

@@ -91,8 +91,8 @@ def last_day(date: str) -> str:
 def build(file: str, text: str, data: dict[str, Any]) -> FactBase:
     """The checked fact base, or FactBaseInvalid carrying every problem found."""
     check = Checker(file, text, TABLE_OF)
-    if data.get("schema_version") in MIGRATION and not isinstance(data["schema_version"], bool):
-        version = data["schema_version"]
+    version = data.get("schema_version")
+    if type(version) is int and version in MIGRATION:
         check.problem(
             "schema_version",
             f"is {version}, written for an earlier bilateral; to read it here, "

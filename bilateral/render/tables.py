@@ -40,13 +40,27 @@ def console_for(out: TextIO, terminal: bool) -> Console:
     plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("CLICOLOR") == "0"
     return Console(
         file=out,
-        width=None if terminal else PIPE_WIDTH,
+        width=terminal_width() if terminal else PIPE_WIDTH,
         force_terminal=True if terminal and not plain else None,
         color_system=None if plain else "auto",
         highlight=False,
         emoji=False,
         markup=False,
     )
+
+
+def terminal_width() -> int | None:
+    """None to let rich measure the terminal, unless $COLUMNS says 0 (or nothing a width
+    can be), which rich would take as a width: then the terminal's own, else 80."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return None
+    if not columns:
+        return None
+    import shutil  # only for a $COLUMNS that is no width
+
+    size = shutil.get_terminal_size((80, 24)).columns
+    return size if size > 0 else 80
 
 
 def cell(value: str) -> Text:

@@ -8,6 +8,8 @@ from typing import Any
 
 from bilateral.errors import FactBaseUnreadable, shown
 
+MAX_ENTRIES = 100_000
+"""The most files and folders a directory base is searched through for *.toml files."""
 MAX_BYTES = 128 * 1024 * 1024
 """The largest fact base read; far above any curated base (100,000 records is about 30 MiB)."""
 
@@ -113,14 +115,21 @@ def read_toml(path: str) -> tuple[str, dict[str, Any]]:
 def _where_long_number(path: str, text: str) -> str:
     import re  # only for this rare message
 
-    match = re.search(r"\d{4000,}", text)
+    match = re.search(r"^[^#\n\"']*=\s*[+-]?[\d_]{4000,}", text, re.MULTILINE)
     return f"{path}:{text.count(chr(10), 0, match.start()) + 1}" if match else path
 
 
 def toml_files(directory: str) -> list[str]:
     """Every `*.toml` file under a directory, hidden ones aside, sorted by path."""
     found = []
+    seen = 0
     for root, folders, files in os.walk(directory):
+        seen += len(folders) + len(files)
+        if seen > MAX_ENTRIES:
+            raise FactBaseUnreadable(
+                f"{shown(directory)}: holds over {MAX_ENTRIES:,} files and folders, more than a "
+                "fact base; give the directory of the base itself"
+            )
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         found += [os.path.join(root, f) for f in files if f.endswith(".toml") and f[0] != "."]
     if not found:

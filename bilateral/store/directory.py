@@ -49,9 +49,9 @@ def chosen_directory() -> str | None:
 def unsafe_reason(status: os.stat_result, what: str) -> str | None:
     """Why a file or directory with this status cannot be trusted, or None."""
     if hasattr(os, "geteuid") and status.st_uid != os.geteuid():
-        return f"{what} belongs to another user"
+        return f"{what}belongs to another user"
     if status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        return f"{what} is writable by other users"
+        return f"{what}is writable by other users"
     return None
 
 
@@ -66,8 +66,13 @@ def private_directory(path: str) -> tuple[str | None, str | None]:
         return None, None
     if not stat.S_ISDIR(status.st_mode):
         return None, None
-    reason = unsafe_reason(status, "it")
-    return (None, reason) if reason else (path, None)
+    reason = unsafe_reason(status, "")
+    if reason:
+        return None, reason
+    if status.st_mode & 0o077:  # made readable by an earlier bilateral: the user's own, so close it
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o700)
+    return path, None
 
 
 def trusted_file(path: str) -> bool:

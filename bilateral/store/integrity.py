@@ -31,8 +31,12 @@ def record_checksum(document_json: str, data: bytes) -> int:
 
 def verified(document_json: str, data: bytes, checksum: int) -> tuple[str, bytes]:
     """The record's JSON text and marshalled form, once they match the checksum written
-    with them."""
-    if record_checksum(document_json, data) != checksum:
+    with them (and are of the types written)."""
+    try:
+        matches = record_checksum(document_json, data) == checksum
+    except (TypeError, AttributeError, UnicodeError):
+        matches = False
+    if not matches or type(document_json) is not str or type(data) is not bytes:
         raise StoreDamaged("a stored record fails its checksum")
     return document_json, data
 
