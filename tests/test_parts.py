@@ -151,6 +151,7 @@ def _rowid_of(cache: Path, record_id: str) -> int:
     return int(rowid) - int(count)
 
 
+@pytest.mark.slow
 def test_an_edit_to_one_file_updates_only_its_records(parts: Path, isolated_cache: Path) -> None:
     """The store is brought up to date in place: the edited file's records are written
     anew after the others, the rest stay as they were, and every answer is the uncached one."""
@@ -169,6 +170,7 @@ def test_an_edit_to_one_file_updates_only_its_records(parts: Path, isolated_cach
     assert _rowid_of(isolated_cache, "musharraf-pervez") <= 0
 
 
+@pytest.mark.slow
 def test_an_edit_that_changes_a_name_others_use_rebuilds(parts: Path) -> None:
     import time
 
