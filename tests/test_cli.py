@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from bilateral.cli import cli
+from bilateral.cli.group import COMMAND_MODULES
 from tests.conftest import MINIMAL, SHIPPED, run
 
 AS_OF = "2004-07-28"
@@ -463,14 +465,24 @@ EXAMPLE_MARK = "Example:"
 
 
 def test_every_command_has_help_ending_with_an_example() -> None:
-    for name, command in cli.commands.items():
+    for name in COMMAND_MODULES:
+        command = cli.get_command(click.Context(cli), name)
+        assert command is not None, name
         help_text = command.help or ""
         assert EXAMPLE_MARK in help_text, name
         example = help_text.split(EXAMPLE_MARK)[1].strip()
         assert example.startswith("bilateral "), name
 
 
-@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_every_command_is_found_in_the_module_said() -> None:
+    import importlib
+
+    for module in set(COMMAND_MODULES.values()):
+        importlib.import_module(f"bilateral.cli.{module}")
+    assert sorted(cli.commands) == sorted(COMMAND_MODULES)
+
+
+@pytest.mark.parametrize("name", sorted(COMMAND_MODULES))
 def test_every_command_help_runs(name: str) -> None:
     result = run(name, "--help")
     assert result.exit_code == 0

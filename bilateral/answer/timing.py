@@ -7,7 +7,7 @@ out when answering, from the dates the base holds.
 from __future__ import annotations
 
 import datetime
-from typing import Any, NamedTuple
+from typing import Any
 
 from bilateral.errors import BadQuery
 from bilateral.schema import dates
@@ -22,10 +22,15 @@ STATUSES = (HELD, ENDED, NOT_STARTED, UNKNOWN)
 """What a role is at a date: held, ended, not yet started, or not known from the sources."""
 
 
-class AsOf(NamedTuple):
-    day: datetime.date
-    asked: str
-    """What the user wrote: `today`, `2008`, `2008-08` or a full date."""
+class AsOf:
+    """The day an answer is true as of, and what the user wrote for it (`today`, `2008`,
+    `2008-08` or a full date). A plain class: a NamedTuple costs an exec at start-up."""
+
+    __slots__ = ("asked", "day")
+
+    def __init__(self, day: datetime.date, asked: str) -> None:
+        self.day = day
+        self.asked = asked
 
     @property
     def text(self) -> str:

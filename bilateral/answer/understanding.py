@@ -3,6 +3,7 @@ places that stand for their countries, and what it does not know at all."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from bilateral.answer.query import FactQuery
@@ -63,14 +64,19 @@ def _replace_word(text: str, wrong: str, right: str) -> str:
     return " ".join(right if name_key(piece) == wrong else piece for piece in text.split())
 
 
+@functools.cache
+def _country_keys() -> tuple[tuple[str, str, str], ...]:
+    return tuple((code, name, f" {name_key(name)} ") for code, name in COUNTRY_NAMES.items())
+
+
 def _countries_outside(query: FactQuery, question: str) -> list[str]:
     """'China (CN)' for each country the question names that the base does not hold."""
     held = set(query.countries())
     key = f" {name_key(question)} "
     return [
         f"{name} ({code})"
-        for code, name in COUNTRY_NAMES.items()
-        if code not in held and f" {name_key(name)} " in key
+        for code, name, name_key_ in _country_keys()
+        if code not in held and name_key_ in key
     ]
 
 
@@ -81,7 +87,12 @@ def _countries_of_places(query: FactQuery, question: str) -> dict[str, tuple[str
     for word in dict.fromkeys(words(question)):
         if word in STOP_WORDS:
             continue
-        for record_id, _kind in query.names.find(word, ("place",)):
+        places = query.db.execute(
+            "SELECT r.id FROM names n JOIN records r ON r.rowid = n.record "
+            "WHERE n.key = ? AND r.type = 'place'",
+            (word,),
+        ).fetchall()
+        for (record_id,) in places:
             match = query.record(record_id)
             country = match[1].document.get("country") if match else None
             if country in countries:

@@ -15,11 +15,6 @@ from bilateral.cli.answering import (
 )
 from bilateral.cli.group import cli
 
-from bilateral.cli import commands, curate, exporting, handoff, listings  # isort: skip
-
-COMMAND_MODULES = (commands, curate, exporting, handoff, listings)
-"""Importing each registers its commands on the group."""
-
 __all__ = ["cli", "main"]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Any
 
@@ -35,8 +36,40 @@ GO_FURTHER = """Go further:
   bilateral --help              every command and option"""
 
 
+COMMAND_MODULES = {
+    "areas": "commands",
+    "officials": "commands",
+    "trade": "commands",
+    "events": "commands",
+    "show": "commands",
+    "search": "commands",
+    "sources": "commands",
+    "timeline": "listings",
+    "assessments": "listings",
+    "relations": "listings",
+    "check": "curate",
+    "new": "curate",
+    "fmt": "curate",
+    "diff": "curate",
+    "brief": "handoff",
+    "graph": "handoff",
+    "export": "exporting",
+}
+"""Which module of bilateral.cli defines each command: a command's module is imported when
+it runs (or for --help), so start-up pays for one family of commands, not all."""
+
+
 class Commands(click.Group):
-    """Lists each command with its whole short help, wrapped, never cut with '...'."""
+    """Loads commands as they are asked for; lists each with its whole short help, wrapped,
+    never cut with '...'."""
+
+    def list_commands(self, context: click.Context) -> list[str]:
+        return sorted({*self.commands, *COMMAND_MODULES})
+
+    def get_command(self, context: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in COMMAND_MODULES:
+            importlib.import_module(f"bilateral.cli.{COMMAND_MODULES[name]}")
+        return self.commands.get(name)
 
     def format_commands(self, context: click.Context, formatter: click.HelpFormatter) -> None:
         rows = []

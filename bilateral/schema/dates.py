@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 
@@ -31,6 +30,8 @@ def _bounds(text: str) -> tuple[datetime.date, datetime.date] | None:
         if month is None:
             return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
         if day is None:
+            import calendar  # a month's last day; not needed on the start-up path
+
             last = calendar.monthrange(year, month)[1]
             return datetime.date(year, month, 1), datetime.date(year, month, last)
         exact = datetime.date(year, month, day)
