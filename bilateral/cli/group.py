@@ -27,12 +27,15 @@ OVERVIEW_COUNTS = (
 )
 GO_FURTHER = """Go further:
   bilateral areas               cooperation areas and their commitments
-  bilateral officials --current people and their roles
+  bilateral officials --current people in office at the date, and their posts
   bilateral trade               trade figures (ranges stay ranges)
   bilateral events              visits, meetings and signings, in date order
+  bilateral timeline            who held what when, and what happened
   bilateral show Musharraf      everything about one name
   bilateral search "how much did azerbaijan export to pakistan"
+  bilateral assessments         opinions, each with its holder
   bilateral sources             the sources and what each supports
+  bilateral brief               a briefing note with footnotes
   bilateral --help              every command and option"""
 
 
