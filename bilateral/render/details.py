@@ -43,13 +43,14 @@ def print_details(
         console_for(out, terminal).print(_choices(rows, terminal))
         return
     notes = Footnotes(cited)
+    console = console_for(out, terminal)
     as_of = rows[0].document.get("as_of") if rows else None
     parts: list[RenderableType] = [Text(f"As of {as_of}", style="dim")] if as_of else []
     for row in rows:
-        parts += _record(row.document, notes, terminal)
+        parts += _record(row.document, notes, terminal, console.width)
     if notes.numbers:
         parts.append(notes.render())
-    console_for(out, terminal).print(Group(*parts), crop=False)
+    console.print(Group(*parts), crop=False)
 
 
 def _choices(rows: list[Row], terminal: bool) -> Group:
@@ -69,7 +70,9 @@ def _choices(rows: list[Row], terminal: bool) -> Group:
     )
 
 
-def _record(match: dict[str, Any], notes: Footnotes, terminal: bool) -> list[RenderableType]:
+def _record(
+    match: dict[str, Any], notes: Footnotes, terminal: bool, width: int
+) -> list[RenderableType]:
     record = match["record"]
     title = record.get("name") or record["id"]
     heading = Text(f"{title}", style="bold")
@@ -84,7 +87,7 @@ def _record(match: dict[str, Any], notes: Footnotes, terminal: bool) -> list[Ren
         if key in HIDDEN or value in (None, [], ""):
             continue
         if isinstance(value, list) and isinstance(value[0], dict):
-            nested.append(_nested(key, value, notes, terminal))
+            nested.append(_nested(key, value, notes, terminal, width))
         else:
             shown = _field_text(record, key, value)
             disputed = " (disputed: see below)" if key in disputed_fields else ""
@@ -98,9 +101,9 @@ def _record(match: dict[str, Any], notes: Footnotes, terminal: bool) -> list[Ren
     if disputes is not None:
         parts.append(disputes)
     if match.get("holders"):
-        parts.append(_nested("holders", match["holders"], notes, terminal))
+        parts.append(_nested("holders", match["holders"], notes, terminal, width))
     if match["mentioned_in"]:
-        parts.append(_mentions(match["mentioned_in"], terminal))
+        parts.append(_mentions(match["mentioned_in"], terminal, width))
     parts.append(Text(""))
     return parts
 
@@ -120,19 +123,77 @@ def _label(key: str) -> str:
     return LABELS.get(key) or key.replace("_", " ").capitalize()
 
 
-def _nested(key: str, items: list[dict[str, Any]], notes: Footnotes, terminal: bool) -> Table:
+def _nested(
+    key: str, items: list[dict[str, Any]], notes: Footnotes, terminal: bool, width: int
+) -> RenderableType:
+    """Nested records (roles, holders) as a table where every value fits whole, else as
+    blocks of `Field  value` lines."""
     columns = [k for k in items[0] if k not in HIDDEN and k not in ("organization",)]
     if any(item.get("notes") for item in items):
         columns.append("notes")
-    table = Table(title=_label(key), title_justify="left", box=_box(terminal), show_edge=False)
-    for column in columns:
-        table.add_column(_label(column), overflow="fold")
-    table.add_column("Src", style="dim")
-    for item in items:
-        cells = [cell(_nested_text(item.get(column))) for column in columns]
-        marks = notes.mark(item.get("sources", []))
-        table.add_row(*cells, Text(marks))
+    rows = [
+        (
+            [_nested_text(item.get(column)) for column in columns],
+            notes.mark(item.get("sources", [])),
+        )
+        for item in items
+    ]
+    return _table_or_blocks(_label(key), columns, rows, terminal, width)
+
+
+def _table_or_blocks(
+    title: str,
+    columns: list[str],
+    rows: list[tuple[list[str], str]],
+    terminal: bool,
+    width: int,
+) -> RenderableType:
+    least = [_least(column, [cells[i] for cells, _ in rows]) for i, column in enumerate(columns)]
+    if sum(least) + 3 * len(least) + 4 > width:
+        return _nested_blocks(title, columns, rows)
+    table = Table(title=title, title_justify="left", box=_box(terminal), show_edge=False)
+    for column, least_width in zip(columns, least, strict=True):
+        table.add_column(
+            _label(column), overflow="fold", no_wrap=column in WHOLE, min_width=least_width
+        )
+    marked = any(marks for _, marks in rows)
+    if marked:
+        table.add_column("Src", style="dim", no_wrap=True)
+    for cells, marks in rows:
+        table.add_row(*(cell(text) for text in cells), *([Text(marks)] if marked else []))
     return table
+
+
+WHOLE = frozenset(
+    "id kind post start end last_confirmed status person predecessor successor".split()
+)
+"""Nested columns whose values are never broken: ids and dates."""
+
+
+def _least(column: str, values: list[str]) -> int:
+    pieces = [p for v in values for p in ([v] if column in WHOLE else v.split())]
+    words = [len(w) for w in _label(column).split()]
+    return max([*words, *(len(piece) for piece in pieces), 1])
+
+
+def _nested_blocks(title: str, columns: list[str], rows: list[tuple[list[str], str]]) -> Group:
+    """Each nested record as lines of `Field  value`; an id heads its block, whole."""
+    parts: list[RenderableType] = [Text(title, style="bold")]
+    heading = next((c for c in ("id", "person") if c in columns), None)
+    for cells, marks in rows:
+        values = dict(zip(columns, cells, strict=True))
+        if heading is not None:
+            parts.append(Text(f"  {values[heading]}", no_wrap=True, overflow="ignore"))
+        fields = Table.grid(padding=(0, 2))
+        fields.add_column(no_wrap=True, style="bold")
+        fields.add_column(overflow="fold")
+        for column, value in values.items():
+            if value and column != heading:
+                fields.add_row(f"    {_label(column)}", cell(value))
+        if marks:
+            fields.add_row("    Sources", Text(f"[{marks}]", style="dim"))
+        parts += [fields, Text("")]
+    return Group(*parts)
 
 
 def _nested_text(value: object) -> str:
@@ -141,14 +202,9 @@ def _nested_text(value: object) -> str:
     return text(value)
 
 
-def _mentions(mentions: list[dict[str, str]], terminal: bool) -> Table:
-    table = Table(title="Mentioned in", title_justify="left", box=_box(terminal), show_edge=False)
-    table.add_column("Kind")
-    table.add_column("Id", overflow="fold")
-    table.add_column("Text", overflow="fold")
-    for mention in mentions:
-        table.add_row(mention["kind"], cell(mention["id"]), cell(mention["text"]))
-    return table
+def _mentions(mentions: list[dict[str, str]], terminal: bool, width: int) -> RenderableType:
+    rows = [([m["kind"], m["id"], m["text"]], "") for m in mentions]
+    return _table_or_blocks("Mentioned in", ["kind", "id", "text"], rows, terminal, width)
 
 
 def _box(terminal: bool) -> box.Box:
