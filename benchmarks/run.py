@@ -157,8 +157,11 @@ TO_JSON = (
 
 
 def as_json(base: Path) -> Path:
-    """The same facts as one JSON file, for jq; converted in a child to keep this process small."""
-    target = base.with_suffix(".json")
+    """The same facts as one JSON file, for jq, kept with the generated bases (never beside the
+    shipped base, where a curator would take it for the base); converted in a child to keep
+    this process small."""
+    DATA.mkdir(parents=True, exist_ok=True)
+    target = DATA / f"{base.stem}.json"
     if not target.exists() or target.stat().st_mtime < base.stat().st_mtime:
         subprocess.run([PYTHON, "-c", TO_JSON, str(base), str(target)], check=True)
     return target
