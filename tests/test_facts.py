@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bilateral.kinds.parts import load
-from tests.conftest import SHARED_SOURCES, SHIPPED, run
+from tests.conftest import ROOT, SHARED_SOURCES, SHIPPED, run
 
 ARTICLE = SHARED_SOURCES / "caci-analyst-2004-07-28.txt"
 ARTICLE_ID = "caci-2004-07-28"
@@ -89,3 +89,8 @@ def test_opinions_are_held_by_someone() -> None:
     assert base.records["assessment"]
     for assessment in base.records["assessment"]:
         assert (assessment["held_by"] is None) != (assessment["held_by_group"] is None)
+
+
+def test_the_only_fact_base_at_the_top_is_facts_toml() -> None:
+    """A benchmark's JSON copy beside the base was taken for the base by curators."""
+    assert sorted(p.name for p in ROOT.glob("facts.*")) == ["facts.toml"]
