@@ -19,8 +19,8 @@ from bilateral.cli import cli
 from bilateral.curate.findings import Finding, as_github
 from bilateral.curate.formatting import formatted
 from bilateral.errors import FactBaseInvalid
-from bilateral.kinds.base import FactBase, build, load
-from bilateral.kinds.parts import load as load_base
+from bilateral.kinds.base import FactBase, build
+from bilateral.kinds.parts import load
 from bilateral.schema.closeness import closest_id
 from bilateral.schema.locate import comments
 from tests.conftest import MINIMAL, ROOT, SHIPPED, run, write_base
@@ -783,7 +783,7 @@ def test_fmt_and_diff_take_directories(tmp_path: Path) -> None:
 
 
 def load_parts(base: Path) -> FactBase:
-    return load_base(str(base))
+    return load(str(base))
 
 
 def test_new_help_names_every_kind_it_adds() -> None:

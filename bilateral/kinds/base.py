@@ -16,7 +16,6 @@ from bilateral.schema.checker import Checker, Document
 from bilateral.schema.citations import check_locators
 from bilateral.schema.fields import Shape
 from bilateral.schema.lookup import Lookup
-from bilateral.schema.reading import read_toml
 
 SCHEMA_VERSION = 2
 MIGRATION = {
@@ -109,10 +108,6 @@ def build(file: str, text: str, data: dict[str, Any]) -> FactBase:
     keyed = {kind.name: read_kind(check, data, kind) for kind in TOP_LEVEL}
     check.resolve_references()
     check_locators(check, {document["id"]: document for _, document in keyed["source"]})
-    meta = {"title": title, "pair": pair, "as_of": as_of}
-    for kind in TOP_LEVEL:
-        if kind.base_check is not None:
-            kind.base_check(check, keyed[kind.name], meta)
     if check.problems:
         raise FactBaseInvalid(_in_file_order(check.problems))
     records = {name: [document for _, document in items] for name, items in keyed.items()}
@@ -170,10 +165,3 @@ def _check_schema_version(check: Checker, data: dict[str, Any]) -> None:
 
 def _in_file_order(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: p.line or 0)
-
-
-def load(path: str) -> FactBase:
-    """Read, parse and check a fact base kept in one file (kinds.parts.load also takes a
-    directory of files)."""
-    text, data = read_toml(path)
-    return build(path, text, data)

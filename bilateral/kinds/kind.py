@@ -7,16 +7,15 @@ through the registry (bilateral.kinds.registry), never a list of its own.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from bilateral.schema.checker import Checker, Document
+from bilateral.schema.checker import Document
 from bilateral.schema.fields import Field, Shape
 from bilateral.schema.lookup import Lookup
 
 Cells = dict[str, Any]
 """A listing row: column name to text, except `sources`, which keeps its citations."""
-BaseCheck = Callable[[Checker, list[tuple[str, Document]], dict[str, Any]], None]
 
 
 @dataclass(frozen=True)
@@ -79,10 +78,7 @@ class Kind:
     sort: Callable[[Document, int], str] = position_order
     listing: Listing | None = None
     children: tuple[Child, ...] = ()
-    base_check: BaseCheck | None = None
-    """Rules that need the base's metadata (such as its date)."""
     help: str = ""
-    examples: tuple[str, ...] = field(default=())
 
     @property
     def named(self) -> bool:
