@@ -15,7 +15,7 @@ from bilateral.schema import dates
 from bilateral.schema.checker import Checker, Document
 from bilateral.schema.citations import check_locators
 from bilateral.schema.fields import Shape
-from bilateral.schema.lookup import Lookup
+from bilateral.schema.lookup import Lent, Lookup
 
 SCHEMA_VERSION = 2
 MIGRATION = {
@@ -135,19 +135,23 @@ def _lookup(records: dict[str, list[Document]]) -> Lookup:
     lookup = Lookup()
     for kind in TOP_LEVEL:
         for document in records[kind.name]:
-            record_id = document["id"]
-            name = document.get("name") or document.get("summary")
-            if isinstance(name, str):
-                lookup.names[record_id] = name
-            lookup.aliases[record_id] = document.get("aliases") or []
-            if kind.name == "source" and document.get("date"):
-                lookup.source_dates[record_id] = document["date"]
-            if kind.name == "country":
-                lookup.demonyms[record_id] = document["demonyms"]
-                lookup.country_of[record_id] = record_id
-            elif isinstance(document.get("country"), str):
-                lookup.country_of[record_id] = document["country"]
+            lookup.lend(document["id"], lent(kind, document))
     return lookup
+
+
+def lent(kind: Kind, document: Document) -> Lent:
+    """What a record lends the others: the one place that says so, for a build and for
+    the check that an edit left the others' borrowings as they were."""
+    name = document.get("name") or document.get("summary")
+    date = document.get("date") if kind.name == "source" else None
+    country = document["id"] if kind.name == "country" else document.get("country")
+    return (
+        name if isinstance(name, str) else None,
+        document.get("aliases") or [],
+        date or None,
+        document["demonyms"] if kind.name == "country" else None,
+        country if isinstance(country, str) else None,
+    )
 
 
 def _check_schema_version(check: Checker, data: dict[str, Any]) -> None:

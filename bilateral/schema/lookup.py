@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+Lent = tuple[str | None, list[str], str | None, list[str] | None, str | None]
+"""What one record lends the others: its name, aliases, date (a source's), demonyms (a
+country's) and country."""
+
 
 class Lookup:
     def __init__(self) -> None:
@@ -32,6 +36,28 @@ class Lookup:
         (lookup.names, lookup.aliases, lookup.source_dates, lookup.as_of, lookup.demonyms,
          lookup.country_of) = marshal.loads(data)  # fmt: skip
         return lookup
+
+    def lend(self, record_id: str, lent: Lent) -> None:
+        name, aliases, date, demonyms, country = lent
+        if name is not None:
+            self.names[record_id] = name
+        self.aliases[record_id] = aliases
+        if date is not None:
+            self.source_dates[record_id] = date
+        if demonyms is not None:
+            self.demonyms[record_id] = demonyms
+        if country is not None:
+            self.country_of[record_id] = country
+
+    def lent(self, record_id: str) -> Lent:
+        """What it holds from one record, in the shape `lend` took it."""
+        return (
+            self.names.get(record_id),
+            self.aliases.get(record_id, []),
+            self.source_dates.get(record_id),
+            self.demonyms.get(record_id),
+            self.country_of.get(record_id),
+        )
 
     def name(self, record_id: str | None) -> str | None:
         return self.names.get(record_id, record_id) if record_id else None

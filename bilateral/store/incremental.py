@@ -17,6 +17,7 @@ import time
 from typing import Any
 
 from bilateral.errors import FactBaseInvalid, FactBaseUnreadable
+from bilateral.kinds.base import lent
 from bilateral.kinds.parts import ONCE, Known, check_part
 from bilateral.kinds.registry import BY_NAME, TOP_LEVEL
 from bilateral.schema.lookup import Lookup
@@ -135,23 +136,11 @@ def _blob(store: sqlite3.Connection, key: str) -> bytes:
 
 def _same_lookup(lookup: Lookup, records: dict[str, list[dict[str, Any]]]) -> bool:
     """Whether the part's records still give others the names, countries and dates they had."""
-    for kind in TOP_LEVEL:
-        for document in records[kind.name]:
-            record_id = document["id"]
-            name = document.get("name") or document.get("summary")
-            if isinstance(name, str) and lookup.names.get(record_id) != name:
-                return False
-            if (document.get("aliases") or []) != lookup.aliases.get(record_id, []):
-                return False
-            date = lookup.source_dates.get(record_id)
-            if kind.name == "source" and document.get("date") != date:
-                return False
-            if kind.name == "country" and document["demonyms"] != lookup.demonyms.get(record_id):
-                return False
-            country = document.get("country") if kind.name != "country" else record_id
-            if isinstance(country, str) and lookup.country_of.get(record_id) != country:
-                return False
-    return True
+    return all(
+        lookup.lent(document["id"]) == lent(kind, document)
+        for kind in TOP_LEVEL
+        for document in records[kind.name]
+    )
 
 
 def _apply(
