@@ -18,7 +18,7 @@ from bilateral.answer.query import FactQuery, Filter
 from bilateral.answer.rows import Document, Row
 from bilateral.answer.timing import AsOf
 from bilateral.answer.timing import as_of as as_of_date
-from bilateral.errors import BadQuery, NothingMatched
+from bilateral.errors import BadQuery
 from bilateral.store.cache import Notify, open_store
 from bilateral.store.paths import facts_path
 
@@ -147,16 +147,12 @@ class Base:
         direct = self.query.record(text)
         if direct is not None:
             return [direct[1].document["id"]]
-        found = [record_id for record_id, _ in self.query.find_names(text)]
-        if not found:
-            raise NothingMatched(f"nothing is named {text!r}", self.query.suggest(text))
-        return found
+        found = self.query.named(text, None, f"nothing is named {text!r}")
+        return [record_id for record_id, _ in found]
 
     def _posts(self, text: str) -> set[str]:
-        found = {record_id for record_id, _ in self.query.find_names(text, ("post",))}
-        if not found:
-            raise NothingMatched(f"no post matches {text!r}", self.query.suggest(text))
-        return found
+        found = self.query.named(text, ("post",), f"no post matches {text!r}")
+        return {record_id for record_id, _ in found}
 
     def trade(
         self,

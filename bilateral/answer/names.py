@@ -38,20 +38,24 @@ class NameMatcher:
         key = name_key(text)
         if not key:
             return []
-        marks = _marks(types)
-        exact = self.db.execute(
-            "SELECT DISTINCT r.id, r.type, r.rowid FROM names n "
-            "JOIN records r ON r.rowid = n.record "
-            f"WHERE n.key = ? AND r.type IN ({marks}) ORDER BY r.rowid",
-            (key, *types),
-        ).fetchall()
+        exact = self.exact(key, types)
         if exact:
-            return [(record_id, kind) for record_id, kind, _ in exact]
+            return exact
         for words_of in (_same_word, self.typos_of):
             found = self._records_with_all([words_of(word) for word in key.split()], types)
             if found:
                 return found
         return []
+
+    def exact(self, key: str, types: tuple[str, ...]) -> list[tuple[str, str]]:
+        """(id, kind) of the records with a name whose folded key is `key`, in base order."""
+        rows = self.db.execute(
+            "SELECT DISTINCT r.id, r.type, r.rowid FROM names n "
+            "JOIN records r ON r.rowid = n.record "
+            f"WHERE n.key = ? AND r.type IN ({_marks(types)}) ORDER BY r.rowid",
+            (key, *types),
+        ).fetchall()
+        return [(record_id, kind) for record_id, kind, _ in rows]
 
     def typos_of(self, word: str) -> list[str]:
         """The words of stored names one typo away from `word` (the word itself included)."""

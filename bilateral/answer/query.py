@@ -81,11 +81,19 @@ class FactQuery:
             )
         raise BadQuery(f"unknown country {code!r}; use one of: {listed}")
 
+    def named(
+        self, text: str, types: tuple[str, ...] | None, missing: str
+    ) -> list[tuple[str, str]]:
+        """(id, kind) of the records a name denotes, or NothingMatched with `missing` and
+        the names close to it."""
+        found = self.find_names(text, types)
+        if not found:
+            raise NothingMatched(missing, self.suggest(text))
+        return found
+
     def resolve_place(self, place: str) -> list[str]:
         """The places and countries a name denotes, and for a country every place in it."""
-        matches = self.names.find(place, ("place", "country"))
-        if not matches:
-            raise NothingMatched(f"no place matches {place!r}", self.suggest(place))
+        matches = self.named(place, ("place", "country"), f"no place matches {place!r}")
         found = [record_id for record_id, _ in matches]
         countries = [record_id for record_id, kind in matches if kind == "country"]
         if countries:

@@ -40,12 +40,8 @@ def _checked(date: str) -> str:
 def _people(query: FactQuery, person: str | None) -> set[str] | None:
     if person is None:
         return None
-    from bilateral.errors import NothingMatched  # only for a --person that names no one
-
-    found = {record_id for record_id, _ in query.find_names(person, ("person",))}
-    if not found:
-        raise NothingMatched(f"no person matches {person!r}", query.suggest(person))
-    return found
+    found = query.named(person, ("person",), f"no person matches {person!r}")
+    return {record_id for record_id, _ in found}
 
 
 def _roles(

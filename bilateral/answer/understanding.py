@@ -87,12 +87,7 @@ def _countries_of_places(query: FactQuery, question: str) -> dict[str, tuple[str
     for word in dict.fromkeys(words(question)):
         if word in STOP_WORDS:
             continue
-        places = query.db.execute(
-            "SELECT r.id FROM names n JOIN records r ON r.rowid = n.record "
-            "WHERE n.key = ? AND r.type = 'place'",
-            (word,),
-        ).fetchall()
-        for (record_id,) in places:
+        for record_id, _kind in query.names.exact(word, ("place",)):
             match = query.record(record_id)
             country = match[1].document.get("country") if match else None
             if country in countries:
