@@ -11,7 +11,7 @@ from rich.text import Text
 
 from bilateral.answer.rows import Row
 from bilateral.render.annotations import dispute_lines
-from bilateral.render.tables import Footnotes, Sources, cell, console_for
+from bilateral.render.tables import Footnotes, Sources, cell, console_for, least_width
 from bilateral.render.views import text
 from bilateral.schema.wording import money
 
@@ -148,13 +148,16 @@ def _table_or_blocks(
     terminal: bool,
     width: int,
 ) -> RenderableType:
-    least = [_least(column, [cells[i] for cells, _ in rows]) for i, column in enumerate(columns)]
+    least = [
+        least_width(_label(column), [cells[i] for cells, _ in rows], column in WHOLE)
+        for i, column in enumerate(columns)
+    ]
     if sum(least) + 3 * len(least) + 4 > width:
         return _nested_blocks(title, columns, rows)
     table = Table(title=title, title_justify="left", box=_box(terminal), show_edge=False)
-    for column, least_width in zip(columns, least, strict=True):
+    for column, narrowest in zip(columns, least, strict=True):
         table.add_column(
-            _label(column), overflow="fold", no_wrap=column in WHOLE, min_width=least_width
+            _label(column), overflow="fold", no_wrap=column in WHOLE, min_width=narrowest
         )
     marked = any(marks for _, marks in rows)
     if marked:
@@ -168,12 +171,6 @@ WHOLE = frozenset(
     "id kind post start end last_confirmed status person predecessor successor".split()
 )
 """Nested columns whose values are never broken: ids and dates."""
-
-
-def _least(column: str, values: list[str]) -> int:
-    pieces = [p for v in values for p in ([v] if column in WHOLE else v.split())]
-    words = [len(w) for w in _label(column).split()]
-    return max([*words, *(len(piece) for piece in pieces), 1])
 
 
 def _nested_blocks(title: str, columns: list[str], rows: list[tuple[list[str], str]]) -> Group:

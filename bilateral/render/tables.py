@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any, TextIO
 
 from rich import box
@@ -97,7 +97,11 @@ def build_table(
     lines = [line for row in rows for line in _cells(row.document, listing, sources, notes)]
     columns = [*listing.table_columns, "src"]
     least = [
-        _least_width(column, ([*cells, marks][i] for cells, marks in lines))
+        least_width(
+            header(column),
+            ([*cells, marks][i].plain for cells, marks in lines),
+            column in UNWRAPPED,
+        )
         for i, column in enumerate(columns)
     ]
     table = Table(
@@ -121,13 +125,11 @@ def build_table(
     return table, blocks, sum(least) + 3 * (len(least) - 1), sources, notes
 
 
-def _least_width(column: str, values: Iterator[Text]) -> int:
-    """The narrowest a column can be without breaking a value (or, in prose, a word)."""
-    widest = max((len(word) for word in header(column).split()), default=1)
-    for value in values:
-        pieces = [value.plain] if column in UNWRAPPED else value.plain.split()
-        widest = max(widest, *(cell_len(piece) for piece in pieces), 1)
-    return widest
+def least_width(title: str, values: Iterable[str], whole: bool) -> int:
+    """The narrowest a column can be without breaking a word of its title, a value kept
+    whole, or a word of any other value."""
+    pieces = [piece for value in values for piece in ([value] if whole else value.split())]
+    return max([*(cell_len(piece) for piece in (*title.split(), *pieces)), 1])
 
 
 def _cells(
