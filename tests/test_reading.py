@@ -72,6 +72,15 @@ def test_help_never_cuts_a_description() -> None:
     assert "Cooperation areas and the strongest" in commands
 
 
+def test_help_lists_each_description_as_one_line_of_words() -> None:
+    env = dict(os.environ, COLUMNS="400")
+    result = CliRunner(env=env).invoke(cli, ["--help"], prog_name="bilateral")
+    listing = result.stdout.split("Commands:")[1].split("\n\n")[0].strip("\n").splitlines()
+    descriptions = dict(line.strip().split(maxsplit=1) for line in listing)
+    assert {"diff", "fmt", "new", "trade"} <= set(descriptions)
+    assert {name: text for name, text in descriptions.items() if "  " in text} == {}
+
+
 def _pager(tmp_path: Path) -> Path:
     pager = tmp_path / "pager"
     pager.write_text(f"#!/bin/sh\necho PAGED > {tmp_path / 'paged'}\ncat\n")

@@ -86,7 +86,7 @@ class Commands(click.Group):
 
 
 def _first_sentence(text: str) -> str:
-    first = text.strip().split("\n\n")[0].replace("\n", " ")
+    first = " ".join(text.strip().split("\n\n")[0].split())
     return first.split(". ")[0].rstrip(".")
 
 
