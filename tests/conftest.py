@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 import os
 import pty
 import sys
@@ -49,6 +50,11 @@ def medium_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("medium") / "facts.toml"
     path.write_text(generate(3000), encoding="utf-8")
     return path
+
+
+def no_match(message: str) -> str:
+    """What stderr says when nothing matched on the default date, today."""
+    return f"bilateral: as of {datetime.date.today().isoformat()}, {message}\n"
 
 
 def run(*args: str) -> Result:

@@ -133,7 +133,7 @@ def test_a_year_the_base_lacks_is_told_which_years_it_has() -> None:
     assert shipped("trade", "--year", "2004") == (
         1,
         "",
-        "bilateral: no trade figure matches; the base holds figures for: 2003\n",
+        "bilateral: as of 2004-07-28, no trade figure matches; the base holds figures for: 2003\n",
     )
 
 

@@ -298,7 +298,7 @@ def test_nothing_matched_exits_1_with_empty_json_and_a_message() -> None:
     assert on_minimal("trade", "--year", "1999", "--json") == (
         1,
         "[]\n",
-        "bilateral: no trade figure matches; the base holds figures for: 2003\n",
+        "bilateral: as of 2004-07-28, no trade figure matches; the base holds figures for: 2003\n",
     )
 
 
@@ -306,7 +306,7 @@ def test_nothing_matched_in_tsv_prints_nothing_on_stdout() -> None:
     assert on_minimal("trade", "--year", "1999") == (
         1,
         "",
-        "bilateral: no trade figure matches; the base holds figures for: 2003\n",
+        "bilateral: as of 2004-07-28, no trade figure matches; the base holds figures for: 2003\n",
     )
 
 

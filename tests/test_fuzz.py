@@ -24,7 +24,7 @@ from bilateral.api import open_base
 from bilateral.cli.answering import MAX_PROBLEMS_SHOWN
 from bilateral.errors import BadQuery, FactBaseInvalid, Problem
 from bilateral.kinds.base import build
-from tests.conftest import MINIMAL, SHIPPED, run
+from tests.conftest import MINIMAL, SHIPPED, no_match, run
 from tests.mutations import mutate
 
 FUZZ_INPUTS = int(os.environ.get("BILATERAL_FUZZ_INPUTS", "1000"))
@@ -123,7 +123,7 @@ def expected_officials(path: Path, check_code: int, check_stderr: str) -> tuple[
     except BadQuery as error:
         return 2, "", f"bilateral: {error}\n"
     if not rows:
-        return 1, "[]\n", "bilateral: no official matches\n"
+        return 1, "[]\n", no_match("no official matches")
     return 0, "[\n  " + ",\n  ".join(row.raw for row in rows) + "\n]\n", ""
 
 

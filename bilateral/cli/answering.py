@@ -146,7 +146,9 @@ def answer(
         paged = settings.pager and terminal and chosen is Format.TABLE
         _write(lambda out: _render(rows, listing, chosen, out, terminal, draw_table, cited), paged)
         if not rows:
-            fail(nothing if isinstance(nothing, str) else nothing(settings.base()), 1)
+            base = settings.base()
+            message = nothing if isinstance(nothing, str) else nothing(base)
+            fail(f"as of {base.when.text}, {message}", 1)
     except (FactBaseUnreadable, FactBaseInvalid) as error:
         fail_unusable(error)
     except BadQuery as error:
