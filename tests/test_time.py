@@ -109,7 +109,10 @@ def test_partial_dates_mean_the_end_of_their_period() -> None:
 def test_a_bad_date_is_a_usage_error() -> None:
     result = CliRunner().invoke(cli, ["trade", "--as-of", "2004-13-01"], prog_name="bilateral")
     assert result.exit_code == 2
-    assert "Invalid value for '--as-of'" in result.stderr
+    assert result.stderr.endswith(
+        "Error: Invalid value for '--as-of': '2004-13-01' is not a date; "
+        "write YYYY-MM-DD, YYYY-MM, YYYY or 'today'\n"
+    )
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "tsv", "table"])

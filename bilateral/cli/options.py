@@ -76,7 +76,7 @@ def _remember_date(context: click.Context, _param: click.Parameter, value: str |
     try:
         as_of(value)
     except BadQuery as error:
-        raise click.BadParameter(str(error).removeprefix(f"--as-of {value!r} ")) from None
+        raise click.BadParameter(str(error).removeprefix("--as-of ")) from None
     context.ensure_object(Settings).as_of = value
 
 
