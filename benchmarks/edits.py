@@ -9,7 +9,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from benchmarks.run import BILATERAL, fresh_env, run_once
+from benchmarks.runners import BILATERAL, fresh_env, run_once
 
 TOP_LEVEL_HEADER = re.compile(r"^\[\[[a-z_]+\]\]$", re.MULTILINE)
 

@@ -71,6 +71,7 @@ class Commands(click.Group):
 
     def get_command(self, context: click.Context, name: str) -> click.Command | None:
         if name not in self.commands and name in COMMAND_MODULES:
+            # a command family is imported when first asked for, to keep start-up short
             importlib.import_module(f"bilateral.cli.{COMMAND_MODULES[name]}")
         return self.commands.get(name)
 
