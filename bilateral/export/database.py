@@ -27,6 +27,7 @@ class _Owner(NamedTuple):
     path: str
     table: str
     row: int | None = None
+    kind: str = ""
 
 
 def quoted(name: str) -> str:
@@ -54,27 +55,46 @@ def index_sql(table: Table) -> list[str]:
     ]
 
 
-def fts_sql(table: Table) -> list[str]:
-    """An FTS5 index over the table's text columns, its content read from the table."""
-    columns = ", ".join(quoted(name) for name in table.searchable)
+def fts_sql(table: Table, plan: Plan) -> list[str]:
+    """An FTS5 index over the table's text columns and, for a kind's table, the texts
+    listed beside each record (aliases, demonyms), so a search by any name finds it."""
+    columns = [quoted(name) for name in table.searchable]
+    selected = [f"t.{name}" for name in columns]
+    for field, held in table.lists:
+        listed = plan.tables[held]
+        if listed.role == "values" and field.type != "refs" and table.role == "kind":
+            columns.append(quoted(field.name))
+            selected.append(
+                f"(SELECT group_concat([value], ' ') FROM {quoted(held)} AS v "
+                "WHERE v.[record_id] = t.[id])"
+            )
     fts = quoted(f"{table.name}_fts")
     return [
-        f"CREATE VIRTUAL TABLE {fts} USING FTS5 ({columns}, content={quoted(table.name)})",
-        f"INSERT INTO {fts} (rowid, {columns}) SELECT rowid, {columns} FROM {quoted(table.name)}",
+        f"CREATE VIRTUAL TABLE {fts} USING FTS5 ({', '.join(columns)})",
+        f"INSERT INTO {fts} (rowid, {', '.join(columns)}) "
+        f"SELECT t.rowid, {', '.join(selected)} FROM {quoted(table.name)} AS t",
     ]
 
 
 class Rows:
     """The rows of every table, made from the base's documents."""
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, kinds: dict[str, str] | None = None) -> None:
         self.plan = plan
         self.rows: dict[str, list[Row]] = defaultdict(list)
         self.numbers: dict[str, int] = defaultdict(int)
+        self.kinds = kinds or {}
+        """Every record's kind by its id, for the typed link columns."""
 
     def record(self, table: Table, document: Row) -> None:
         self.rows[table.name].append(cells(table, document))
-        self.lists(table, document, _Owner(document["id"], "", table.name))
+        kind = table.kind.name if table.kind else ""
+        self.lists(table, document, _Owner(document["id"], "", table.name, kind=kind))
+
+    def typed(self, target: str) -> Row:
+        """The typed link column for an id: `person_id` for a person's id."""
+        kind = self.kinds.get(target)
+        return {f"{kind}_id": target} if kind else {}
 
     def lists(self, table: Table, document: Row, owner: _Owner) -> None:
         for field, name in table.lists:
@@ -84,6 +104,8 @@ class Rows:
                 if held.role == "values":
                     column = "target_id" if field.type == "refs" else "value"
                     row = _owned(owner, nested=False) | {"position": position, column: item}
+                    if field.type == "refs":
+                        row |= self.typed(item)
                     self.rows[name].append(row)
                 elif held.role == NOTES:
                     self.note(owner, position, path, item)
@@ -100,14 +122,15 @@ class Rows:
         number = self._number(table.name)
         row = {"id": number, **_owned(owner, nested=False), "position": position, "path": path}
         self.rows[table.name].append(row | cells(table, item))
-        self.lists(table, item, _Owner(owner.record, f"{path}.", table.name, number))
+        inside = _Owner(owner.record, f"{path}.", table.name, number, owner.kind)
+        self.lists(table, item, inside)
 
     def note(self, owner: _Owner, position: int, path: str, note: Row) -> None:
         number = self._number(NOTES)
         row = {"id": number, "text": note["text"], "path": path, "position": position}
         self.rows[NOTES].append(row | _owned(owner, nested=True))
         for place, citation in enumerate(note.get("sources") or []):
-            inside = _Owner(owner.record, f"{path}.", NOTES, number)
+            inside = _Owner(owner.record, f"{path}.", NOTES, number, owner.kind)
             self.citation(inside, place, f"{path}.sources[{place}]", citation)
 
     def citation(self, owner: _Owner, position: int, path: str, citation: Row) -> None:
@@ -123,11 +146,14 @@ class Rows:
 
 
 def _owned(owner: _Owner, nested: bool) -> Row:
-    """The columns that say whose a row is: its record, and its nested row if any."""
-    if owner.row is None:
-        return {"record_id": owner.record}
-    key = f"{owner.table}_id" if nested else "parent_id"
-    return {"record_id": owner.record, key: owner.row}
+    """The columns that say whose a row is: its record (and, for notes and citations, the
+    record again in the column of its kind), and its nested row if any."""
+    row: Row = {"record_id": owner.record}
+    if nested and owner.kind:
+        row[f"of_{owner.kind}"] = owner.record
+    if owner.row is not None:
+        row[f"{owner.table}_id" if nested else "parent_id"] = owner.row
+    return row
 
 
 def cells(table: Table, document: Row) -> Row:
@@ -147,9 +173,10 @@ def cells(table: Table, document: Row) -> Row:
 def fill(base: Base, plan: Plan, pair: str | None) -> Rows:
     """Every row: the records of every kind, then each record's own tables."""
     rows = Rows(plan)
-    for exported, table in plan.kinds:
+    for exported, _table in plan.kinds:
         kind = exported.kind
         for document in base.documents(kind.name, "all"):
+            rows.kinds[document["id"]] = kind.name
             rows.rows[RECORDS].append(
                 {
                     "id": document["id"],
@@ -158,6 +185,8 @@ def fill(base: Base, plan: Plan, pair: str | None) -> Rows:
                     "pair": kind.pair_of(document),
                 }
             )
+    for exported, table in plan.kinds:
+        kind = exported.kind
         for document in base.documents(kind.name, pair):
             rows.record(table, document)
     return rows
@@ -178,7 +207,7 @@ def write(connection: sqlite3.Connection, plan: Plan, rows: Rows, info: dict[str
     _insert(connection, plan.tables[INFO], [{"key": k, "value": v} for k, v in info.items()])
     for table in plan.tables.values():
         if table.searchable:
-            for statement in fts_sql(table):
+            for statement in fts_sql(table, plan):
                 connection.execute(statement)
     connection.execute("COMMIT")
     broken = connection.execute("PRAGMA foreign_key_check").fetchall()

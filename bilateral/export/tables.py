@@ -130,6 +130,27 @@ class _Planner:
                 return self.kind_tables[name]
         return RECORDS
 
+    def typed_links(self, kinds: tuple[str, ...], says: str) -> list[Column]:
+        """A column per kind of the ids a column may hold, each a key of that kind's table,
+        so that a record's page links to the rows that name it (Datasette follows keys)."""
+        return [
+            Column(f"{kind}_id", "TEXT", says.format(kind=kind), references=self.kind_tables[kind])
+            for kind in kinds
+            if kind in self.kind_tables and not kind_has_pair(kind)
+        ]
+
+    def record_links(self) -> list[Column]:
+        """A column per kind, for the record a note or citation is on."""
+        return [
+            Column(
+                f"of_{kind}",
+                "TEXT",
+                f"the {kind} it is on, if on a {kind}",
+                references=table,
+            )
+            for kind, table in self.kind_tables.items()
+        ]
+
     def _shared_nested(self) -> dict[str, str]:
         """Nested records' table names by (kind, field): the field's name where every kind
         declaring it declares the same records, else the kind's table and the field's."""
@@ -240,6 +261,8 @@ class _Planner:
             table.columns.append(
                 Column("target_id", "TEXT", "the id it names", references=target, not_null=True)
             )
+            if target == RECORDS:
+                table.columns += self.typed_links(f.targets, "the {kind} it names, if a {kind}")
         else:
             affinity = "INTEGER" if f.type == "counts" else "TEXT"
             table.columns.append(Column("value", affinity, describe(f), not_null=True))
@@ -301,6 +324,7 @@ class _Planner:
                 "position", "INTEGER", "its place among its owner's notes, from 0", not_null=True
             ),
             *self._owned(NOTES),
+            *self.record_links(),
         ]
         return table
 
@@ -325,5 +349,6 @@ class _Planner:
                 not_null=True,
             ),
             *self._owned(CITATIONS),
+            *self.record_links(),
         ]
         return table
