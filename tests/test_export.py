@@ -456,7 +456,9 @@ def test_followthemoney_accepts_every_entity(date: str) -> None:
         "Position": 10,
         "Event": 11,
         "Organization": 5,
-        "PublicBody": 2,
+        "PublicBody": 10,
+        "Membership": 1,
+        "UnknownLink": 5,
     }
 
 
@@ -471,6 +473,14 @@ def test_an_occupancy_has_its_status_at_the_date(date: str, status: str) -> None
 def test_the_minimal_base_as_followthemoney() -> None:
     sourced = {"publisher": ["Test Publisher"]}
     assert ftm("--facts", str(MINIMAL), "--as-of", AS_OF) == [
+        {"id": "bilateral-az", "schema": "PublicBody", "properties": {
+            "name": ["Azerbaijan"], "country": ["az"], "jurisdiction": ["az"],
+            "classification": ["state"], **sourced,
+            "notes": ["Sources: Test Publisher, 2004-07-28, ¶1.1 (article)"]}},
+        {"id": "bilateral-pk", "schema": "PublicBody", "properties": {
+            "name": ["Pakistan"], "country": ["pk"], "jurisdiction": ["pk"],
+            "classification": ["state"], **sourced,
+            "notes": ["Sources: Test Publisher, 2004-07-28, ¶1.2 (article)"]}},
         {"id": "bilateral-oic", "schema": "Organization", "properties": {
             "name": ["Organization of the Islamic Conference"], "alias": ["OIC"],
             "classification": ["intergovernmental"], **sourced,
@@ -488,11 +498,46 @@ def test_the_minimal_base_as_followthemoney() -> None:
             "publisher": ["Background Reference"],
             "description": ["Minister of Defence", "Sources: Background Reference (background)"]}},
         {"id": "bilateral-visit-baku-2004", "schema": "Event", "properties": {
-            "name": ["A visit to Baku."], "summary": ["A visit to Baku."],
+            "name": ["Pakistan's visit to Baku, 8 July 2004"], "summary": ["A visit to Baku."],
             "date": ["2004-07-08"], "endDate": ["2004-07-10"], "location": ["Baku, Azerbaijan"],
-            "country": ["pk", "az"], "keywords": ["visit"], **sourced,
+            "country": ["pk", "az"], "involved": ["bilateral-pk", "bilateral-az"],
+            "keywords": ["visit"], **sourced,
             "notes": ["Sources: Test Publisher, 2004-07-28, ¶2.1 (article)"]}},
+        {"id": "bilateral-pk-az-ties", "schema": "UnknownLink", "properties": {
+            "subject": ["bilateral-pk"], "object": ["bilateral-az"], "role": ["ties"],
+            "summary": ["Shared ties."], **sourced,
+            "description": ["Sources: Test Publisher, 2004-07-28, ¶1.2 (article)"]}},
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(("date", "name"), [
+    (AS_OF, "Organization of the Islamic Conference"),
+    (LATER, "Organisation of Islamic Cooperation"),
+])  # fmt: skip
+def test_a_membership_is_a_followthemoney_membership(date: str, name: str) -> None:
+    entities = {entity["id"]: entity for entity in ftm("--as-of", date)}
+    membership = entities["bilateral-pk-oic-membership"]
+    assert membership["schema"] == "Membership"
+    assert membership["properties"]["member"] == ["bilateral-pk"]
+    assert membership["properties"]["organization"] == ["bilateral-oic"]
+    assert entities["bilateral-pk"]["schema"] == "PublicBody"
+    assert entities["bilateral-oic"]["properties"]["name"] == [name]
+
+
+def test_events_are_named_by_short_titles() -> None:
+    names = {
+        e["id"]: e["properties"]["name"] for e in ftm("--as-of", AS_OF) if e["schema"] == "Event"
+    }
+    assert names["bilateral-musharraf-visit-baku-2004"] == [
+        "Pervez Musharraf's visit to Baku, 8 July 2004"
+    ]
+    assert names["bilateral-turkey-recognizes-azerbaijan-1991"] == [
+        "Turkey's recognition of Azerbaijan, 9 November 1991"
+    ]
+    assert names["bilateral-russian-delegations-baku-2004"] == [
+        "Visit to Baku by Yuri Luzhkov and others, June 2004"
+    ]
+    assert all(len(name[0]) <= 80 for name in names.values())
 
 
 # Files: whole or nothing ---------------------------------------------------------------
@@ -652,7 +697,7 @@ def test_output_writes_the_file_and_says_so(tmp_path: Path) -> None:
     printed = run("--facts", str(MINIMAL), "--as-of", AS_OF, "export", "--format", "json")
     assert path.read_text(encoding="utf-8") == printed.stdout
     code, out, err = export_into(tmp_path, "--format", "ftm", "-o", str(tmp_path / "base.ftm"))
-    assert (code, out, err) == (0, f"wrote {tmp_path / 'base.ftm'}: 5 entities\n", "")
+    assert (code, out, err) == (0, f"wrote {tmp_path / 'base.ftm'}: 8 entities\n", "")
 
 
 def test_answering_does_not_load_the_exports(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from bilateral.answer.timing import ENDED, HELD
+from bilateral.answer.titles import event_title
 from bilateral.schema.jsontext import to_json
 
 if TYPE_CHECKING:
@@ -29,7 +30,6 @@ PREFIX = "bilateral-"
 PUBLIC_BODIES = ("government-body", "central-bank")
 OCCUPANCY_STATUS = {HELD: "current", ENDED: "ended"}
 """A role's status at the date in OpenSanctions' words; `unknown` and `not-started` stay."""
-NAME_LENGTH = 380
 """FollowTheMoney names hold up to 384 characters; an event's name is its summary, cut."""
 
 
@@ -83,11 +83,14 @@ class _Sources:
 
 
 def entities(base: Base, pair: str | None) -> Iterator[Entity]:
-    """Every entity: organizations, posts, people with their occupancies, then events."""
+    """Every entity: states, organizations, posts, people with their occupancies, events,
+    then relations (memberships, and other links)."""
     sources = _Sources(base.sources_by_id())
     countries = {d["id"]: d for d in base.documents("country")}
     organizations = {d["id"]: d for d in base.documents("organization")}
     places = {d["id"]: d for d in base.documents("place")}
+    for country in countries.values():
+        yield _state(country, sources)
     for organization in organizations.values():
         yield _organization(organization, sources)
     for post in base.documents("post"):
@@ -105,9 +108,75 @@ def entities(base: Base, pair: str | None) -> Iterator[Entity]:
                     made.add(holding)
                     yield position
             yield _occupancy(person, number, role, holding, sources)
-    involved = set(organizations) | {person["id"] for person in people}
+    involved = set(organizations) | set(countries) | {person["id"] for person in people}
+    names = {d["id"]: str(d["name"]) for d in (*countries.values(), *places.values(), *people)}
+    names |= {key: str(d["name"]) for key, d in organizations.items()}
+    titled = _Titles(names, {person["id"] for person in people})
     for event in base.documents("event", pair):
-        yield _event(event, involved, countries, places, sources)
+        yield _event(event, involved, countries, places, sources, titled)
+    yield from _relations(base.documents("relation"), set(involved), sources)
+
+
+class _Titles:
+    """Short event titles from the names in force at the export's date."""
+
+    def __init__(self, names: dict[str, str], people: set[str]) -> None:
+        self.names = names
+        self.people = people
+
+    def of(self, event: Document) -> str:
+        return event_title(event, self.names, self.people, day=True)
+
+
+RELATION_SCHEMAS = {"membership": "Membership"}
+"""FtM's schema for a kind of relation; the others are UnknownLink, with the kind as role."""
+
+
+def _relations(
+    relations: Iterable[Document], known: set[str], sources: _Sources
+) -> Iterator[Entity]:
+    """Each relation between entities of the export as the FtM link that fits it."""
+    for relation in relations:
+        if relation["subject"] not in known or relation["object"] not in known:
+            continue
+        schema = RELATION_SCHEMAS.get(relation["kind"], "UnknownLink")
+        subject, target = (
+            ("member", "organization")
+            if schema == "Membership"
+            else (
+                "subject",
+                "object",
+            )
+        )
+        yield entity(
+            entity_id(relation["id"]),
+            schema,
+            {
+                subject: entity_id(relation["subject"]),
+                target: entity_id(relation["object"]),
+                "role": relation["kind"],
+                "startDate": relation.get("start") or relation.get("since"),
+                "endDate": relation.get("end"),
+                "summary": relation["summary"],
+                **sources.properties(relation, "description"),
+            },
+        )
+
+
+def _state(country: Document, sources: _Sources) -> Entity:
+    code = str(country["id"]).lower()
+    return entity(
+        entity_id(country["id"]),
+        "PublicBody",
+        {
+            "name": country["name"],
+            "alias": country.get("aliases") or [],
+            "country": code,
+            "jurisdiction": code,
+            "classification": "state",
+            **sources.properties(country),
+        },
+    )
 
 
 def lines(base: Base, pair: str | None) -> tuple[str, int]:
@@ -209,6 +278,7 @@ def _event(
     countries: dict[str, Document],
     places: dict[str, Document],
     sources: _Sources,
+    titled: _Titles,
 ) -> Entity:
     participants = event["participants"]
     place = places.get(event["place"] or "")
@@ -221,7 +291,7 @@ def _event(
         entity_id(event["id"]),
         "Event",
         {
-            "name": _cut(event["summary"]),
+            "name": titled.of(event),
             "summary": event["summary"],
             "date": event["date"],
             "endDate": event["end"],
@@ -243,9 +313,3 @@ def _location(place: Document | None) -> str | None:
 def _country_name(record_id: str | None, countries: dict[str, Document]) -> str | None:
     country = countries.get(record_id or "")
     return str(country["name"]) if country else None
-
-
-def _cut(text: str) -> str:
-    if len(text) <= NAME_LENGTH:
-        return text
-    return text[:NAME_LENGTH].rsplit(" ", 1)[0] + "…"
