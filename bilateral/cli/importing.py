@@ -121,13 +121,13 @@ def _summary(planned: Plan, dry_run: bool) -> str:
     2 held already'."""
     if not planned.changes:
         return (
-            f"bilateral: nothing new: the base holds all {planned.unchanged} figure(s) "
-            "of the file already"
+            f"{shown(planned.base)}: nothing new: the base holds all {planned.unchanged} "
+            "figure(s) of the file already"
         )
     done = "would add" if dry_run else "added"
-    parts = [f"{len(planned.added)} trade figure(s)"]
+    parts = [f"{len(planned.added)} trade figure(s)"] if planned.added else []
     if planned.disputed:
-        parts.append(f"a changed value to {len(planned.disputed)} as a dispute")
+        parts.append(f"a changed value of {len(planned.disputed)} figure(s) kept as a dispute")
     source = f"source {planned.source}" + (" (new)" if planned.source_file else "")
     where = ", ".join(shown(f.path) for f in planned.files.values() if f.changed)
     already = f"; {planned.unchanged} held already" if planned.unchanged else ""

@@ -51,6 +51,7 @@ class File:
 
 @dataclass
 class Plan:
+    base: str
     reading: comtrade.Reading
     source: str
     source_file: str = ""
@@ -75,7 +76,7 @@ def plan(base: str, download: str, retrieved: datetime.date, chosen: str | None)
     pairs = {frozenset(pair.split("-")) for pair in {built.pair, *built.pairs()} if pair}
     reading = comtrade.read(download, pairs)
     source, values = _source(built, _taken(files), retrieved, download)
-    result = Plan(reading, source, files=files)
+    result = Plan(base, reading, source, files=files)
     trade_file = target_file(base, chosen, specs()["trade"], None)
     held = _reported(built)
     new_records: list[dict[str, Any]] = []
