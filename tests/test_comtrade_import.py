@@ -11,7 +11,7 @@ import pycountry
 import pytest
 import tomli
 
-from benchmarks.comtradefile import row, text, write_large
+from benchmarks.comtradefile import HEADER, row, text, write_large
 from bilateral.curate.comtradecodes import BY_ALPHA_3, BY_NUMERIC, M49_OWN
 from tests.conftest import MINIMAL, run, write_base
 
@@ -275,3 +275,16 @@ def test_a_reported_range_is_refused_by_check(tmp_path: Path) -> None:
     result = run("check", str(write_base(tmp_path, text_)))
     assert result.exit_code == 1
     assert "is a range, but a reported statistic is exact" in result.stderr
+
+
+def test_a_file_without_iso_codes_is_read_by_m49_codes(base: Path, tmp_path: Path) -> None:
+    """The API's CSV without descriptions may lack reporterISO and partnerISO."""
+    keep = [i for i, name in enumerate(HEADER) if name not in ("reporterISO", "partnerISO")]
+    rows = [row(2003, "AZ", "M", "PK", 100), row(2003, "PK", "X", "AZ", 90)]
+    download = tmp_path / "codes.csv"
+    download.write_text(
+        text([[r[i] for i in keep] for r in rows], [HEADER[i] for i in keep]), encoding="utf-8"
+    )
+    result = run("--facts", str(base), "import", "comtrade", str(download))
+    assert result.exit_code == 0, result.stderr
+    assert {"comtrade-2003-az-import-pk", "comtrade-2003-pk-export-az"} <= set(trade_records(base))

@@ -38,10 +38,8 @@ NEEDED = (
     "freqCode",
     "classificationCode",
     "reporterCode",
-    "reporterISO",
     "flowCode",
     "partnerCode",
-    "partnerISO",
     "partner2Code",
     "cmdCode",
     "customsCode",
@@ -49,6 +47,9 @@ NEEDED = (
     "primaryValue",
 )
 """The columns an import reads; a file without one of them is refused, naming it."""
+OPTIONAL = ("reporterISO", "partnerISO")
+"""Read where the file has them (the site's files do; the API's without descriptions may
+not): the ISO alpha-3 codes, else the M49 codes tell the country."""
 FLOWS = {"M": "import", "X": "export", "RM": "re-import", "RX": "re-export"}
 LEFT_OUT = {
     "monthly": "monthly (freqCode other than A)",
@@ -127,7 +128,7 @@ def _read_rows(path: str, handle: TextIO, pairs: set[frozenset[str]]) -> Reading
                 f"{path}:{line}: has {len(row)} fields where the header has {len(header)}; "
                 "the file is cut short or not a UN Comtrade CSV"
             )
-        cells = {name: row[index].strip() for name, index in where.items()}
+        cells = dict.fromkeys(OPTIONAL, "") | {n: row[i].strip() for n, i in where.items()}
         kind = _left_out(cells, pairs)
         if kind:
             reading.left_out[kind] += 1
@@ -147,7 +148,7 @@ def _columns(path: str, header: list[str]) -> dict[str, int]:
             + (f" (nor {', '.join(repr(m) for m in missing[1:])})" if missing[1:] else "")
             + "; download the CSV from UN Comtrade with its standard columns"
         )
-    return {name: names.index(name) for name in NEEDED}
+    return {name: names.index(name) for name in (*NEEDED, *OPTIONAL) if name in names}
 
 
 def _left_out(cells: dict[str, str], pairs: set[frozenset[str]]) -> str | None:
