@@ -26,7 +26,9 @@ Exit codes:
   3  a file could not be written"""
 
 
-@cli.group("import", epilog=IMPORT_EXITS)
+@cli.group(
+    "import", epilog=IMPORT_EXITS, short_help="Trade statistics from UN Comtrade, as records"
+)
 def import_group() -> None:
     """Import records from data others publish: trade statistics from UN Comtrade.
 
