@@ -50,7 +50,9 @@ def _date(_context: click.Context, _parameter: click.Parameter, text: str | None
     return day
 
 
-@import_group.command(epilog=IMPORT_EXITS)
+@import_group.command(
+    epilog=IMPORT_EXITS, short_help="Trade figures from a UN Comtrade CSV download"
+)
 @click.argument("download", metavar="FILE.csv", type=click.Path(path_type=str))
 @click.option(
     "--facts",
