@@ -288,3 +288,13 @@ def test_a_file_without_iso_codes_is_read_by_m49_codes(base: Path, tmp_path: Pat
     result = run("--facts", str(base), "import", "comtrade", str(download))
     assert result.exit_code == 0, result.stderr
     assert {"comtrade-2003-az-import-pk", "comtrade-2003-pk-export-az"} <= set(trade_records(base))
+
+
+def test_an_id_taken_by_another_record_gets_a_number(tmp_path: Path) -> None:
+    taken = VALID.replace('id = "trade-2003-az-export"', 'id = "comtrade-2003-az-import-pk"')
+    path = write_base(tmp_path, taken)
+    code, _, err = imported(path, "small.csv")
+    assert code == 0, err
+    records = trade_records(path)
+    assert records["comtrade-2003-az-import-pk"]["certainty"] == "stated"
+    assert records["comtrade-2003-az-import-pk-2"]["certainty"] == "reported"

@@ -75,7 +75,9 @@ def plan(base: str, download: str, retrieved: datetime.date, chosen: str | None)
     built = _built(base, files, "the base has {n} problem(s) already; run `bilateral check`")
     pairs = {frozenset(pair.split("-")) for pair in {built.pair, *built.pairs()} if pair}
     reading = comtrade.read(download, pairs)
-    source, values = _source(built, _taken(files), retrieved, download)
+    taken = _taken(files)
+    source, values = _source(built, taken, retrieved, download)
+    taken.add(source)
     result = Plan(base, reading, source, files=files)
     trade_file = target_file(base, chosen, specs()["trade"], None)
     held = _reported(built)
@@ -84,8 +86,8 @@ def plan(base: str, download: str, retrieved: datetime.date, chosen: str | None)
         figure = reading.figures[key]
         record = held.get(key)
         if record is None:
-            taken = _taken(files) | {values["id"] for values in new_records}
             new_records.append(_record(figure, source, _free_id(figure, taken)))
+            taken.add(new_records[-1]["id"])
         elif _holds(record, figure.value):
             result.unchanged += 1
         else:
@@ -95,7 +97,7 @@ def plan(base: str, download: str, retrieved: datetime.date, chosen: str | None)
         result.source_file = _source_file(base, chosen, trade_file)
         _append(result, files[result.source_file], "sources", [values])
     _append(result, files[trade_file], "trade", new_records)
-    result.added = [values["id"] for values in new_records]
+    result.added = [record["id"] for record in new_records]
     if result.changes:
         _built(base, files, "the import would leave the base with {n} problem(s)", changed=True)
     return result
