@@ -161,7 +161,10 @@ class Base:
         reporter: str | None = None,
         pair: str | None = None,
     ) -> Iterator[Row]:
-        """Trade figures, each a range (`low` to `high`) in its currency."""
+        """Trade figures, each a range (`low` to `high`) in its currency; a reported
+        statistic with its `mirror`, the partner's report of the same flow."""
+        from bilateral.answer.mirrors import mirrored_rows  # trade answers alone pair figures
+
         filters = []
         if year is not None:
             filters.append(Filter("year", (str(year),)))
@@ -169,8 +172,11 @@ class Base:
             filters.append(Filter("flow", (flow,)))
         if reporter:
             filters.append(Filter("reporter", (self.query.resolve_country(reporter),)))
-        rows = self.query.listing("trade", self.query.resolve_pair(pair), filters)
-        return self._dated(rows, "trade")
+        chosen = self.query.resolve_pair(pair)
+        rows = list(self.query.listing("trade", chosen, filters))
+        reported = any(row.document["certainty"] == "reported" for row in rows)
+        every = self.query.listing("trade", chosen, []) if reported else iter(())
+        return self._dated(iter(mirrored_rows(rows, (row.document for row in every))), "trade")
 
     def events(
         self,

@@ -28,7 +28,7 @@ TSV = {
     "areas": "military\tMilitary cooperation\tsigned\t1\tAzerbaijan, Pakistan\tDefence ties."
     "\tarticle:1.1\t\t2004-07-28\n",
     "trade": "trade-2003-az-export\t2003\tAZ\tPK\texport\t25000\t30000\tUSD\t$25,000-30,000"
-    "\tstated\tarticle:1.2\t\t2004-07-28\n",
+    "\tstated\tarticle:1.2\t\t\t\t\t\t\t2004-07-28\n",
     "events": "visit-baku-2004\t2004-07-08\t2004-07-10\tvisit\tBaku\tPakistan, Azerbaijan"
     "\tA visit to Baku.\tarticle:2.1\t\t2004-07-28\n",
     "sources": "article\tTest Publisher\t\t2004-07-28\t\t12\t2004-07-28\n"
@@ -43,9 +43,9 @@ CSV = {
     'military,Military cooperation,signed,1,"Azerbaijan, Pakistan",Defence ties.,article:1.1,,'
     "2004-07-28\n",
     "trade": "id,year,reporter,partner,flow,low,high,currency,value,certainty,sources,disputed,"
-    "as_of\n"
+    "mirror_id,mirror_low,mirror_high,mirror_value,gap,as_of\n"
     'trade-2003-az-export,2003,AZ,PK,export,25000,30000,USD,"$25,000-30,000",stated,'
-    "article:1.2,,2004-07-28\n",
+    "article:1.2,,,,,,,2004-07-28\n",
     "events": "id,date,end,kind,place,participants,summary,sources,disputed,as_of\n"
     'visit-baku-2004,2004-07-08,2004-07-10,visit,Baku,"Pakistan, Azerbaijan",A visit to Baku.,'
     "article:2.1,,2004-07-28\n",
@@ -94,6 +94,7 @@ JSON_FIRST = {
         "notes": [],
         "disputes": [],
         "sources": [{"source": "article", "paragraph": 1, "sentence": 2}],
+        "mirror": None,
         "as_of": AS_OF,
     },
     "events": {
@@ -373,7 +374,8 @@ def test_conflicting_formats_are_a_usage_error() -> None:
         (
             ("trade", "--flow", "sideways"),
             "[OPTIONS]",
-            "Invalid value for '--flow': 'sideways' is not one of 'export', 'import', 'total'.",
+            "Invalid value for '--flow': 'sideways' is not one of 'export', 'import', 'total', "
+            "'re-export', 're-import'.",
         ),
         (("areas", "--bogus"), "[OPTIONS]", "No such option '--bogus'."),
         (

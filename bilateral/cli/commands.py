@@ -122,7 +122,9 @@ def officials(
 
 @cli.command(epilog=EXIT_CODES, short_help="Trade figures; a range stays a range")
 @click.option("--year", type=click.IntRange(1800, 2200), help="Only figures for this year.")
-@click.option("--flow", type=click.Choice(FLOWS), help="export, import or total.")
+@click.option(
+    "--flow", type=click.Choice(FLOWS), help="export, import, total, re-export or re-import."
+)
 @click.option(
     "--reporter",
     metavar="CC",
@@ -145,9 +147,13 @@ def trade(
 ) -> None:
     """Trade figures. A range prints as a range ($25,000-30,000), never as one number,
     and a rounded figure as the range it stands for ($1.1 million: $1,050,000-1,150,000).
+    A country's reported statistic (imported from UN Comtrade) stands beside its mirror,
+    the partner's report of the same goods, with the gap between them: A's imports from
+    B and B's exports to A make one row.
 
     \b
     How sure each figure is (the certainty column), surest first:
+      reported   official statistics, exact, as a country reported them
       stated     the source says it
       inferred   a reading of what the source says; its note says how
       derived    computed from figures the sources state
@@ -163,6 +169,11 @@ def trade(
         held = ", ".join(str(y) for y in years) if years else "none"
         return f"no trade figure matches; the base holds figures for: {held}"
 
+    def table(rows: list[Row], out: TextIO, terminal: bool, cited: Cited) -> None:
+        from bilateral.render.tradeview import trade_table  # rich, only when a table is drawn
+
+        trade_table(rows, out, terminal, cited)
+
     answer(
         settings,
         lambda base: base.trade(year=year, flow=flow, reporter=reporter, pair=pair),
@@ -170,6 +181,7 @@ def trade(
         fmt,
         as_json,
         nothing,
+        table,
     )
 
 

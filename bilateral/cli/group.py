@@ -57,6 +57,7 @@ COMMAND_MODULES = {
     "brief": "handoff",
     "graph": "handoff",
     "export": "exporting",
+    "import": "importing",
 }
 """Which module of bilateral.cli defines each command: a command's module is imported when
 it runs (or for --help), so start-up pays for one family of commands, not all."""

@@ -167,6 +167,10 @@ def _flow(context: Context, figure: Document) -> str:
         return f"exports from {reporter} to {partner}{whose}"
     if figure["flow"] == "import":
         return f"imports into {reporter} from {partner}{whose}"
+    if figure["flow"] == "re-export":
+        return f"re-exports from {reporter} to {partner}{whose}"
+    if figure["flow"] == "re-import":
+        return f"re-imports into {reporter} from {partner}{whose}"
     return f"total trade between {reporter} and {partner}{whose}"
 
 

@@ -1,4 +1,10 @@
-"""Trade figures: a flow between two countries in a year, as a range where the source gives one."""
+"""Trade figures: a flow between two countries in a year, as a range where the source gives one.
+
+A figure a country reported to UN Comtrade (certainty `reported`) is exact, and its
+listing row carries its mirror: the partner's report of the same flow seen from the other
+side (A's imports from B beside B's exports to A), which the answer layer attaches as
+`mirror` (bilateral/answer/mirrors.py).
+"""
 
 from __future__ import annotations
 
@@ -16,12 +22,30 @@ FLOW_WORDS = {
     "export": "exports exported sold sales shipments to",
     "import": "imports imported bought purchases from",
     "total": "total bilateral trade turnover volume two-way between",
+    "re-export": "re-exports re-exported exports sold on to",
+    "re-import": "re-imports re-imported imports returned from",
 }
+MIRROR_FLOW = {
+    "import": "export",
+    "export": "import",
+    "re-import": "re-export",
+    "re-export": "re-import",
+}
+"""The flow a partner reports for the same goods: A's imports from B are B's exports to A."""
+IMPORT_SIDE = ("import", "re-import")
+"""The side whose row shows a mirrored pair when both records are in one answer."""
 
 
 def _check(check: Checker, figure: Document, key: str) -> None:
     if figure["reporter"] and figure["reporter"] == figure["partner"]:
         check.problem(f"{key}.partner", "is the same as the reporter; name the other country")
+    value = figure["value"]
+    if figure["certainty"] == "reported" and value and value["low"] != value["high"]:
+        check.problem(
+            f"{key}.value",
+            "is a range, but a reported statistic is exact; give low = high, or choose "
+            "another certainty",
+        )
 
 
 def _pair(figure: Document, _lookup: Lookup) -> str | None:
@@ -58,8 +82,11 @@ def _text(figure: Document, lookup: Lookup) -> str:
 
 
 def _rows(figure: Document) -> Iterator[Cells]:
+    mirror = figure.get("mirror")
+    if mirror and mirror["listed"] and figure["flow"] not in IMPORT_SIDE:
+        return  # its partner's record is in the answer too, and its row shows both
     value = figure["value"]
-    yield {
+    cells = {
         "id": figure["id"],
         "year": str(figure["year"]),
         "reporter": figure["reporter"],
@@ -72,6 +99,31 @@ def _rows(figure: Document) -> Iterator[Cells]:
         "certainty": figure["certainty"],
         "sources": figure["sources"],
     }
+    yield cells | (_mirror_cells(figure, mirror) if mirror else {})
+
+
+def _mirror_cells(figure: Document, mirror: Document) -> Cells:
+    value = mirror["value"]
+    cited = [*figure["sources"], *(c for c in mirror["sources"] if c not in figure["sources"])]
+    return {
+        "mirror_id": mirror["id"],
+        "mirror_low": number(value["low"]),
+        "mirror_high": number(value["high"]),
+        "mirror_value": money(value["low"], value["high"], value["currency"]),
+        "gap": shown_gap(mirror["gap"]),
+        "sources": cited,
+    }
+
+
+def shown_gap(gap: Document) -> str:
+    """'+$12,345', '-$1,200', '$0', or '-$500 to +$1,000' when either figure is a range."""
+
+    def signed(figure: float) -> str:
+        shown = money(abs(figure), abs(figure), gap["currency"])
+        return shown if figure == 0 else ("+" if figure > 0 else "-") + shown
+
+    low, high = gap["low"], gap["high"]
+    return signed(low) if low == high else f"{signed(low)} to {signed(high)}"
 
 
 TRADE = Kind(
@@ -120,9 +172,24 @@ TRADE = Kind(
             "certainty",
             "sources",
             "disputed",
+            "mirror_id",
+            "mirror_low",
+            "mirror_high",
+            "mirror_value",
+            "gap",
             "as_of",
         ),
-        ("id", "year", "reporter", "partner", "flow", "value", "certainty"),
+        (
+            "id",
+            "year",
+            "reporter",
+            "partner",
+            "flow",
+            "value",
+            "mirror_value",
+            "gap",
+            "certainty",
+        ),
         _rows,
         noted="value",
     ),

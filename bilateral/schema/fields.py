@@ -98,9 +98,12 @@ def _check_disputes(check: Checker, shape: Shape, document: Document, key: str) 
             )
             continue
         values = [entry["value"] for entry in dispute["values"]]
+        own = document.get(field)
+        if isinstance(own, dict) and own.get("low") == own.get("high"):  # an exact money value
+            own = own.get("low")
         if len(values) < 2:
             check.problem(f"{where}.values", "a dispute needs two values or more, each cited")
-        elif document.get(field) not in values:
+        elif own not in values:
             check.problem(
                 f"{where}.values",
                 f"none is the record's own {field} ({document.get(field)!r}); "

@@ -14,8 +14,9 @@ STATUS_LADDER: tuple[str, ...] = (
 )
 """Commitment statuses, strongest first."""
 
-FLOWS: tuple[str, ...] = ("export", "import", "total")
+FLOWS: tuple[str, ...] = ("export", "import", "total", "re-export", "re-import")
 CERTAINTY_MEANINGS: dict[str, str] = {
+    "reported": "official statistics, exact, as a country reported them (UN Comtrade)",
     "stated": "the source says it",
     "inferred": "a reading of what the source says; its note says how",
     "derived": "computed from figures the sources state",

@@ -1,0 +1,34 @@
+"""The trade table: each reported figure beside its mirror (the partner's report of the
+same goods) and the gap between them; without mirrors, the plain listing."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, TextIO
+
+from bilateral.answer.rows import Row
+from bilateral.kinds.registry import kind
+from bilateral.render.tables import console_for, print_table
+
+MIRROR_COLUMNS = ("mirror_value", "gap")
+LEGEND = (
+    "Mirror value: the partner's report of the same goods (its exports for an import, its "
+    "imports for an export); gap: value less mirror value. Imports are valued with freight "
+    "and insurance, exports without, so the two seldom agree."
+)
+
+
+def trade_table(
+    rows: list[Row], out: TextIO, terminal: bool, cited: dict[str, dict[str, Any]] | None
+) -> None:
+    listing = kind("trade").listing
+    assert listing is not None
+    mirrored = any(row.document.get("mirror") for row in rows)
+    if not mirrored:
+        columns = tuple(c for c in listing.table_columns if c not in MIRROR_COLUMNS)
+        listing = dataclasses.replace(listing, table_columns=columns)
+    print_table(rows, listing, out, terminal, cited)
+    if mirrored:
+        from rich.text import Text  # with the table
+
+        console_for(out, terminal).print(Text(LEGEND, style="dim"))
