@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.comtradefile import write_large
-from benchmarks.run import BILATERAL, ROOT, fresh_env, run_once
+from benchmarks.runners import BILATERAL, ROOT, fresh_env, run_once
 
 SIZES = (1, 10, 100)
 
