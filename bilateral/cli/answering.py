@@ -86,6 +86,23 @@ def one_line(message: str) -> str:
     return visible(message.replace("\r", "\\r").replace("\n", "\\n"))
 
 
+def for_screen(line: str, stream: TextIO | None = None) -> str:
+    """A line of words as a person reads it: at a terminal, wrapped between words to its
+    width (later lines indented); in a pipe, one line, as scripts read it."""
+    stream = stream or sys.stdout
+    try:
+        if not stream.isatty():
+            return line
+    except (AttributeError, ValueError):
+        return line
+    import shutil  # only for a line at a terminal
+    import textwrap
+
+    width = shutil.get_terminal_size((80, 24)).columns
+    wrapped = textwrap.wrap(line, max(width, 20), subsequent_indent="  ", break_long_words=False)
+    return "\n".join(wrapped) or line
+
+
 def say(line: str) -> None:
     """A line on stderr; where stderr cannot be written, the exit code still tells."""
     with contextlib.suppress(OSError, AttributeError, ValueError):

@@ -14,6 +14,7 @@ from bilateral.cli.answering import (
     Settings,
     answer,
     answer_text,
+    for_screen,
 )
 from bilateral.cli.group import cli
 from bilateral.cli.options import (
@@ -288,7 +289,7 @@ def search(
     answer(settings, produce, "search", fmt, as_json, f"nothing found for {text!r}")
     if first and sys.stderr.isatty():
         for line in understood(first[0].document):
-            click.echo(f"bilateral: note: {line}", err=True)
+            click.echo(for_screen(f"bilateral: note: {line}", sys.stderr), err=True)
 
 
 def understood(hit: dict[str, Any]) -> list[str]:

@@ -12,6 +12,7 @@ from bilateral.cli.answering import (
     EXIT_NOTHING_MATCHED,
     Settings,
     fail,
+    for_screen,
     problem_line,
     warn,
 )
@@ -125,7 +126,7 @@ def _report_text(
         click.echo(visible(finding.text().replace("\r", "\\r").replace("\n", "\\n")), err=True)
     for source in uncited:
         warn(f"{shown(target)}: source {source!r} is cited by no record; cite it or remove it")
-    click.echo(f"{shown(target)}: valid: {_counts(base)}")
+    click.echo(for_screen(f"{shown(target)}: valid: {_counts(base)}"))
     sys.exit(0)
 
 
@@ -373,7 +374,10 @@ def diff(settings: Settings, old: str, new: str | None, output: str | None, as_j
 
         click.echo("".join(tsv_line(row) for row in diffing.rows(changes)), nl=False)
     elif changes:
-        diffing.print_table(diffing.rows(changes), f"{old_label} → {new_label}", sys.stdout)
+        from bilateral.render.changes import print_changes  # rich, for a table alone
+
+        title = f"Changes from {old_label} to {new_label}"
+        print_changes(diffing.value_rows(changes), title, sys.stdout, sys.stdout.isatty())
     if not changes and chosen != "json":
         click.echo(f"bilateral: no differences between {old_label} and {new_label}", err=True)
     sys.exit(EXIT_NOTHING_MATCHED if changes else 0)

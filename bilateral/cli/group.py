@@ -25,18 +25,20 @@ OVERVIEW_COUNTS = (
     "assessments",
     "relations",
 )
-GO_FURTHER = """Go further:
-  bilateral areas               cooperation areas and their commitments
-  bilateral officials --current people in office at the date, and their posts
-  bilateral trade               trade figures (ranges stay ranges)
-  bilateral events              visits, meetings and signings, in date order
-  bilateral timeline            who held what when, and what happened
-  bilateral show Musharraf      everything about one name
-  bilateral search "how much did azerbaijan export to pakistan"
-  bilateral assessments         opinions, each with its holder
-  bilateral sources             the sources and what each supports
-  bilateral brief               a briefing note with footnotes
-  bilateral --help              every command and option"""
+GO_FURTHER = (
+    ("bilateral areas", "cooperation areas and their commitments"),
+    ("bilateral officials --current", "people in office at the date, and their posts"),
+    ("bilateral trade", "trade figures (ranges stay ranges)"),
+    ("bilateral events", "visits, meetings and signings, in date order"),
+    ("bilateral timeline", "who held what when, and what happened"),
+    ("bilateral show Musharraf", "everything about one name"),
+    ("bilateral search QUESTION", "records ranked for a question in your own words"),
+    ("bilateral assessments", "opinions, each with its holder"),
+    ("bilateral sources", "the sources and what each supports"),
+    ("bilateral brief", "a briefing note with footnotes"),
+    ("bilateral --help", "every command and option"),
+)
+"""Where to go next: a command and what it answers, side by side where the width allows."""
 
 
 COMMAND_MODULES = {
@@ -171,7 +173,23 @@ def overview_text(overview: dict[str, Any], width: int) -> str:
         for paragraph in paragraphs
         if paragraph
     ]
-    return "\n".join([*wrapped, "", GO_FURTHER])
+    return "\n".join([*wrapped, "", "Go further:", *go_further(width)])
+
+
+def go_further(width: int) -> list[str]:
+    """The next commands, each beside what it answers; where a line would be wider than
+    the screen, the answer goes beneath its command, wrapped between words."""
+    import textwrap  # as above
+
+    column = max(len(command) for command, _ in GO_FURTHER) + 3
+    lines = []
+    for command, what in GO_FURTHER:
+        if column + len(what) <= width:
+            lines.append(f"  {command.ljust(column - 2)}{what}")
+            continue
+        lines.append(f"  {command}")
+        lines += textwrap.wrap(what, width, initial_indent="      ", subsequent_indent="      ")
+    return lines
 
 
 def _width() -> int:

@@ -12,7 +12,8 @@ from rich.text import Text
 
 from bilateral.answer.rows import Row
 from bilateral.render.escapes import visible
-from bilateral.render.tables import Footnotes, Sources, caption, console_for
+from bilateral.render.footnotes import Footnotes, Sources
+from bilateral.render.tables import caption, console_for
 from bilateral.schema import dates
 
 LABEL_SHARE = 0.4
