@@ -37,11 +37,13 @@ EXIT_INTERRUPTED = 130
 MAX_PROBLEMS_SHOWN = 20
 
 EXIT_CODES = """\b
-Exit codes:
-  0  answered
-  1  nothing matched (a message on stderr; JSON formats print [])
-  2  usage error or unusable fact base (a message on stderr)
-  3  the answer could not be written or the store read (a message on stderr)
+Exit codes, for every command:
+  0    answered
+  1    nothing matched (a message on stderr; JSON prints []); check: problems
+       found; diff: differences found; fmt --check: a file would change; new:
+       the base is, or would be, invalid (nothing written)
+  2    usage error, or a fact base that cannot be read or is invalid
+  3    the answer or a file could not be written, or the store read
   130  interrupted (143 for SIGTERM)"""
 
 

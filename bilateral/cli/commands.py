@@ -9,7 +9,6 @@ import click
 
 from bilateral.answer.rows import Row
 from bilateral.cli.answering import (
-    EXIT_CODES,
     Cited,
     Settings,
     answer,
@@ -38,7 +37,7 @@ from bilateral.schema.vocabulary import EVENT_KINDS, FLOWS, STATUS_LADDER
 MAX_QUERY_LENGTH = 1000
 
 
-@cli.command(epilog=EXIT_CODES, short_help="Cooperation areas and the strongest status of each")
+@cli.command(short_help="Cooperation areas and the strongest status of each")
 @click.option("--status", type=click.Choice(STATUS_LADDER), help="Only commitments of this status.")
 @click.option("--commitments", is_flag=True, help="One row per commitment, with its area.")
 @country_option
@@ -75,7 +74,7 @@ def areas(
     )
 
 
-@cli.command(epilog=EXIT_CODES, short_help="People and their roles, as of the date")
+@cli.command(short_help="People and their roles, as of the date")
 @country_option
 @click.option("--current", is_flag=True, help="Only roles held at the date.")
 @click.option("--former", is_flag=True, help="Only roles that had ended by the date.")
@@ -121,7 +120,7 @@ def officials(
     )
 
 
-@cli.command(epilog=EXIT_CODES, short_help="Trade figures; a range stays a range")
+@cli.command(short_help="Trade figures; a range stays a range")
 @click.option("--year", type=click.IntRange(1800, 2200), help="Only figures for this year.")
 @click.option("--flow", type=click.Choice(FLOWS), help="export, import or total.")
 @click.option(
@@ -174,7 +173,7 @@ def trade(
     )
 
 
-@cli.command(epilog=EXIT_CODES, short_help="Visits, meetings and signings, in date order")
+@cli.command(short_help="Visits, meetings and signings, in date order")
 @click.option("--year", type=click.IntRange(1800, 2200), help="Only events in this year.")
 @click.option(
     "--place",
@@ -221,7 +220,7 @@ def events(
     )
 
 
-@cli.command(epilog=EXIT_CODES, short_help="Everything about one name")
+@cli.command(short_help="Everything about one name")
 @click.argument("name", nargs=-1, required=True, shell_complete=complete_names)
 @output_options
 @as_of_option
@@ -254,7 +253,7 @@ def show(settings: Settings, name: tuple[str, ...], fmt: str | None, as_json: bo
     )
 
 
-@cli.command(epilog=EXIT_CODES, short_help="Records ranked for a question in your own words")
+@cli.command(short_help="Records ranked for a question in your own words")
 @click.argument("query_words", metavar="QUERY...", nargs=-1, required=True)
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
 @output_options
@@ -317,7 +316,7 @@ def _query_text(words: tuple[str, ...]) -> str:
 BIBLIOGRAPHY_FORMATS = ("csl-json", "bibtex")
 
 
-@cli.command(epilog=EXIT_CODES, short_help="The sources and what each supports; a bibliography")
+@cli.command(short_help="The sources and what each supports; a bibliography")
 @click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")
 @click.option(
     "--format",

@@ -28,31 +28,8 @@ if TYPE_CHECKING:
 
 __all__ = ["check", "cli", "diff", "fmt", "new"]
 
-CHECK_EXITS = """\b
-Exit codes:
-  0  valid (warnings, if any, on stderr)
-  1  problems found
-  2  usage error, or a file that cannot be read as TOML"""
-FMT_EXITS = """\b
-Exit codes:
-  0  every file is laid out (or was rewritten so)
-  1  with --check: a file would change
-  2  usage error, or a file that cannot be read as TOML
-  3  a file could not be written"""
-DIFF_EXITS = """\b
-Exit codes:
-  0  no differences
-  1  differences found
-  2  usage error, or a version that cannot be read, checked or found in git"""
-NEW_EXITS = """\b
-Exit codes:
-  0  the record was added (or, with --dry-run, would be)
-  1  the base is invalid, or would be with the record: nothing written
-  2  usage error: an unknown kind or field, a value missing or malformed, no such parent
-  3  the file could not be written"""
 
-
-@cli.command(epilog=CHECK_EXITS)
+@cli.command()
 @click.argument("path", required=False, type=click.Path(path_type=str))
 @click.option(
     "--format",
@@ -155,7 +132,7 @@ def _counts(base: FactBase) -> str:
     return ", ".join(f"{count} {name}" for name, count in base.counts().items())
 
 
-@cli.command(epilog=NEW_EXITS)
+@cli.command()
 @click.argument("kind")
 @click.option("--id", "record_id", metavar="ID", help="The record's id.")
 @click.option("--name", metavar="NAME", help="Its name (for kinds that have one).")
@@ -294,7 +271,7 @@ def _add(
     click.echo(f"{shown(plan.file)}:{plan.line}: {done} {spec.name}{named}{under}", err=dry_run)
 
 
-@cli.command(epilog=FMT_EXITS)
+@cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--check", "check_only", is_flag=True, help="Change nothing; exit 1 if a file would.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print what would change, as a diff.")
@@ -334,7 +311,7 @@ def _fmt_one(file: str, check_only: bool, show_diff: bool) -> int:
     return outcome.code
 
 
-@cli.command(epilog=DIFF_EXITS)
+@cli.command()
 @click.argument("old")
 @click.argument("new", required=False)
 @click.option(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from bilateral.cli.answering import EXIT_CODES, Settings, answer_text, fail
+from bilateral.cli.answering import Settings, answer_text, fail
 from bilateral.cli.group import cli
 from bilateral.cli.options import as_of_option, pair_option
 from bilateral.errors import shown
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 __all__ = ["cli", "export"]
 
 
-@cli.command("export", epilog=EXIT_CODES, short_help="The whole base as SQLite, FtM or JSON")
+@cli.command("export", short_help="The whole base as SQLite, FtM or JSON")
 @click.option(
     "--sqlite",
     "database",

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from bilateral.cli.answering import EXIT_CODES, Settings, answer_text
+from bilateral.cli.answering import Settings, answer_text
 from bilateral.cli.group import cli
 from bilateral.cli.options import as_of_option, complete_names, pair_option, readable_option
 
@@ -20,7 +20,7 @@ BRIEF_FORMATS = ("markdown", "html")
 GRAPH_FORMATS = ("dot", "mermaid", "tree")
 
 
-@cli.command(epilog=EXIT_CODES)
+@cli.command()
 @click.option(
     "--format",
     "fmt",
@@ -54,7 +54,7 @@ def brief(settings: Settings, fmt: str | None, pair: str | None) -> None:
     answer_text(settings, produce)
 
 
-@cli.command(epilog=EXIT_CODES)
+@cli.command()
 @click.option(
     "--format",
     "fmt",

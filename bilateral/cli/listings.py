@@ -7,7 +7,7 @@ from typing import TextIO
 import click
 
 from bilateral.answer.rows import Row
-from bilateral.cli.answering import EXIT_CODES, Cited, Settings, answer
+from bilateral.cli.answering import Cited, Settings, answer
 from bilateral.cli.group import cli
 from bilateral.cli.options import (
     as_of_option,
@@ -20,7 +20,7 @@ from bilateral.cli.options import (
 from bilateral.schema.vocabulary import RELATION_KINDS
 
 
-@cli.command(epilog=EXIT_CODES, short_help="Roles and events across the years")
+@cli.command(short_help="Roles and events across the years")
 @click.option("--from", "start", metavar="DATE", help="From this date or year.")
 @click.option("--to", "end", metavar="DATE", help="To this date or year.")
 @country_option
@@ -61,7 +61,7 @@ def timeline(
     )
 
 
-@cli.command(epilog=EXIT_CODES, short_help="Opinions, each with whoever holds it")
+@cli.command(short_help="Opinions, each with whoever holds it")
 @click.option(
     "--about",
     metavar="NAME",
@@ -104,7 +104,7 @@ def assessments(
     )
 
 
-@cli.command(epilog=EXIT_CODES, short_help="Ties between countries, people and organizations")
+@cli.command(short_help="Ties between countries, people and organizations")
 @country_option
 @click.option("--kind", type=click.Choice(RELATION_KINDS), help="Only ties of this kind.")
 @output_options

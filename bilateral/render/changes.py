@@ -61,7 +61,6 @@ def print_changes(rows: list[ChangeRow], title: str, out: TextIO, terminal: bool
 
 def _block(cells: list[str]) -> list[Fields | Text]:
     change, kind, ident, field, old, new = cells
-    heading = Text(
-        f"{change} {kind} {ident}".strip(), style="bold", no_wrap=True, overflow="ignore"
-    )
-    return [heading, Fields([Field("Field", field), Field("Old", old), Field("New", new)], 2)]
+    heading = Text(f"{change} {kind}", style="bold", no_wrap=True, overflow="ignore")
+    fields = [Field("Id", ident), Field("Field", field), Field("Old", old), Field("New", new)]
+    return [heading, Fields(fields, 2)]
