@@ -22,6 +22,7 @@ from bilateral.cli.options import (
     complete_names,
     complete_places,
     country_option,
+    every_pair_option,
     output_options,
     pair_option,
     readable_option,
@@ -256,6 +257,7 @@ def show(settings: Settings, name: tuple[str, ...], fmt: str | None, as_json: bo
 @cli.command(short_help="Records ranked for a question in your own words")
 @click.argument("query_words", metavar="QUERY...", nargs=-1, required=True)
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
+@every_pair_option
 @output_options
 @as_of_option
 @click.pass_obj
@@ -263,6 +265,7 @@ def search(
     settings: Settings,
     query_words: tuple[str, ...],
     limit: int,
+    pair: str | None,
     fmt: str | None,
     as_json: bool,
 ) -> None:
@@ -281,7 +284,7 @@ def search(
     first: list[Row] = []
 
     def produce(base: Base) -> list[Row]:
-        rows = base.search(text, limit)
+        rows = base.search(text, limit, pair)
         first[:] = rows[:1]
         return rows
 

@@ -9,7 +9,13 @@ import click
 
 from bilateral.cli.answering import Settings, answer_text
 from bilateral.cli.group import cli
-from bilateral.cli.options import as_of_option, complete_names, pair_option, readable_option
+from bilateral.cli.options import (
+    as_of_option,
+    complete_names,
+    every_pair_option,
+    pair_option,
+    readable_option,
+)
 
 if TYPE_CHECKING:
     from bilateral.api import Base
@@ -75,11 +81,7 @@ def brief(settings: Settings, fmt: str | None, pair: str | None) -> None:
     metavar="N",
     help="How many edges from --around to follow (default 1).",
 )
-@click.option(
-    "--pair",
-    metavar="AA-BB",
-    help="Only the events and commitments of this pair (either order); default every pair.",
-)
+@every_pair_option
 @as_of_option
 @click.pass_obj
 def graph(

@@ -13,6 +13,7 @@ from bilateral.cli.options import (
     as_of_option,
     complete_names,
     country_option,
+    every_pair_option,
     output_options,
     pair_option,
     readable_option,
@@ -25,6 +26,7 @@ from bilateral.schema.vocabulary import RELATION_KINDS
 @click.option("--to", "end", metavar="DATE", help="To this date or year.")
 @country_option
 @click.option("--person", callback=readable_option, help="Only this person's roles and events.")
+@every_pair_option
 @output_options
 @as_of_option
 @click.pass_obj
@@ -34,6 +36,7 @@ def timeline(
     end: str | None,
     country: str | None,
     person: str | None,
+    pair: str | None,
     fmt: str | None,
     as_json: bool,
 ) -> None:
@@ -52,7 +55,7 @@ def timeline(
 
     answer(
         settings,
-        lambda base: base.timeline(start, end, country, person),
+        lambda base: base.timeline(start, end, country, person, pair),
         "timeline",
         fmt,
         as_json,
@@ -107,11 +110,17 @@ def assessments(
 @cli.command(short_help="Ties between countries, people and organizations")
 @country_option
 @click.option("--kind", type=click.Choice(RELATION_KINDS), help="Only ties of this kind.")
+@every_pair_option
 @output_options
 @as_of_option
 @click.pass_obj
 def relations(
-    settings: Settings, country: str | None, kind: str | None, fmt: str | None, as_json: bool
+    settings: Settings,
+    country: str | None,
+    kind: str | None,
+    pair: str | None,
+    fmt: str | None,
+    as_json: bool,
 ) -> None:
     """Ties between countries, people and organizations: alliances, memberships, rivalries.
 
@@ -121,7 +130,7 @@ def relations(
     """
     answer(
         settings,
-        lambda base: base.relations(country=country, kind=kind),
+        lambda base: base.relations(country=country, kind=kind, pair=pair),
         "relation",
         fmt,
         as_json,

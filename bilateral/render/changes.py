@@ -41,7 +41,7 @@ def readable(value: Any) -> str:
     return str(value)
 
 
-def print_changes(rows: list[ChangeRow], title: str, out: TextIO, terminal: bool) -> None:
+def print_changes(rows: Sequence[ChangeRow], title: str, out: TextIO, terminal: bool) -> None:
     grid = [[visible(readable(value)) for value in row] for row in rows]
     least = [
         least_width(column, (cells[i] for cells in grid), whole)
