@@ -10,6 +10,7 @@ preceded by a marker line: RS WIDTH TAB INDEX RS.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import struct
@@ -33,10 +34,8 @@ def main() -> None:
         for index, args in enumerate(commands):
             sys.stdout.write(f"{MARK}{width}\t{index}{MARK}\n")
             sys.stdout.flush()
-            try:
+            with contextlib.suppress(SystemExit):
                 cli.main(args=args, prog_name="bilateral", standalone_mode=False)
-            except SystemExit:
-                pass
             sys.stdout.flush()
             sys.stderr.flush()
 

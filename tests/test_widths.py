@@ -8,6 +8,7 @@ reads a handful of widths; `-m slow` reads all 121.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -150,14 +151,15 @@ def broken(lines: list[str], ids: frozenset[str]) -> list[str]:
     """Ids, dates and figures split across lines: a piece ends a word at one column and the
     rest starts at the same column on the next line."""
     found = []
-    for upper, lower in zip(lines, lines[1:], strict=False):
+    for upper, lower in itertools.pairwise(lines):
         below = words_at(lower)
         for column, head in words_at(upper).items():
             tail = below.get(column)
             if not tail:
                 continue
             whole = head + tail
-            for token in (*(t for t in ids if head in t), *DATE.findall(whole), *FIGURE.findall(whole)):
+            candidates = [t for t in ids if head in t]
+            for token in (*candidates, *DATE.findall(whole), *FIGURE.findall(whole)):
                 if token in whole and token not in head and token not in tail and head in token:
                     found.append(f"{token!r} as {head!r} / {tail!r}")
     return found
@@ -175,7 +177,8 @@ def problems(lines: list[str], width: int) -> list[str]:
     found += [
         f"address broken: {url}"
         for url in urls
-        if url in shown.replace("\n", "").replace(" ", "") and not any(url in line for line in lines)
+        if url in shown.replace("\n", "").replace(" ", "")
+        and not any(url in line for line in lines)
     ]
     return found
 
