@@ -144,16 +144,20 @@ def answer(
     as_json: bool,
     nothing: str | Callable[[Base], str],
     draw_table: DrawTable | None = None,
+    draw_piped: DrawTable | None = None,
 ) -> None:
     """Run a query and print its rows once; the only place answers become exit codes.
 
     `listing` names the columns of CSV, TSV and tables: a kind of record, `search` or `show`.
-    `draw_table` replaces the listing's table for commands that lay out a table their own way.
+    `draw_table` replaces the listing's table for commands that lay out a table their own way;
+    `draw_piped`, where given, is what a pipe gets when no format is chosen (`show`'s record).
     Every row is read and checked before the first byte is written, so a store that fails
     a check part way through is rebuilt and never leaves half an answer.
     """
     terminal = sys.stdout.isatty()
     chosen = chosen_format(fmt, as_json, terminal)
+    if draw_piped is not None and fmt is None and not as_json and not terminal:
+        chosen, draw_table = Format.TABLE, draw_piped
     try:
         rows, cited = checked(
             settings,

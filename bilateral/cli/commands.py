@@ -230,7 +230,9 @@ def show(settings: Settings, name: tuple[str, ...], fmt: str | None, as_json: bo
     """Everything about one person, country, organization, place or area.
 
     NAME matches ids, names and aliases regardless of case and accents, and
-    one typo away. JSON output is an array of the matches.
+    one typo away. In a pipe, each match prints whole as `key: value` lines, with
+    roles, notes, disputes and sources indented beneath; --format json is the
+    array of the matches for scripts, --format tsv one line for each.
 
     \b
     Example:
@@ -243,6 +245,11 @@ def show(settings: Settings, name: tuple[str, ...], fmt: str | None, as_json: bo
 
         print_details(rows, out, terminal, cited)
 
+    def draw_record(rows: list[Row], out: TextIO, terminal: bool, cited: Cited) -> None:
+        from bilateral.render.record import write_records  # `show` in a pipe alone
+
+        write_records(rows, out)
+
     answer(
         settings,
         lambda base: base.show(text),
@@ -251,6 +258,7 @@ def show(settings: Settings, name: tuple[str, ...], fmt: str | None, as_json: bo
         as_json,
         "nothing matched",
         draw_table=draw_details,
+        draw_piped=draw_record,
     )
 
 
