@@ -250,7 +250,8 @@ def test_show_in_a_pipe_indents_roles_and_their_notes_beneath() -> None:
     assert out.startswith("kind: person\nid: abiyev-safar\nname: Safar Abiyev\n")
     assert "roles:\n  - title: Minister of Defence\n    organization: Azerbaijan (AZ)\n" in out
     assert "\n    start: 1995-02-06\n" in out
-    assert "\x1b" not in out and "\t" not in out
+    assert "\x1b" not in out
+    assert "\t" not in out
 
 
 def test_areas_commitments_lists_one_row_per_commitment() -> None:

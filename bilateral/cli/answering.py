@@ -19,7 +19,7 @@ from bilateral.errors import (
     NothingMatched,
     Problem,
 )
-from bilateral.render.escapes import visible
+from bilateral.render.escapes import json_for, visible
 from bilateral.render.formats import Format, emit
 
 if TYPE_CHECKING:
@@ -167,7 +167,12 @@ def answer(
             ),
         )
         paged = settings.pager and terminal and chosen is Format.TABLE
-        _write(lambda out: _render(rows, listing, chosen, out, terminal, draw_table, cited), paged)
+        structured = chosen in (Format.JSON, Format.JSONL)
+        _write(
+            lambda out: _render(rows, listing, chosen, out, terminal, draw_table, cited),
+            paged,
+            structured,
+        )
         if not rows:
             base = settings.base()
             message = nothing if isinstance(nothing, str) else nothing(base)
@@ -180,12 +185,15 @@ def answer(
         _no_match(str(error), error.suggestions, chosen)
 
 
-def answer_text(settings: Settings, produce: Callable[[Base], str]) -> None:
+def answer_text(
+    settings: Settings, produce: Callable[[Base], str], structured: bool = False
+) -> None:
     """Print a whole document made from the base (a bibliography, a note), with the same
-    errors and exit codes as any answer."""
+    errors and exit codes as any answer; `structured` for JSON, which an output encoding
+    that cannot hold a character gets as `\\u` escapes."""
     try:
         text = checked(settings, produce)
-        _write(lambda out: print(text, end="", file=out))
+        _write(lambda out: print(text, end="", file=out), structured=structured)
     except (FactBaseUnreadable, FactBaseInvalid) as error:
         fail_unusable(error)
     except BadQuery as error:
@@ -227,10 +235,18 @@ def checked(settings: Settings, produce: Callable[[Base], T]) -> T:
         fail(f"the compiled fact base cannot be read ({error}); try --no-cache", EXIT_IO)
 
 
-def _write(render: Callable[[TextIO], None], paged: bool = False) -> None:
+def echo_answer(text: str, structured: bool = False) -> None:
+    """Print a text answer that holds text from the base (a check's findings, a diff, a
+    record about to be added): at a terminal made inert, and written as any answer is."""
+    shown = visible(text) if sys.stdout.isatty() else text
+    _write(lambda out: print(shown, file=out), structured=structured)
+
+
+def _write(render: Callable[[TextIO], None], paged: bool = False, structured: bool = False) -> None:
     """Write the answer. Where the output's encoding is not UTF-8, the whole answer is made
-    first and written only if every character of it can be; a failed write says why. A
-    long answer for a person at a terminal goes through the pager."""
+    first and written only if every character of it can be (JSON, `structured`, writes
+    the others as `\\u` escapes); a failed write says why. A long answer for a person
+    at a terminal goes through the pager."""
     out = sys.stdout
     try:
         encoding = (getattr(out, "encoding", None) or "utf-8").lower().replace("_", "-")
@@ -241,7 +257,7 @@ def _write(render: Callable[[TextIO], None], paged: bool = False) -> None:
         elif encoding in ("utf-8", "utf8"):
             render(out)
         else:
-            _write_encodable(render, out, encoding)
+            _write_encodable(render, out, encoding, structured)
         out.flush()
     except BrokenPipeError:
         reader_gone()
@@ -249,12 +265,17 @@ def _write(render: Callable[[TextIO], None], paged: bool = False) -> None:
         cannot_write(error)
 
 
-def _write_encodable(render: Callable[[TextIO], None], out: TextIO, encoding: str) -> None:
+def _write_encodable(
+    render: Callable[[TextIO], None], out: TextIO, encoding: str, structured: bool
+) -> None:
     import io  # only for an output that is not UTF-8
 
     buffer = io.StringIO()
     render(buffer)
     text = buffer.getvalue()
+    if structured:
+        with contextlib.suppress(LookupError):
+            text = json_for(text, encoding)
     try:
         text.encode(encoding)
     except (UnicodeEncodeError, LookupError):

@@ -28,6 +28,7 @@ from bilateral.cli.options import (
     readable_option,
 )
 from bilateral.errors import readable
+from bilateral.render.escapes import visible
 from bilateral.render.formats import Format
 
 if TYPE_CHECKING:
@@ -349,7 +350,13 @@ def sources(settings: Settings, fmt: str | None, as_json: bool) -> None:
     if fmt in BIBLIOGRAPHY_FORMATS:
         if as_json:
             raise click.UsageError(f"--json conflicts with --format {fmt}; give one of them")
-        answer_text(settings, lambda base: bibliography(base, fmt == "bibtex"))
+        terminal = sys.stdout.isatty()
+
+        def listed(base: Base) -> str:
+            text = bibliography(base, fmt == "bibtex")
+            return visible(text) if terminal else text
+
+        answer_text(settings, listed, structured=fmt == "csl-json")
         return
     answer(settings, lambda base: base.sources(), "source", fmt, as_json, "no sources")
 
