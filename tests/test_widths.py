@@ -12,6 +12,7 @@ import itertools
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 from functools import cache
@@ -199,3 +200,26 @@ def test_every_command_reads_at_sampled_widths(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_every_command_reads_at_every_width_from_40_to_160(tmp_path: Path) -> None:
     sweep(list(range(40, 161)), tmp_path)
+
+
+SCREEN = re.compile(r"<!-- screen (\d+): (.+?) -->\n```text\n(.*?)```", re.S)
+README_SCREENS = SCREEN.findall((ROOT / "README.md").read_text(encoding="utf-8"))
+
+
+def screen_at(columns: int, args: list[str]) -> str:
+    """What a terminal of `columns` shows for `bilateral ARGS`, colour off, lines trimmed."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LINES", "FORCE_COLOR")}
+    env |= {"COLUMNS": str(columns), "NO_COLOR": "1", "TERM": "xterm", "PYTHONPATH": str(ROOT)}
+    shown = run_in_terminal(["--no-pager", *args], env).replace("\r\n", "\n")
+    return "\n".join(line.rstrip() for line in shown.splitlines()) + "\n"
+
+
+def test_the_readme_shows_a_narrow_and_a_wide_screen() -> None:
+    assert {int(columns) for columns, _, _ in README_SCREENS} >= {40, 120}
+
+
+@pytest.mark.parametrize(("columns", "command", "expected"), README_SCREENS)
+def test_a_readme_screen_is_what_the_terminal_shows(
+    columns: str, command: str, expected: str
+) -> None:
+    assert screen_at(int(columns), shlex.split(command)) == expected
