@@ -545,10 +545,10 @@ def test_at_a_terminal_the_note_fits_the_width(columns: int) -> None:
     assert "[3-18]" in body.replace("\n", " ")
     lines = sources.splitlines()
     address = str(source(CACI)["url"])
-    ends = lines.index(f"    {address}")  # an address is never broken: whole, on its own line
+    ends = [line.strip() for line in lines].index(address)  # whole, on a line of its own
     first = " ".join(line.strip() for line in lines[:ends])
     assert first == "[1] " + cite(CACI, 1, 3).replace(f", {address}", "")
-    assert all(len(line) <= columns for line in lines if not line.startswith("    http"))
+    assert all(len(line) <= columns for line in lines if not line.strip().startswith("http"))
     assert "[^" not in shown
     assert "\x1b[" not in shown
 

@@ -50,7 +50,8 @@ class Footnotes:
 
 class FootnoteLines:
     """Footnotes laid out at the width they are printed at: `[n] text` wrapped between
-    words under a hanging indent, then the address alone on the next line."""
+    words under a hanging indent, then the address alone on the next line, indented
+    where it fits so, else from the line's start (a terminal wraps it softly)."""
 
     def __init__(self, notes: Iterable[tuple[str, str, str | None]], style: str = "dim") -> None:
         self.notes = list(notes)
@@ -64,7 +65,8 @@ class FootnoteLines:
         for mark, text, address in self.notes:
             yield from wrapped(f"{mark} {visible(text)}", width)
             if address:
-                yield INDENT + visible(address)
+                shown = visible(address)
+                yield INDENT + shown if cell_len(INDENT + shown) <= width else shown
 
 
 def wrapped(text: str, width: int, indent: str = INDENT) -> list[str]:
