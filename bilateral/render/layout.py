@@ -16,34 +16,58 @@ from rich.text import Text
 
 GAP = 3
 """Cells between two columns of a table: a space, the rule, a space."""
+SAMPLE = 200
+"""Rows a layout is weighed on: enough for any table a person reads at a terminal."""
+MEASURE = 30
+"""The fewest cells the longest text column of a table is given: narrower, a summary
+becomes a column of single words twenty lines tall, and blocks read better."""
 
 
 def table_width(widths: Sequence[int]) -> int:
     return sum(widths) + GAP * (len(widths) - 1)
 
 
-def column_widths(least: Sequence[int], most: Sequence[int], room: int) -> list[int] | None:
+def column_widths(
+    least: Sequence[int],
+    most: Sequence[int],
+    room: int,
+    lengths: Sequence[Sequence[int]] = (),
+) -> list[int] | None:
     """Each column's width in `room` cells, or None where the narrowest table is wider.
 
     A column never gets more than its longest value needs, so short columns are not
-    padded; the room left over the narrowest widths goes to the columns that want more,
-    in proportion to how much more (the long text columns)."""
+    padded. The room left over the narrowest widths goes, a cell at a time, to the column
+    that makes the table shortest: `lengths` holds each row's cell widths, and a row is
+    as tall as its tallest cell, so the long text columns get the room. None, too, where
+    the column with the most text would get less than MEASURE cells."""
     if table_width(least) > room:
         return None
     if table_width(most) <= room:
         return list(most)
-    spare = room - table_width(least)
-    wants = [high - low for low, high in zip(least, most, strict=True)]
-    total = sum(wants)
-    widths = [low + want * spare // total for low, want in zip(least, wants, strict=True)]
-    left = room - table_width(widths)
-    for position in sorted(range(len(widths)), key=lambda i: -wants[i]):
-        if left <= 0:
+    sample = [list(row) for row in lengths[:SAMPLE]] or [list(most)]
+    text = [sum(row[i] for row in sample) for i in range(len(least))]
+    widths = list(least)
+    for _ in range(room - table_width(least)):
+        growing = [i for i in range(len(widths)) if widths[i] < most[i]]
+        if not growing:
             break
-        if widths[position] < most[position]:
-            widths[position] += 1
-            left -= 1
-    return widths
+        widths[_shortest(widths, growing, sample, text)] += 1
+    wrapped = [i for i in range(len(widths)) if least[i] < most[i]]
+    longest = max(wrapped, key=lambda i: text[i])
+    return None if widths[longest] < min(most[longest], MEASURE) else widths
+
+
+def _shortest(
+    widths: list[int], growing: list[int], sample: list[list[int]], text: list[int]
+) -> int:
+    """The column whose one more cell leaves the table fewest lines tall (about: a cell
+    of n cells at width w takes n / w lines); among equals, the one with most text."""
+
+    def height(column: int) -> int:
+        trial = [w + (i == column) for i, w in enumerate(widths)]
+        return sum(max(-(-n // w) for n, w in zip(row, trial, strict=True)) for row in sample)
+
+    return min(growing, key=lambda i: (height(i), -text[i] / (widths[i] * (widths[i] + 1))))
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from bilateral.kinds.kind import Listing
 from bilateral.render.annotations import NoteMarks, certainty_legend, dispute_lines
 from bilateral.render.escapes import visible
 from bilateral.render.footnotes import Footnotes, Sources
-from bilateral.render.layout import Field, Fields, column_widths
+from bilateral.render.layout import SAMPLE, Field, Fields, column_widths
 from bilateral.render.views import cell_text, listing_rows
 
 PIPE_WIDTH = 100_000
@@ -107,7 +107,8 @@ class Fitted:
         self.terminal, self.narrow, self.title = terminal, narrow, title
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        widths = column_widths(self.least, self.most, options.max_width)
+        lengths = [[cell_len(value.plain) for value in row] for row in self.rows[:SAMPLE]]
+        widths = column_widths(self.least, self.most, options.max_width, lengths)
         if widths is None:
             yield self.narrow
             return
