@@ -161,12 +161,16 @@ def _cells(
 
 
 def _block(listing: Listing, cells: list[Text], marks: Text) -> list[RenderableType]:
-    """One record as lines of `Column  value` under its first column (the id), which
-    stands whole on its own line."""
-    heading = Text(cells[0].plain, style="bold", no_wrap=True, overflow="ignore")
+    """One record as lines of `Column  value` under its first column (the id; for search,
+    the rank and the id), which stands whole on its own line."""
+    columns = listing.table_columns
+    first = [0, columns.index("id")] if columns[0] == "rank" and "id" in columns else [0]
+    title = ". ".join(cells[position].plain for position in first)
+    heading = Text(title, style="bold", no_wrap=True, overflow="ignore")
     fields = [
         Field(header(column), value.plain)
-        for column, value in zip(listing.table_columns[1:], cells[1:], strict=True)
+        for position, (column, value) in enumerate(zip(columns, cells, strict=True))
+        if position not in first
     ]
     if marks.plain:
         fields.append(Field("Sources", f"[{marks.plain}]", "dim"))
