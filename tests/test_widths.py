@@ -223,3 +223,19 @@ def test_a_readme_screen_is_what_the_terminal_shows(
     columns: str, command: str, expected: str
 ) -> None:
     assert screen_at(int(columns), shlex.split(command)) == expected
+
+
+@pytest.mark.parametrize("command", [["officials"], ["areas", "--commitments"], ["events"]])
+def test_in_the_block_view_each_id_stands_on_its_own_line(command: list[str]) -> None:
+    base = ["--facts", str(SHIPPED), "--as-of", AS_OF]
+    shown = [line.strip() for line in screen_at(40, [*base, *command]).splitlines()]
+    listed = subprocess.run(
+        [sys.executable, "-m", "bilateral", *base, *command, "--format", "tsv"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    ).stdout
+    ids = {line.split("\t")[0] for line in listed.splitlines()}
+    assert ids
+    assert ids <= set(shown)
