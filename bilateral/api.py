@@ -133,9 +133,15 @@ class Base:
         rows = self.query.listing("assessment", self.query.resolve_pair(pair), filters)
         return self._dated(rows, "assessment")
 
-    def relations(self, country: str | None = None, kind: str | None = None) -> Iterator[Row]:
-        """Ties between countries, people and organizations (alliances, memberships...)."""
+    def relations(
+        self, country: str | None = None, kind: str | None = None, pair: str | None = None
+    ) -> Iterator[Row]:
+        """Ties between countries, people and organizations (alliances, memberships...);
+        with `pair`, the ties that touch either of its countries (default: every tie)."""
         filters = []
+        chosen = self.query.resolve_pair(pair) if pair else None
+        if chosen:
+            filters.append(Filter("country", tuple(chosen.split("-"))))
         if country:
             filters.append(Filter("country", (self.query.resolve_country(country),)))
         if kind:
@@ -229,11 +235,14 @@ class Base:
         end: str | None = None,
         country: str | None = None,
         person: str | None = None,
+        pair: str | None = None,
     ) -> list[Row]:
-        """Roles (spans) and events (points) between two dates, in date order."""
+        """Roles (spans) and events (points) between two dates, in date order; with
+        `pair`, only its countries' roles and its events (default: every pair)."""
         from bilateral.answer.timeline import timeline  # the timeline command alone
 
-        return timeline(self.query, self.dating, start, end, country, person)
+        chosen = self.query.resolve_pair(pair) if pair else None
+        return timeline(self.query, self.dating, start, end, country, person, chosen)
 
     def show(self, name: str) -> list[Row]:
         """Every record the name denotes, each with the records that mention it."""
@@ -241,11 +250,30 @@ class Base:
 
         return shown(self.query, self.dating, name)
 
-    def search(self, question: str, limit: int = 10) -> list[Row]:
-        """Records ranked for a question in plain words; NothingMatched when none is near."""
+    def search(self, question: str, limit: int = 10, pair: str | None = None) -> list[Row]:
+        """Records ranked for a question in plain words; NothingMatched when none is near.
+        With `pair`, records of another pair (and people of other countries) are left out
+        (default: every pair)."""
         from bilateral.answer.asking import ask  # the ranking tables load only for search
 
-        return ask(self.query, self.dating, question, limit)
+        chosen = self.query.resolve_pair(pair) if pair else None
+        if chosen is None:
+            return ask(self.query, self.dating, question, limit)
+        hits = [
+            row for row in ask(self.query, self.dating, question, 1000) if self._in(row, chosen)
+        ]
+        return [Row.of(row.document | {"rank": rank}) for rank, row in enumerate(hits[:limit], 1)]
+
+    def _in(self, hit: Row, pair: str) -> bool:
+        """Whether a search hit belongs to the pair: by its own pair where it has one, a
+        person by their country; every other record belongs to all."""
+        found = self.query.record(hit.document["id"])
+        document = found[1].document if found else {}
+        if document.get("pair"):
+            return bool(document["pair"] == pair)
+        if hit.document["kind"] == "person":
+            return document.get("country") in pair.split("-")
+        return True
 
 
 def kind_has_pair(kind: str) -> bool:

@@ -67,11 +67,13 @@ def write_base(tmp_path: Path, text: str, name: str = "facts.toml") -> Path:
     return path
 
 
-def run_in_terminal(args: list[str], env: dict[str, str]) -> str:
-    """What `python -m bilateral ARGS` shows on a pseudo-terminal."""
+def run_in_terminal(args: list[str], env: dict[str, str], module: bool = True) -> str:
+    """What `python -m bilateral ARGS` (or, with module=False, `python ARGS`) shows on a
+    pseudo-terminal."""
     pid, fd = pty.fork()
     if pid == 0:  # pragma: no cover - the child process
-        os.execve(sys.executable, [sys.executable, "-m", "bilateral", *args], env)
+        first = ["-m", "bilateral"] if module else []
+        os.execve(sys.executable, [sys.executable, *first, *args], env)
     chunks = []
     while True:
         try:

@@ -141,8 +141,8 @@ def test_footnotes_and_show_name_publisher_title_date_and_address() -> None:
     code, out, _ = shipped("show", "trade-2003-az-export", "--format", "table")
     assert code == 0
     assert (
-        "Central Asia-Caucasus Analyst (CACI Analyst), Field Reports, 2004-07-28, ¶3.2, "
-        "http://cacianalyst.org/" in out
+        "Central Asia-Caucasus Analyst (CACI Analyst), Field Reports, 2004-07-28, ¶3.2 "
+        "(caci-2004-07-28)\n    http://cacianalyst.org/" in out
     )
     assert "Value      $25,000-30,000" in out
 

@@ -220,11 +220,39 @@ def test_show_json_is_an_array_of_records_with_their_kind() -> None:
 
 
 def test_show_tsv() -> None:
-    assert on_minimal("show", "Baku") == (
+    assert on_minimal("show", "Baku", "--format", "tsv") == (
         0,
         "place\tbaku\tBaku\t1\tarticle:1.2\t2004-07-28\n",
         "",
     )
+
+
+def test_show_in_a_pipe_prints_the_whole_record_as_plain_text() -> None:
+    assert on_minimal("show", "Baku") == (
+        0,
+        "kind: place\n"
+        "id: baku\n"
+        "name: Baku\n"
+        "type: city\n"
+        "country: Azerbaijan (AZ)\n"
+        "sources: article:1.2\n"
+        "mentioned_in:\n"
+        "  - id: visit-baku-2004\n"
+        "    kind: event\n"
+        "    text: 2004-07-08 to 2004-07-10: A visit to Baku.\n"
+        "as_of: 2004-07-28\n",
+        "",
+    )
+
+
+def test_show_in_a_pipe_indents_roles_and_their_notes_beneath() -> None:
+    code, out, _ = on_minimal("show", "Safar Abiyev")
+    assert code == 0
+    assert out.startswith("kind: person\nid: abiyev-safar\nname: Safar Abiyev\n")
+    assert "roles:\n  - title: Minister of Defence\n    organization: Azerbaijan (AZ)\n" in out
+    assert "\n    start: 1995-02-06\n" in out
+    assert "\x1b" not in out
+    assert "\t" not in out
 
 
 def test_areas_commitments_lists_one_row_per_commitment() -> None:

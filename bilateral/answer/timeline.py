@@ -20,13 +20,18 @@ def timeline(
     end: str | None = None,
     country: str | None = None,
     person: str | None = None,
+    pair: str | None = None,
 ) -> list[Row]:
-    """Roles and events that touch the period from `start` to `end`, in date order."""
+    """Roles and events that touch the period from `start` to `end`, in date order; with
+    `pair` (as the listings resolve it), the roles of its two countries' people and the
+    pair's events."""
     low = dates.earliest(_checked(start)) if start else None
     high = as_of(end).day if end else None
     filters = [Filter("country", (query.resolve_country(country),))] if country else []
     people = _people(query, person)
-    entries = [*_roles(query, dating, filters, people), *_events(query, filters, people)]
+    in_pair = [Filter("country", tuple(pair.split("-")))] if pair else []
+    roles = _roles(query, dating, filters + in_pair, people)
+    entries = [*roles, *_events(query, filters, people, pair)]
     kept = [entry for entry in entries if _overlaps(entry, low, high)]
     kept.sort(key=lambda entry: (dates.earliest(entry["start"]), entry["kind"], entry["id"]))
     return [Row.of(entry | {"as_of": dating.when.text}) for entry in kept]
@@ -70,9 +75,11 @@ def _roles(
     return entries
 
 
-def _events(query: FactQuery, filters: list[Filter], people: set[str] | None) -> list[Document]:
+def _events(
+    query: FactQuery, filters: list[Filter], people: set[str] | None, pair: str | None
+) -> list[Document]:
     entries = []
-    for row in query.listing("event", None, filters):
+    for row in query.listing("event", pair, filters):
         event = row.document
         if event["date"] is None:
             continue

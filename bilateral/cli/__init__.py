@@ -14,6 +14,7 @@ from bilateral.cli.answering import (
     reader_gone,
 )
 from bilateral.cli.group import cli
+from bilateral.render.escapes import visible
 
 __all__ = ["cli", "main"]
 
@@ -37,6 +38,8 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("bilateral: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
     except click.ClickException as error:
+        # A value typed may hold escapes too; click declares `message` final, not frozen.
+        setattr(error, "message", visible(error.message))  # noqa: B010
         error.show()
         sys.exit(error.exit_code)
     except BrokenPipeError:

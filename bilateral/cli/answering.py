@@ -19,7 +19,7 @@ from bilateral.errors import (
     NothingMatched,
     Problem,
 )
-from bilateral.render.escapes import visible
+from bilateral.render.escapes import json_for, visible
 from bilateral.render.formats import Format, emit
 
 if TYPE_CHECKING:
@@ -37,11 +37,13 @@ EXIT_INTERRUPTED = 130
 MAX_PROBLEMS_SHOWN = 20
 
 EXIT_CODES = """\b
-Exit codes:
-  0  answered
-  1  nothing matched (a message on stderr; JSON formats print [])
-  2  usage error or unusable fact base (a message on stderr)
-  3  the answer could not be written or the store read (a message on stderr)
+Exit codes, for every command:
+  0    answered
+  1    nothing matched (a message on stderr; JSON prints []); check: problems
+       found; diff: differences found; fmt --check: a file would change; new:
+       the base is, or would be, invalid (nothing written)
+  2    usage error, or a fact base that cannot be read or is invalid
+  3    the answer or a file could not be written, or the store read
   130  interrupted (143 for SIGTERM)"""
 
 
@@ -86,6 +88,23 @@ def one_line(message: str) -> str:
     return visible(message.replace("\r", "\\r").replace("\n", "\\n"))
 
 
+def for_screen(line: str, stream: TextIO | None = None) -> str:
+    """A line of words as a person reads it: at a terminal, wrapped between words to its
+    width (later lines indented); in a pipe, one line, as scripts read it."""
+    stream = stream or sys.stdout
+    try:
+        if not stream.isatty():
+            return line
+    except (AttributeError, ValueError):
+        return line
+    import shutil  # only for a line at a terminal
+    import textwrap
+
+    width = shutil.get_terminal_size((80, 24)).columns
+    wrapped = textwrap.wrap(line, max(width, 20), subsequent_indent="  ", break_long_words=False)
+    return "\n".join(wrapped) or line
+
+
 def say(line: str) -> None:
     """A line on stderr; where stderr cannot be written, the exit code still tells."""
     with contextlib.suppress(OSError, AttributeError, ValueError):
@@ -125,16 +144,20 @@ def answer(
     as_json: bool,
     nothing: str | Callable[[Base], str],
     draw_table: DrawTable | None = None,
+    draw_piped: DrawTable | None = None,
 ) -> None:
     """Run a query and print its rows once; the only place answers become exit codes.
 
     `listing` names the columns of CSV, TSV and tables: a kind of record, `search` or `show`.
-    `draw_table` replaces the listing's table for commands that lay out a table their own way.
+    `draw_table` replaces the listing's table for commands that lay out a table their own way;
+    `draw_piped`, where given, is what a pipe gets when no format is chosen (`show`'s record).
     Every row is read and checked before the first byte is written, so a store that fails
     a check part way through is rebuilt and never leaves half an answer.
     """
     terminal = sys.stdout.isatty()
     chosen = chosen_format(fmt, as_json, terminal)
+    if draw_piped is not None and fmt is None and not as_json and not terminal:
+        chosen, draw_table = Format.TABLE, draw_piped
     try:
         rows, cited = checked(
             settings,
@@ -144,7 +167,12 @@ def answer(
             ),
         )
         paged = settings.pager and terminal and chosen is Format.TABLE
-        _write(lambda out: _render(rows, listing, chosen, out, terminal, draw_table, cited), paged)
+        structured = chosen in (Format.JSON, Format.JSONL)
+        _write(
+            lambda out: _render(rows, listing, chosen, out, terminal, draw_table, cited),
+            paged,
+            structured,
+        )
         if not rows:
             base = settings.base()
             message = nothing if isinstance(nothing, str) else nothing(base)
@@ -157,12 +185,15 @@ def answer(
         _no_match(str(error), error.suggestions, chosen)
 
 
-def answer_text(settings: Settings, produce: Callable[[Base], str]) -> None:
+def answer_text(
+    settings: Settings, produce: Callable[[Base], str], structured: bool = False
+) -> None:
     """Print a whole document made from the base (a bibliography, a note), with the same
-    errors and exit codes as any answer."""
+    errors and exit codes as any answer; `structured` for JSON, which an output encoding
+    that cannot hold a character gets as `\\u` escapes."""
     try:
         text = checked(settings, produce)
-        _write(lambda out: print(text, end="", file=out))
+        _write(lambda out: print(text, end="", file=out), structured=structured)
     except (FactBaseUnreadable, FactBaseInvalid) as error:
         fail_unusable(error)
     except BadQuery as error:
@@ -204,10 +235,18 @@ def checked(settings: Settings, produce: Callable[[Base], T]) -> T:
         fail(f"the compiled fact base cannot be read ({error}); try --no-cache", EXIT_IO)
 
 
-def _write(render: Callable[[TextIO], None], paged: bool = False) -> None:
+def echo_answer(text: str, structured: bool = False) -> None:
+    """Print a text answer that holds text from the base (a check's findings, a diff, a
+    record about to be added): at a terminal made inert, and written as any answer is."""
+    shown = visible(text) if sys.stdout.isatty() else text
+    _write(lambda out: print(shown, file=out), structured=structured)
+
+
+def _write(render: Callable[[TextIO], None], paged: bool = False, structured: bool = False) -> None:
     """Write the answer. Where the output's encoding is not UTF-8, the whole answer is made
-    first and written only if every character of it can be; a failed write says why. A
-    long answer for a person at a terminal goes through the pager."""
+    first and written only if every character of it can be (JSON, `structured`, writes
+    the others as `\\u` escapes); a failed write says why. A long answer for a person
+    at a terminal goes through the pager."""
     out = sys.stdout
     try:
         encoding = (getattr(out, "encoding", None) or "utf-8").lower().replace("_", "-")
@@ -218,7 +257,7 @@ def _write(render: Callable[[TextIO], None], paged: bool = False) -> None:
         elif encoding in ("utf-8", "utf8"):
             render(out)
         else:
-            _write_encodable(render, out, encoding)
+            _write_encodable(render, out, encoding, structured)
         out.flush()
     except BrokenPipeError:
         reader_gone()
@@ -226,12 +265,17 @@ def _write(render: Callable[[TextIO], None], paged: bool = False) -> None:
         cannot_write(error)
 
 
-def _write_encodable(render: Callable[[TextIO], None], out: TextIO, encoding: str) -> None:
+def _write_encodable(
+    render: Callable[[TextIO], None], out: TextIO, encoding: str, structured: bool
+) -> None:
     import io  # only for an output that is not UTF-8
 
     buffer = io.StringIO()
     render(buffer)
     text = buffer.getvalue()
+    if structured:
+        with contextlib.suppress(LookupError):
+            text = json_for(text, encoding)
     try:
         text.encode(encoding)
     except (UnicodeEncodeError, LookupError):

@@ -9,11 +9,11 @@ import click
 
 from bilateral.answer.rows import Row
 from bilateral.cli.answering import (
-    EXIT_CODES,
     Cited,
     Settings,
     answer,
     answer_text,
+    for_screen,
 )
 from bilateral.cli.group import cli
 from bilateral.cli.options import (
@@ -22,11 +22,13 @@ from bilateral.cli.options import (
     complete_names,
     complete_places,
     country_option,
+    every_pair_option,
     output_options,
     pair_option,
     readable_option,
 )
 from bilateral.errors import readable
+from bilateral.render.escapes import visible
 from bilateral.render.formats import Format
 
 if TYPE_CHECKING:
@@ -37,7 +39,7 @@ from bilateral.schema.vocabulary import EVENT_KINDS, FLOWS, STATUS_LADDER
 MAX_QUERY_LENGTH = 1000
 
 
-@cli.command(epilog=EXIT_CODES, short_help="Cooperation areas and the strongest status of each")
+@cli.command(short_help="Cooperation areas and the strongest status of each")
 @click.option("--status", type=click.Choice(STATUS_LADDER), help="Only commitments of this status.")
 @click.option("--commitments", is_flag=True, help="One row per commitment, with its area.")
 @country_option
@@ -74,7 +76,7 @@ def areas(
     )
 
 
-@cli.command(epilog=EXIT_CODES, short_help="People and their roles, as of the date")
+@cli.command(short_help="People and their roles, as of the date")
 @country_option
 @click.option("--current", is_flag=True, help="Only roles held at the date.")
 @click.option("--former", is_flag=True, help="Only roles that had ended by the date.")
@@ -120,7 +122,7 @@ def officials(
     )
 
 
-@cli.command(epilog=EXIT_CODES, short_help="Trade figures; a range stays a range")
+@cli.command(short_help="Trade figures; a range stays a range")
 @click.option("--year", type=click.IntRange(1800, 2200), help="Only figures for this year.")
 @click.option(
     "--flow", type=click.Choice(FLOWS), help="export, import, total, re-export or re-import."
@@ -185,7 +187,7 @@ def trade(
     )
 
 
-@cli.command(epilog=EXIT_CODES, short_help="Visits, meetings and signings, in date order")
+@cli.command(short_help="Visits, meetings and signings, in date order")
 @click.option("--year", type=click.IntRange(1800, 2200), help="Only events in this year.")
 @click.option(
     "--place",
@@ -232,7 +234,7 @@ def events(
     )
 
 
-@cli.command(epilog=EXIT_CODES, short_help="Everything about one name")
+@cli.command(short_help="Everything about one name")
 @click.argument("name", nargs=-1, required=True, shell_complete=complete_names)
 @output_options
 @as_of_option
@@ -241,7 +243,9 @@ def show(settings: Settings, name: tuple[str, ...], fmt: str | None, as_json: bo
     """Everything about one person, country, organization, place or area.
 
     NAME matches ids, names and aliases regardless of case and accents, and
-    one typo away. JSON output is an array of the matches.
+    one typo away. In a pipe, each match prints whole as `key: value` lines, with
+    roles, notes, disputes and sources indented beneath; --format json is the
+    array of the matches for scripts, --format tsv one line for each.
 
     \b
     Example:
@@ -254,6 +258,11 @@ def show(settings: Settings, name: tuple[str, ...], fmt: str | None, as_json: bo
 
         print_details(rows, out, terminal, cited)
 
+    def draw_record(rows: list[Row], out: TextIO, terminal: bool, cited: Cited) -> None:
+        from bilateral.render.record import write_records  # `show` in a pipe alone
+
+        write_records(rows, out)
+
     answer(
         settings,
         lambda base: base.show(text),
@@ -262,12 +271,14 @@ def show(settings: Settings, name: tuple[str, ...], fmt: str | None, as_json: bo
         as_json,
         "nothing matched",
         draw_table=draw_details,
+        draw_piped=draw_record,
     )
 
 
-@cli.command(epilog=EXIT_CODES, short_help="Records ranked for a question in your own words")
+@cli.command(short_help="Records ranked for a question in your own words")
 @click.argument("query_words", metavar="QUERY...", nargs=-1, required=True)
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
+@every_pair_option
 @output_options
 @as_of_option
 @click.pass_obj
@@ -275,6 +286,7 @@ def search(
     settings: Settings,
     query_words: tuple[str, ...],
     limit: int,
+    pair: str | None,
     fmt: str | None,
     as_json: bool,
 ) -> None:
@@ -293,14 +305,14 @@ def search(
     first: list[Row] = []
 
     def produce(base: Base) -> list[Row]:
-        rows = base.search(text, limit)
+        rows = base.search(text, limit, pair)
         first[:] = rows[:1]
         return rows
 
     answer(settings, produce, "search", fmt, as_json, f"nothing found for {text!r}")
     if first and sys.stderr.isatty():
         for line in understood(first[0].document):
-            click.echo(f"bilateral: note: {line}", err=True)
+            click.echo(for_screen(f"bilateral: note: {line}", sys.stderr), err=True)
 
 
 def understood(hit: dict[str, Any]) -> list[str]:
@@ -328,7 +340,7 @@ def _query_text(words: tuple[str, ...]) -> str:
 BIBLIOGRAPHY_FORMATS = ("csl-json", "bibtex")
 
 
-@cli.command(epilog=EXIT_CODES, short_help="The sources and what each supports; a bibliography")
+@cli.command(short_help="The sources and what each supports; a bibliography")
 @click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")
 @click.option(
     "--format",
@@ -350,7 +362,13 @@ def sources(settings: Settings, fmt: str | None, as_json: bool) -> None:
     if fmt in BIBLIOGRAPHY_FORMATS:
         if as_json:
             raise click.UsageError(f"--json conflicts with --format {fmt}; give one of them")
-        answer_text(settings, lambda base: bibliography(base, fmt == "bibtex"))
+        terminal = sys.stdout.isatty()
+
+        def listed(base: Base) -> str:
+            text = bibliography(base, fmt == "bibtex")
+            return visible(text) if terminal else text
+
+        answer_text(settings, listed, structured=fmt == "csl-json")
         return
     answer(settings, lambda base: base.sources(), "source", fmt, as_json, "no sources")
 

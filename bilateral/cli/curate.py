@@ -11,7 +11,9 @@ from bilateral.cli.answering import (
     EXIT_IO,
     EXIT_NOTHING_MATCHED,
     Settings,
+    echo_answer,
     fail,
+    for_screen,
     problem_line,
     warn,
 )
@@ -27,31 +29,8 @@ if TYPE_CHECKING:
 
 __all__ = ["check", "cli", "diff", "fmt", "new"]
 
-CHECK_EXITS = """\b
-Exit codes:
-  0  valid (warnings, if any, on stderr)
-  1  problems found
-  2  usage error, or a file that cannot be read as TOML"""
-FMT_EXITS = """\b
-Exit codes:
-  0  every file is laid out (or was rewritten so)
-  1  with --check: a file would change
-  2  usage error, or a file that cannot be read as TOML
-  3  a file could not be written"""
-DIFF_EXITS = """\b
-Exit codes:
-  0  no differences
-  1  differences found
-  2  usage error, or a version that cannot be read, checked or found in git"""
-NEW_EXITS = """\b
-Exit codes:
-  0  the record was added (or, with --dry-run, would be)
-  1  the base is invalid, or would be with the record: nothing written
-  2  usage error: an unknown kind or field, a value missing or malformed, no such parent
-  3  the file could not be written"""
 
-
-@cli.command(epilog=CHECK_EXITS)
+@cli.command()
 @click.argument("path", required=False, type=click.Path(path_type=str))
 @click.option(
     "--format",
@@ -105,7 +84,10 @@ def _unreadable(message: str, output: str) -> NoReturn:
 
     if output != "text":
         finding = unreadable(message)
-        click.echo(as_json([finding]) if output == "json" else as_github(finding))
+        if output == "json":
+            echo_answer(as_json([finding]), structured=True)
+        else:
+            echo_answer(as_github(finding))
     fail(message)
 
 
@@ -125,7 +107,7 @@ def _report_text(
         click.echo(visible(finding.text().replace("\r", "\\r").replace("\n", "\\n")), err=True)
     for source in uncited:
         warn(f"{shown(target)}: source {source!r} is cited by no record; cite it or remove it")
-    click.echo(f"{shown(target)}: valid: {_counts(base)}")
+    echo_answer(for_screen(f"{shown(target)}: valid: {_counts(base)}"))
     sys.exit(0)
 
 
@@ -140,12 +122,13 @@ def _report_machine(
 
     findings = sorted([*errors, *warnings], key=lambda f: (f.file, f.line or 0))
     if output == "json":
-        click.echo(as_json(findings))
+        echo_answer(as_json(findings), structured=True)
     else:
-        for finding in findings:
-            click.echo(as_github(finding))
+        lines = [as_github(finding) for finding in findings]
         if base is not None:
-            click.echo(f"{shown(target)}: valid: {_counts(base)}")
+            lines.append(for_screen(f"{shown(target)}: valid: {_counts(base)}"))
+        if lines:
+            echo_answer("\n".join(lines))
     if errors:
         fail(f"{shown(target)}: {len(errors)} problem(s) found", EXIT_NOTHING_MATCHED)
 
@@ -154,7 +137,7 @@ def _counts(base: FactBase) -> str:
     return ", ".join(f"{count} {name}" for name, count in base.counts().items())
 
 
-@cli.command(epilog=NEW_EXITS)
+@cli.command()
 @click.argument("kind")
 @click.option("--id", "record_id", metavar="ID", help="The record's id.")
 @click.option("--name", metavar="NAME", help="Its name (for kinds that have one).")
@@ -286,14 +269,15 @@ def _add(
     except OSError as error:
         fail(f"{shown(chosen or base)}: cannot be written ({error.strerror or error})", EXIT_IO)
     if dry_run:
-        click.echo("\n".join(plan.block))
+        echo_answer("\n".join(plan.block))
     named = f" {values['id']!r}" if "id" in values else ""
     under = f" under {plan.where}" if plan.where else ""
     done = "would add" if dry_run else "added"
-    click.echo(f"{shown(plan.file)}:{plan.line}: {done} {spec.name}{named}{under}", err=dry_run)
+    said = visible(f"{shown(plan.file)}:{plan.line}: {done} {spec.name}{named}{under}")
+    click.echo(said, err=dry_run)
 
 
-@cli.command(epilog=FMT_EXITS)
+@cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--check", "check_only", is_flag=True, help="Change nothing; exit 1 if a file would.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print what would change, as a diff.")
@@ -333,7 +317,7 @@ def _fmt_one(file: str, check_only: bool, show_diff: bool) -> int:
     return outcome.code
 
 
-@cli.command(epilog=DIFF_EXITS)
+@cli.command()
 @click.argument("old")
 @click.argument("new", required=False)
 @click.option(
@@ -367,15 +351,20 @@ def diff(settings: Settings, old: str, new: str | None, output: str | None, as_j
         after, new_label = _version(newer, default, os.path.join(scratch, "new"))
     changes = diffing.compare(before, after)
     if chosen == "json":
-        click.echo(diffing.as_json(changes, old_label, new_label))
-    elif chosen == "tsv":
+        echo_answer(diffing.as_json(changes, old_label, new_label), structured=True)
+    elif chosen == "tsv" and changes:
         from bilateral.render.views import tsv_line  # the TSV rules of every answer
 
-        click.echo("".join(tsv_line(row) for row in diffing.rows(changes)), nl=False)
+        echo_answer("".join(tsv_line(row) for row in diffing.rows(changes)).removesuffix("\n"))
     elif changes:
-        diffing.print_table(diffing.rows(changes), f"{old_label} → {new_label}", sys.stdout)
+        from bilateral.render.changes import print_changes  # rich, for a table alone
+
+        title = f"Changes from {old_label} to {new_label}"
+        print_changes(diffing.value_rows(changes), title, sys.stdout, sys.stdout.isatty())
     if not changes and chosen != "json":
-        click.echo(f"bilateral: no differences between {old_label} and {new_label}", err=True)
+        click.echo(
+            visible(f"bilateral: no differences between {old_label} and {new_label}"), err=True
+        )
     sys.exit(EXIT_NOTHING_MATCHED if changes else 0)
 
 

@@ -4,14 +4,16 @@ entities or one JSON document."""
 from __future__ import annotations
 
 import os
+import sys
 from typing import TYPE_CHECKING
 
 import click
 
-from bilateral.cli.answering import EXIT_CODES, Settings, answer_text, fail
+from bilateral.cli.answering import Settings, answer_text, fail
 from bilateral.cli.group import cli
 from bilateral.cli.options import as_of_option, pair_option
 from bilateral.errors import shown
+from bilateral.render.escapes import visible
 
 if TYPE_CHECKING:
     from bilateral.api import Base
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["cli", "export"]
 
 
-@cli.command("export", epilog=EXIT_CODES, short_help="The whole base as SQLite, FtM or JSON")
+@cli.command("export", short_help="The whole base as SQLite, FtM or JSON")
 @click.option(
     "--sqlite",
     "database",
@@ -83,8 +85,8 @@ def export(
             text, count = (exports.json_document if fmt == "json" else exports.ftm_lines)(
                 base, pair
             )
-            if output is None:
-                return text
+            if output is None:  # at a terminal, made inert as every answer is
+                return visible(text) if sys.stdout.isatty() else text
             example = "bilateral.json" if fmt == "json" else "bilateral.ftm.json"
             exports.write_text(output, text, force, settings.path, example)
             noun = "records" if fmt == "json" else "entities"
@@ -92,7 +94,7 @@ def export(
         except exports.CannotWrite as error:
             fail(str(error), error.code)
 
-    answer_text(settings, produce)
+    answer_text(settings, produce, structured=database is None)
 
 
 def _check_usage(

@@ -25,18 +25,20 @@ OVERVIEW_COUNTS = (
     "assessments",
     "relations",
 )
-GO_FURTHER = """Go further:
-  bilateral areas               cooperation areas and their commitments
-  bilateral officials --current people in office at the date, and their posts
-  bilateral trade               trade figures (ranges stay ranges)
-  bilateral events              visits, meetings and signings, in date order
-  bilateral timeline            who held what when, and what happened
-  bilateral show Musharraf      everything about one name
-  bilateral search "how much did azerbaijan export to pakistan"
-  bilateral assessments         opinions, each with its holder
-  bilateral sources             the sources and what each supports
-  bilateral brief               a briefing note with footnotes
-  bilateral --help              every command and option"""
+GO_FURTHER = (
+    ("bilateral areas", "cooperation areas and their commitments"),
+    ("bilateral officials --current", "people in office at the date, and their posts"),
+    ("bilateral trade", "trade figures (ranges stay ranges)"),
+    ("bilateral events", "visits, meetings and signings, in date order"),
+    ("bilateral timeline", "who held what when, and what happened"),
+    ("bilateral show Musharraf", "everything about one name"),
+    ("bilateral search QUESTION", "records ranked for a question in your own words"),
+    ("bilateral assessments", "opinions, each with its holder"),
+    ("bilateral sources", "the sources and what each supports"),
+    ("bilateral brief", "a briefing note with footnotes"),
+    ("bilateral --help", "every command and option"),
+)
+"""Where to go next: a command and what it answers, side by side where the width allows."""
 
 
 COMMAND_MODULES = {
@@ -63,9 +65,35 @@ COMMAND_MODULES = {
 it runs (or for --help), so start-up pays for one family of commands, not all."""
 
 
+GROUP_FLAGS = frozenset({"--no-cache", "--no-pager"})
+GROUP_VALUES = frozenset({"--facts"})
+"""The group's options a person may also give after the command (`bilateral areas
+--no-pager`, `bilateral areas --facts X`); --as-of belongs to every command already."""
+
+
 class Commands(click.Group):
     """Loads commands as they are asked for; lists each with its whole short help, wrapped,
-    never cut with '...'."""
+    never cut with '...'; takes the group's options before or after the command; and
+    names the command meant when one is mistyped."""
+
+    def parse_args(self, context: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(context, group_options_first(args))
+
+    def resolve_command(
+        self, context: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(context, name) is None:
+            import difflib  # only for a command that does not exist
+
+            close = difflib.get_close_matches(name, self.list_commands(context), n=3)
+            if close:
+                context.fail(
+                    f"No such command {name!r}. Did you mean "
+                    + " or ".join(repr(command) for command in close)
+                    + "?"
+                )
+        return super().resolve_command(context, args)
 
     def list_commands(self, context: click.Context) -> list[str]:
         return sorted({*self.commands, *COMMAND_MODULES})
@@ -87,12 +115,53 @@ class Commands(click.Group):
                 formatter.write_dl(rows)
 
 
+def group_options_first(args: list[str]) -> list[str]:
+    """The arguments with the group's options that follow the command moved before it."""
+    position = _command_position(args)
+    if position is None:
+        return args
+    moved: list[str] = []
+    rest: list[str] = []
+    words = iter(args[position + 1 :])
+    for word in words:
+        if word == "--":
+            rest += [word, *words]
+            break
+        if word in GROUP_FLAGS or (word.split("=", 1)[0] in GROUP_VALUES and "=" in word):
+            moved.append(word)
+        elif word in GROUP_VALUES:
+            moved += [word, next(words, "")]
+        else:
+            rest.append(word)
+    return [*args[:position], *moved, args[position], *rest]
+
+
+def _command_position(args: list[str]) -> int | None:
+    """Where the command's name stands: the first word that is no group option or value."""
+    skip = False
+    for position, word in enumerate(args):
+        if skip:
+            skip = False
+        elif word in GROUP_VALUES or word == "--as-of":
+            skip = True
+        elif not word.startswith("-"):
+            return position
+        elif word == "--":
+            return None
+    return None
+
+
 def _first_sentence(text: str) -> str:
     first = " ".join(text.strip().split("\n\n")[0].split())
     return first.split(". ")[0].rstrip(".")
 
 
-@click.group(cls=Commands, invoke_without_command=True, epilog=EXIT_CODES)
+@click.group(
+    cls=Commands,
+    invoke_without_command=True,
+    epilog=EXIT_CODES,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--facts",
     type=click.Path(path_type=str),
@@ -173,7 +242,23 @@ def overview_text(overview: dict[str, Any], width: int) -> str:
         for paragraph in paragraphs
         if paragraph
     ]
-    return "\n".join([*wrapped, "", GO_FURTHER])
+    return "\n".join([*wrapped, "", "Go further:", *go_further(width)])
+
+
+def go_further(width: int) -> list[str]:
+    """The next commands, each beside what it answers; where a line would be wider than
+    the screen, the answer goes beneath its command, wrapped between words."""
+    import textwrap  # as above
+
+    column = max(len(command) for command, _ in GO_FURTHER) + 3
+    lines = []
+    for command, what in GO_FURTHER:
+        if column + len(what) <= width:
+            lines.append(f"  {command.ljust(column - 2)}{what}")
+            continue
+        lines.append(f"  {command}")
+        lines += textwrap.wrap(what, width, initial_indent="      ", subsequent_indent="      ")
+    return lines
 
 
 def _width() -> int:

@@ -7,9 +7,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from bilateral.cli.answering import EXIT_CODES, Settings, answer_text
+from bilateral.cli.answering import Settings, answer_text
 from bilateral.cli.group import cli
-from bilateral.cli.options import as_of_option, complete_names, pair_option, readable_option
+from bilateral.cli.options import (
+    as_of_option,
+    complete_names,
+    every_pair_option,
+    pair_option,
+    readable_option,
+)
 
 if TYPE_CHECKING:
     from bilateral.api import Base
@@ -20,7 +26,7 @@ BRIEF_FORMATS = ("markdown", "html")
 GRAPH_FORMATS = ("dot", "mermaid", "tree")
 
 
-@cli.command(epilog=EXIT_CODES)
+@cli.command()
 @click.option(
     "--format",
     "fmt",
@@ -54,7 +60,7 @@ def brief(settings: Settings, fmt: str | None, pair: str | None) -> None:
     answer_text(settings, produce)
 
 
-@cli.command(epilog=EXIT_CODES)
+@cli.command()
 @click.option(
     "--format",
     "fmt",
@@ -75,11 +81,7 @@ def brief(settings: Settings, fmt: str | None, pair: str | None) -> None:
     metavar="N",
     help="How many edges from --around to follow (default 1).",
 )
-@click.option(
-    "--pair",
-    metavar="AA-BB",
-    help="Only the events and commitments of this pair (either order); default every pair.",
-)
+@every_pair_option
 @as_of_option
 @click.pass_obj
 def graph(

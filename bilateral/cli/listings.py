@@ -7,12 +7,13 @@ from typing import TextIO
 import click
 
 from bilateral.answer.rows import Row
-from bilateral.cli.answering import EXIT_CODES, Cited, Settings, answer
+from bilateral.cli.answering import Cited, Settings, answer
 from bilateral.cli.group import cli
 from bilateral.cli.options import (
     as_of_option,
     complete_names,
     country_option,
+    every_pair_option,
     output_options,
     pair_option,
     readable_option,
@@ -20,11 +21,12 @@ from bilateral.cli.options import (
 from bilateral.schema.vocabulary import RELATION_KINDS
 
 
-@cli.command(epilog=EXIT_CODES, short_help="Roles and events across the years")
+@cli.command(short_help="Roles and events across the years")
 @click.option("--from", "start", metavar="DATE", help="From this date or year.")
 @click.option("--to", "end", metavar="DATE", help="To this date or year.")
 @country_option
 @click.option("--person", callback=readable_option, help="Only this person's roles and events.")
+@every_pair_option
 @output_options
 @as_of_option
 @click.pass_obj
@@ -34,6 +36,7 @@ def timeline(
     end: str | None,
     country: str | None,
     person: str | None,
+    pair: str | None,
     fmt: str | None,
     as_json: bool,
 ) -> None:
@@ -52,7 +55,7 @@ def timeline(
 
     answer(
         settings,
-        lambda base: base.timeline(start, end, country, person),
+        lambda base: base.timeline(start, end, country, person, pair),
         "timeline",
         fmt,
         as_json,
@@ -61,7 +64,7 @@ def timeline(
     )
 
 
-@cli.command(epilog=EXIT_CODES, short_help="Opinions, each with whoever holds it")
+@cli.command(short_help="Opinions, each with whoever holds it")
 @click.option(
     "--about",
     metavar="NAME",
@@ -104,14 +107,20 @@ def assessments(
     )
 
 
-@cli.command(epilog=EXIT_CODES, short_help="Ties between countries, people and organizations")
+@cli.command(short_help="Ties between countries, people and organizations")
 @country_option
 @click.option("--kind", type=click.Choice(RELATION_KINDS), help="Only ties of this kind.")
+@every_pair_option
 @output_options
 @as_of_option
 @click.pass_obj
 def relations(
-    settings: Settings, country: str | None, kind: str | None, fmt: str | None, as_json: bool
+    settings: Settings,
+    country: str | None,
+    kind: str | None,
+    pair: str | None,
+    fmt: str | None,
+    as_json: bool,
 ) -> None:
     """Ties between countries, people and organizations: alliances, memberships, rivalries.
 
@@ -121,7 +130,7 @@ def relations(
     """
     answer(
         settings,
-        lambda base: base.relations(country=country, kind=kind),
+        lambda base: base.relations(country=country, kind=kind, pair=pair),
         "relation",
         fmt,
         as_json,

@@ -115,6 +115,15 @@ def pair_option(command: F) -> F:
     )(command)
 
 
+def every_pair_option(command: F) -> F:
+    """--pair for the commands that answer about every pair unless told one."""
+    return click.option(
+        "--pair",
+        metavar="AA-BB",
+        help="Only what concerns this pair of countries (either order); default every pair.",
+    )(command)
+
+
 def country_option(command: F) -> F:
     return click.option(
         "--country",

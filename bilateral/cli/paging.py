@@ -13,8 +13,11 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-DEFAULT_PAGER = "less -FRX"
-"""-F: quit if it fits a screen; -R: keep colours; -X: leave the text on the screen."""
+DEFAULT_PAGER = "less"
+LESS_DEFAULT = "FRX"
+"""$LESS where it is unset, as git sets it, for `less` chosen by default or by $PAGER:
+F, quit if it fits a screen; R, show colours, not their codes; X, leave the text on the
+screen."""
 
 
 def pager_command() -> list[str] | None:
@@ -41,10 +44,14 @@ def write_paged(render: Callable[[TextIO], None], out: TextIO) -> None:
 
 
 def _run_pager(command: list[str], text: str) -> bool:
-    """Whether the pager showed the text; False when it could not be started."""
+    """Whether the pager showed the text; False when it could not be started or failed
+    (exited with a status other than 0), so that the answer is printed directly."""
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    environment = dict(os.environ)
+    environment.setdefault("LESS", LESS_DEFAULT)
+    environment.setdefault("LV", "-c")
     try:
-        process = subprocess.Popen(command, stdin=subprocess.PIPE)
+        process = subprocess.Popen(command, stdin=subprocess.PIPE, env=environment)
     except OSError:
         return False
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # ^C belongs to the pager now
@@ -53,7 +60,14 @@ def _run_pager(command: list[str], text: str) -> bool:
         with contextlib.suppress(BrokenPipeError):
             process.stdin.write(text.encode(encoding, "replace"))
             process.stdin.close()
-        process.wait()
+        status = process.wait()
     finally:
         signal.signal(signal.SIGINT, previous)
+    if status > 0:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(
+                f"bilateral: the pager ({shlex.join(command)}) failed with exit status "
+                f"{status}; the answer follows unpaged\n"
+            )
+        return False
     return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import Any
 
 from bilateral.kinds.base import FactBase
 from bilateral.kinds.registry import ALL, BY_NAME, TOP_LEVEL
@@ -105,8 +105,14 @@ def as_json(changes: list[Change], old: str, new: str) -> str:
 
 
 def rows(changes: list[Change]) -> list[list[str]]:
-    """One row per field changed, and one per record added or removed (with its label)."""
-    table = []
+    """One row per field changed, and one per record added or removed (with its label):
+    the TSV rows, structured values written as JSON."""
+    return [[*row[:4], _text(row[4]), _text(row[5])] for row in value_rows(changes)]
+
+
+def value_rows(changes: list[Change]) -> list[list[Any]]:
+    """The same rows with the old and new values as the records hold them."""
+    table: list[list[Any]] = []
     for change in changes:
         ident = change.id or ""
         if change.record is not None:
@@ -114,7 +120,7 @@ def rows(changes: list[Change]) -> list[list[str]]:
             before, after = (label, "") if change.change == "removed" else ("", label)
             table.append([change.change, change.kind, ident, "", before, after])
         for name, before, after in change.fields:
-            table.append([change.change, change.kind, ident, name, _text(before), _text(after)])
+            table.append([change.change, change.kind, ident, name, before, after])
     return table
 
 
@@ -131,18 +137,3 @@ def _text(value: Any) -> str:
     if isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False)
-
-
-def print_table(table_rows: list[list[str]], title: str, out: TextIO) -> None:
-    """The rows as a table for people at a terminal."""
-    from rich import box  # tables at a terminal only
-    from rich.table import Table
-
-    from bilateral.render.tables import cell, console_for  # as above
-
-    table = Table(title=cell(title), box=box.SIMPLE_HEAD, header_style="bold", show_edge=False)
-    for column in COLUMNS:
-        table.add_column(column, overflow="fold", no_wrap=column in ("change", "kind", "id"))
-    for row in table_rows:
-        table.add_row(*(cell(value) for value in row))
-    console_for(out, True).print(table)

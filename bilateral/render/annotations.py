@@ -8,6 +8,7 @@ from typing import Any
 from rich.text import Text
 
 from bilateral.render.escapes import visible
+from bilateral.render.footnotes import FootnoteLines
 from bilateral.render.views import text
 from bilateral.schema.vocabulary import CERTAINTY_MEANINGS
 
@@ -27,9 +28,11 @@ class NoteMarks:
             marks.append(self.letters.setdefault(body, _letter(len(self.letters))))
         return "".join(f"[{mark}]" for mark in dict.fromkeys(marks))
 
-    def render(self) -> Text:
-        lines = [f"[{letter}] {body}" for body, letter in self.letters.items()]
-        return Text(visible("\n".join(lines)))
+    def render(self) -> FootnoteLines:
+        """Each note wrapped between words under a hanging indent."""
+        return FootnoteLines(
+            ((f"[{letter}]", body, None) for body, letter in self.letters.items()), style=""
+        )
 
 
 def _letter(position: int) -> str:

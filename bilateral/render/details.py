@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from rich import box
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from bilateral.answer.rows import Row
 from bilateral.render.annotations import dispute_lines
-from bilateral.render.tables import Footnotes, Sources, cell, console_for, least_width
+from bilateral.render.escapes import visible
+from bilateral.render.footnotes import Footnotes, Sources
+from bilateral.render.layout import Field, Fields
+from bilateral.render.tables import Fitted, least_width, most_width, print_once
 from bilateral.render.views import text
 from bilateral.schema.wording import money
 
@@ -40,29 +41,26 @@ def print_details(
     rows: list[Row], out: TextIO, terminal: bool, cited: Sources | None = None
 ) -> None:
     if len(rows) > 1:
-        console_for(out, terminal).print(_choices(rows, terminal))
+        print_once(_choices(rows, terminal), out, terminal)
         return
     notes = Footnotes(cited)
-    console = console_for(out, terminal)
     as_of = rows[0].document.get("as_of") if rows else None
     parts: list[RenderableType] = [Text(f"As of {as_of}", style="dim")] if as_of else []
     for row in rows:
-        parts += _record(row.document, notes, terminal, console.width)
+        parts += _record(row.document, notes, terminal)
     if notes.numbers:
         parts.append(notes.render())
-    console.print(Group(*parts), crop=False)
+    print_once(Group(*parts), out, terminal)
 
 
 def _choices(rows: list[Row], terminal: bool) -> Group:
     """Several records fit the name: list them, so the reader picks one by its id."""
-    table = Table(box=_box(terminal), show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column("Kind", no_wrap=True)
-    table.add_column("Id", no_wrap=True)
-    table.add_column("Name", overflow="fold", ratio=1)
+    found = []
     for row in rows:
         record = row.document["record"]
         name = record.get("name") or record.get("summary") or record.get("text") or ""
-        table.add_row(row.document["kind"], cell(record["id"]), cell(str(name)))
+        found.append([row.document["kind"], record["id"], str(name)])
+    table = _table_or_blocks("", ["kind", "id", "name"], [(c, "") for c in found], terminal)
     return Group(
         Text(f"{len(rows)} records fit that name; show one by its id:", style="bold"),
         table,
@@ -70,16 +68,12 @@ def _choices(rows: list[Row], terminal: bool) -> Group:
     )
 
 
-def _record(
-    match: dict[str, Any], notes: Footnotes, terminal: bool, width: int
-) -> list[RenderableType]:
+def _record(match: dict[str, Any], notes: Footnotes, terminal: bool) -> list[RenderableType]:
     record = match["record"]
     title = record.get("name") or record["id"]
-    heading = Text(f"{title}", style="bold")
-    heading.append(f"  {match['kind']} {record['id']}", style="dim")
-    fields = Table.grid(padding=(0, 2))
-    fields.add_column(style="bold")
-    fields.add_column(overflow="fold")
+    heading = Text(visible(f"{title}"), style="bold")
+    heading.append(f"  {match['kind']} {visible(record['id'])}", style="dim")
+    fields: list[Field] = []
     nested: list[RenderableType] = []
     own_marks = notes.mark(record.get("sources") or [])  # read first, so numbered first
     disputed_fields = {dispute["field"] for dispute in record.get("disputes") or []}
@@ -87,23 +81,23 @@ def _record(
         if key in HIDDEN or value in (None, [], ""):
             continue
         if isinstance(value, list) and isinstance(value[0], dict):
-            nested.append(_nested(key, value, notes, terminal, width))
+            nested.append(_nested(key, value, notes, terminal))
         else:
             shown = _field_text(record, key, value)
             disputed = " (disputed: see below)" if key in disputed_fields else ""
-            fields.add_row(_label(key), cell(shown + disputed))
+            fields.append(Field(_label(key), visible(shown + disputed)))
     if own_marks:
-        fields.add_row("Sources", cell(f"[{own_marks}]"))
+        fields.append(Field("Sources", f"[{own_marks}]"))
     for note in record.get("notes", []):
-        fields.add_row("Note", cell(f"{note['text']} [{notes.mark(note['sources'])}]"))
-    parts: list[RenderableType] = [heading, fields, *nested]
+        fields.append(Field("Note", visible(f"{note['text']} [{notes.mark(note['sources'])}]")))
+    parts: list[RenderableType] = [heading, Fields(fields), *nested]
     disputes = dispute_lines([record], notes.mark)
     if disputes is not None:
         parts.append(disputes)
     if match.get("holders"):
-        parts.append(_nested("holders", match["holders"], notes, terminal, width))
+        parts.append(_nested("holders", match["holders"], notes, terminal))
     if match["mentioned_in"]:
-        parts.append(_mentions(match["mentioned_in"], terminal, width))
+        parts.append(_mentions(match["mentioned_in"], terminal))
     parts.append(Text(""))
     return parts
 
@@ -124,7 +118,7 @@ def _label(key: str) -> str:
 
 
 def _nested(
-    key: str, items: list[dict[str, Any]], notes: Footnotes, terminal: bool, width: int
+    key: str, items: list[dict[str, Any]], notes: Footnotes, terminal: bool
 ) -> RenderableType:
     """Nested records (roles, holders) as a table where every value fits whole, else as
     blocks of `Field  value` lines."""
@@ -138,33 +132,31 @@ def _nested(
         )
         for item in items
     ]
-    return _table_or_blocks(_label(key), columns, rows, terminal, width)
+    return _table_or_blocks(_label(key), columns, rows, terminal)
 
 
 def _table_or_blocks(
-    title: str,
-    columns: list[str],
-    rows: list[tuple[list[str], str]],
-    terminal: bool,
-    width: int,
+    title: str, columns: list[str], rows: list[tuple[list[str], str]], terminal: bool
 ) -> RenderableType:
-    least = [
-        least_width(_label(column), [cells[i] for cells, _ in rows], column in WHOLE)
-        for i, column in enumerate(columns)
-    ]
-    if sum(least) + 3 * len(least) + 4 > width:
-        return _nested_blocks(title, columns, rows)
-    table = Table(title=title, title_justify="left", box=_box(terminal), show_edge=False)
-    for column, narrowest in zip(columns, least, strict=True):
-        table.add_column(
-            _label(column), overflow="fold", no_wrap=column in WHOLE, min_width=narrowest
-        )
     marked = any(marks for _, marks in rows)
-    if marked:
-        table.add_column("Src", style="dim", no_wrap=True)
-    for cells, marks in rows:
-        table.add_row(*(cell(text) for text in cells), *([Text(marks)] if marked else []))
-    return table
+    grid = [
+        [*(visible(value) for value in cells), *([marks] if marked else [])]
+        for cells, marks in rows
+    ]
+    headers = [_label(column) for column in columns] + (["Src"] if marked else [])
+    whole = [column in WHOLE for column in columns] + [True] * marked
+    return Fitted(
+        headers,
+        [[Text(value) for value in cells] for cells in grid],
+        [
+            least_width(h, (r[i] for r in grid), w)
+            for i, (h, w) in enumerate(zip(headers, whole, strict=True))
+        ],
+        [most_width(h, (r[i] for r in grid)) for i, h in enumerate(headers)],
+        terminal,
+        _nested_blocks(title, columns, rows),
+        title or None,
+    )
 
 
 WHOLE = frozenset(
@@ -175,21 +167,20 @@ WHOLE = frozenset(
 
 def _nested_blocks(title: str, columns: list[str], rows: list[tuple[list[str], str]]) -> Group:
     """Each nested record as lines of `Field  value`; an id heads its block, whole."""
-    parts: list[RenderableType] = [Text(title, style="bold")]
+    parts: list[RenderableType] = [Text(title, style="bold")] if title else []
     heading = next((c for c in ("id", "person") if c in columns), None)
     for cells, marks in rows:
         values = dict(zip(columns, cells, strict=True))
         if heading is not None:
-            parts.append(Text(f"  {values[heading]}", no_wrap=True, overflow="ignore"))
-        fields = Table.grid(padding=(0, 2))
-        fields.add_column(no_wrap=True, style="bold")
-        fields.add_column(overflow="fold")
-        for column, value in values.items():
-            if value and column != heading:
-                fields.add_row(f"    {_label(column)}", cell(value))
+            parts.append(Text(f"  {visible(values[heading])}", no_wrap=True, overflow="ignore"))
+        fields = [
+            Field(_label(column), visible(value))
+            for column, value in values.items()
+            if value and column != heading
+        ]
         if marks:
-            fields.add_row("    Sources", Text(f"[{marks}]", style="dim"))
-        parts += [fields, Text("")]
+            fields.append(Field("Sources", f"[{marks}]", "dim"))
+        parts += [Fields(fields, indent=4), Text("")]
     return Group(*parts)
 
 
@@ -199,11 +190,6 @@ def _nested_text(value: object) -> str:
     return text(value)
 
 
-def _mentions(mentions: list[dict[str, str]], terminal: bool, width: int) -> RenderableType:
+def _mentions(mentions: list[dict[str, str]], terminal: bool) -> RenderableType:
     rows = [([m["kind"], m["id"], m["text"]], "") for m in mentions]
-    return _table_or_blocks("Mentioned in", ["kind", "id", "text"], rows, terminal, width)
-
-
-def _box(terminal: bool) -> box.Box:
-    """Rules drawn with lines on a terminal, plain ASCII in a pipe."""
-    return box.SIMPLE_HEAD if terminal else box.ASCII
+    return _table_or_blocks("Mentioned in", ["kind", "id", "text"], rows, terminal)

@@ -1,4 +1,5 @@
-"""The one place that makes untrusted text safe for a terminal."""
+"""The one place that makes untrusted text safe: for a terminal, for an output encoding
+that cannot hold every character, and for a spreadsheet."""
 
 from __future__ import annotations
 
@@ -12,3 +13,34 @@ TERMINAL_UNSAFE = (
 def visible(text: str) -> str:
     """Text safe for a terminal: control, bidi and zero-width characters shown as escapes."""
     return re.sub(TERMINAL_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def json_for(text: str, encoding: str) -> str:
+    """JSON text that `encoding` can hold: every character it cannot is written as a `\\u`
+    escape (two, a surrogate pair, above U+FFFF). JSON keeps every character that is not
+    ASCII inside its strings, where such an escape means the same character."""
+
+    def escaped(character: str) -> str:
+        try:
+            character.encode(encoding)
+        except UnicodeEncodeError:
+            code = ord(character)
+            if code <= 0xFFFF:
+                return f"\\u{code:04x}"
+            code -= 0x10000
+            return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+        return character
+
+    return re.sub(r"[^\x00-\x7f]", lambda match: escaped(match.group()), text)
+
+
+FORMULA = re.compile(r"[=+\-@\t\r]")
+NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A CSV cell a spreadsheet will not run: one that starts like a formula (=, +, -, @,
+    a tab or a carriage return) and is not a plain number gets a leading apostrophe."""
+    if cell and FORMULA.match(cell) and not NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell

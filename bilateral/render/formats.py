@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from bilateral.answer.rows import Row
-from bilateral.render.escapes import visible
+from bilateral.render.escapes import spreadsheet_safe, visible
 
 
 class Format(enum.Enum):
@@ -76,7 +76,8 @@ def _delimited(
         for flat in listing_rows(listing, row.document):
             cells = row_cells(listing, flat)
             if writer is not None:
-                writer.writerow([visible(cell) for cell in cells] if terminal else cells)
+                safe = [spreadsheet_safe(cell) for cell in cells]
+                writer.writerow([visible(cell) for cell in safe] if terminal else safe)
             else:
                 line = tsv_line(cells)
                 out.write(visible(line) if terminal else line)

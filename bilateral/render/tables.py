@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -16,19 +16,16 @@ from bilateral.answer.rows import Row
 from bilateral.kinds.kind import Listing
 from bilateral.render.annotations import NoteMarks, certainty_legend, dispute_lines
 from bilateral.render.escapes import visible
+from bilateral.render.footnotes import Footnotes, Sources
+from bilateral.render.layout import SAMPLE, Field, Fields, column_widths
 from bilateral.render.views import cell_text, listing_rows
-from bilateral.schema.wording import full_citation
 
 PIPE_WIDTH = 100_000
-Sources = dict[str, dict[str, Any]]
-"""Source records by id, for footnotes a reader can follow."""
 UNWRAPPED = frozenset(
     """id area commitment country start end year reporter partner flow rank kind status value
     certainty date supports when last_confirmed commitments as_of score url since""".split()
 )
 """Columns whose values are never broken: ids, codes, dates, figures."""
-PROSE = frozenset("summary claim text label title name by participants about".split())
-"""Columns that take the room left and wrap between words."""
 
 
 def console_for(out: TextIO, terminal: bool) -> Console:
@@ -67,68 +64,83 @@ def cell(value: str) -> Text:
     return Text(visible(value))
 
 
-class Footnotes:
-    """Numbers each distinct citation once, in order of first use."""
-
-    def __init__(self, sources: Sources | None = None) -> None:
-        self.numbers: dict[str, int] = {}
-        self.sources = sources or {}
-
-    def mark(self, cited: list[dict[str, Any]]) -> str:
-        marks = []
-        for cite in cited:
-            label = full_citation(cite, self.sources.get(cite["source"]))
-            marks.append(str(self.numbers.setdefault(label, len(self.numbers) + 1)))
-        return ",".join(dict.fromkeys(marks))
-
-    def render(self) -> Text:
-        """One line each, never wrapped: an address must stay whole to be copied."""
-        lines = [f"[{number}] {label}" for label, number in self.numbers.items()]
-        return Text(visible("\n".join(lines)), style="dim", no_wrap=True, overflow="ignore")
-
-
 def build_table(
     rows: list[Row], listing: Listing, terminal: bool, cited: Sources | None = None
-) -> tuple[Table, Group, int, Footnotes, NoteMarks]:
-    """The answer as a table, the least width at which it shows every value whole, and
-    the same answer as blocks (one record each) for screens narrower than that."""
+) -> tuple[Fitted, Footnotes, NoteMarks]:
+    """The answer as a table that fits the width it is printed at, or, below the width
+    where every value shows whole, as blocks (one record each)."""
     sources = Footnotes(cited)
     notes = NoteMarks()
     lines = [line for row in rows for line in _cells(row.document, listing, sources, notes)]
     columns = [*listing.table_columns, "src"]
-    least = [
-        least_width(
-            header(column),
-            ([*cells, marks][i].plain for cells, marks in lines),
-            column in UNWRAPPED,
-        )
-        for i, column in enumerate(columns)
-    ]
-    table = Table(
-        box=box.SIMPLE_HEAD if terminal else box.ASCII,
-        header_style="bold",
-        show_edge=False,
-        pad_edge=False,
-    )
-    for column, width in zip(columns, least, strict=True):
-        table.add_column(
-            header(column),
-            overflow="fold",
-            no_wrap=column in UNWRAPPED,
-            min_width=width,
-            ratio=1 if column in PROSE else None,
-            style="dim" if column == "src" else None,
-        )
-    for cells, marks in lines:
-        table.add_row(*cells, marks)
+    grid = [[*(value.plain for value in cells), marks.plain] for cells, marks in lines]
     blocks = Group(*(part for cells, marks in lines for part in _block(listing, cells, marks)))
-    return table, blocks, sum(least) + 3 * (len(least) - 1), sources, notes
+    fitted = Fitted(
+        [header(column) for column in columns],
+        [[*cells, marks] for cells, marks in lines],
+        [
+            least_width(header(c), (row[i] for row in grid), c in UNWRAPPED)
+            for i, c in enumerate(columns)
+        ],
+        [most_width(header(c), (row[i] for row in grid)) for i, c in enumerate(columns)],
+        terminal,
+        blocks,
+    )
+    return fitted, sources, notes
+
+
+class Fitted:
+    """A table laid out at the width it is printed at (see layout.column_widths), or the
+    blocks that stand in for it where even its narrowest layout is wider."""
+
+    def __init__(
+        self,
+        headers: list[str],
+        rows: list[list[Text]],
+        least: list[int],
+        most: list[int],
+        terminal: bool,
+        narrow: RenderableType,
+        title: str | None = None,
+    ) -> None:
+        self.headers, self.rows, self.least, self.most = headers, rows, least, most
+        self.terminal, self.narrow, self.title = terminal, narrow, title
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lengths = [[cell_len(value.plain) for value in row] for row in self.rows[:SAMPLE]]
+        widths = column_widths(self.least, self.most, options.max_width, lengths)
+        if widths is None:
+            yield self.narrow
+            return
+        table = Table(
+            title=self.title,
+            title_justify="left",
+            title_style="bold",
+            box=box.SIMPLE_HEAD if self.terminal else box.ASCII,
+            header_style="bold",
+            show_edge=False,
+            pad_edge=False,
+        )
+        for title, width in zip(self.headers, widths, strict=True):
+            table.add_column(
+                title, overflow="fold", width=width, style="dim" if title == "Src" else None
+            )
+        for cells in self.rows:
+            table.add_row(*cells)
+        yield table
+
+
+def most_width(title: str, values: Iterable[str]) -> int:
+    """The width at which a column shows its title and every value on one line."""
+    return max([cell_len(title), *(cell_len(value) for value in values), 1])
 
 
 def least_width(title: str, values: Iterable[str], whole: bool) -> int:
     """The narrowest a column can be without breaking a word of its title, a value kept
-    whole, or a word of any other value."""
-    pieces = [piece for value in values for piece in ([value] if whole else value.split())]
+    whole (its note marks, `[a][b]`, may go beneath it), or a word of any other value."""
+    pieces = [
+        piece for value in values for piece in ([value.split(" [")[0]] if whole else value.split())
+    ]
     return max([*(cell_len(piece) for piece in (*title.split(), *pieces)), 1])
 
 
@@ -149,18 +161,20 @@ def _cells(
 
 
 def _block(listing: Listing, cells: list[Text], marks: Text) -> list[RenderableType]:
-    """One record as lines of `Column  value` under its first column (the id), which is
-    never broken."""
-    heading = Text(cells[0].plain, style="bold", no_wrap=True, overflow="ignore")
-    fields = Table.grid(padding=(0, 2), pad_edge=True)
-    fields.add_column(no_wrap=True, style="bold")
-    fields.add_column(overflow="fold")
-    for column, value in zip(listing.table_columns[1:], cells[1:], strict=True):
-        if value.plain:
-            fields.add_row(Text(f"  {header(column)}"), value)
+    """One record as lines of `Column  value` under its first column (the id; for search,
+    the rank and the id), which stands whole on its own line."""
+    columns = listing.table_columns
+    first = [0, columns.index("id")] if columns[0] == "rank" and "id" in columns else [0]
+    title = ". ".join(cells[position].plain for position in first)
+    heading = Text(title, style="bold", no_wrap=True, overflow="ignore")
+    fields = [
+        Field(header(column), value.plain)
+        for position, (column, value) in enumerate(zip(columns, cells, strict=True))
+        if position not in first
+    ]
     if marks.plain:
-        fields.add_row(Text("  Sources"), Text(f"[{marks.plain}]", style="dim"))
-    return [heading, fields]
+        fields.append(Field("Sources", f"[{marks.plain}]", "dim"))
+    return [heading, Fields(fields, indent=2)]
 
 
 def header(column: str) -> str:
@@ -179,11 +193,9 @@ def print_table(
 ) -> int:
     if not rows:
         return 0
-    table, blocks, least, sources, notes = build_table(rows, listing, terminal, cited)
-    console = console_for(out, terminal)
+    table, sources, notes = build_table(rows, listing, terminal, cited)
     documents = [row.document for row in rows]
-    parts: list[RenderableType] = [caption(listing.noun, rows)]
-    parts.append(table if least <= console.width else blocks)
+    parts: list[RenderableType] = [caption(listing.noun, rows), table]
     extras = [
         dispute_lines(documents, sources.mark),
         notes.render() if notes.letters else None,
@@ -192,5 +204,17 @@ def print_table(
     parts += [Text(""), *(extra for extra in extras if extra is not None)]
     if sources.numbers:
         parts.append(sources.render())
-    console.print(Group(*parts), crop=False)
+    print_once(Group(*parts), out, terminal)
     return len(rows)
+
+
+def print_once(renderable: RenderableType, out: TextIO, terminal: bool) -> None:
+    """Print an answer for people: at a terminal as rich draws it; in a pipe as plain
+    text, without escapes or the blanks that pad each line to its table's width."""
+    console = console_for(out, terminal)
+    if terminal:
+        console.print(renderable, crop=False)
+        return
+    with console.capture() as captured:
+        console.print(renderable, crop=False)
+    out.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))

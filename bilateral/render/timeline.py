@@ -12,11 +12,21 @@ from rich.text import Text
 
 from bilateral.answer.rows import Row
 from bilateral.render.escapes import visible
-from bilateral.render.tables import Footnotes, Sources, caption, console_for
+from bilateral.render.footnotes import Footnotes, Sources
+from bilateral.render.tables import caption, console_for, print_once
 from bilateral.schema import dates
 
 LABEL_SHARE = 0.4
 BAR_STYLES = {"held": "green", "ended": "blue", "not-started": "dim", "unknown": "yellow"}
+DRAWN = {"bar": "━", "unknown": "┄", "event": "◆", "date": "│"}
+PLAIN = {"bar": "=", "unknown": ".", "event": "*", "date": "|"}
+"""The picture's marks at a terminal, and in plain ASCII (a pipe), where held and ended
+roles cannot be told by colour and so by their status."""
+PLAIN_BARS = {"held": "=", "ended": "-", "not-started": "_", "unknown": "="}
+LEGEND = "bars: roles (green held, blue ended, yellow not known); ◆ events; │ the date"
+PLAIN_LEGEND = (
+    "bars: roles (= held, - ended, . not known after the last confirmation); * events; | the date"
+)
 
 
 def print_timeline(
@@ -33,18 +43,19 @@ def print_timeline(
     table.add_column(overflow="fold", ratio=None, max_width=int(width * LABEL_SHARE))
     table.add_column(no_wrap=True)
     table.add_column(style="dim", no_wrap=True)
+    marks = DRAWN if terminal else PLAIN
     for entry in entries:
-        bar = _bar(entry, first, last, chart, as_of)
+        bar = _bar(entry, first, last, chart, as_of, marks)
         table.add_row(Text(visible(entry["label"])), bar, Text(notes.mark(entry["sources"])))
     table.add_row(Text(""), _axis(first, last, chart), Text(""))
     parts: list[RenderableType] = [
         caption("timeline", rows),
-        Text("bars: roles (green held, blue ended, yellow not known); ◆ events; │ the date", "dim"),
+        Text(LEGEND if terminal else PLAIN_LEGEND, "dim"),
         table,
     ]
     if notes.numbers:
         parts += [Text(""), notes.render()]
-    console.print(Group(*parts), crop=False)
+    print_once(Group(*parts), out, terminal)
 
 
 def _span(entries: list[dict[str, Any]]) -> tuple[datetime.date, datetime.date]:
@@ -67,24 +78,26 @@ def _bar(
     last: datetime.date,
     chart: int,
     as_of: datetime.date,
+    marks: dict[str, str],
 ) -> Text:
     cells = [" "] * chart
     styles = [""] * chart
     start = _column(dates.earliest(entry["start"]), first, last, chart)
     if entry["kind"] == "event":
-        cells[start], styles[start] = "◆", "bold"
+        cells[start], styles[start] = marks["event"], "bold"
     else:
         known_end = entry["end"] or entry.get("last_confirmed") or entry["start"]
         stop = _column(dates.latest(known_end), first, last, chart)
         style = BAR_STYLES.get(entry["status"] or "", "")
+        bar = marks["bar"] if marks is DRAWN else PLAIN_BARS.get(entry["status"] or "", "=")
         for position in range(start, stop + 1):
-            cells[position], styles[position] = "━", style
+            cells[position], styles[position] = bar, style
         if not entry["end"]:
             for position in range(stop + 1, _column(as_of, first, last, chart) + 1):
-                cells[position], styles[position] = "┄", BAR_STYLES["unknown"]
+                cells[position], styles[position] = marks["unknown"], BAR_STYLES["unknown"]
     line = _column(as_of, first, last, chart)
     if cells[line] == " ":
-        cells[line], styles[line] = "│", "red"
+        cells[line], styles[line] = marks["date"], "red"
     text = Text()
     for character, style in zip(cells, styles, strict=True):
         text.append(character, style=style or None)

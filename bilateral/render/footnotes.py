@@ -1,0 +1,85 @@
+"""Numbered source footnotes, wrapped between words to the width they are printed at, with
+each address whole on a line of its own so that it can be copied (or, where it is longer
+than the screen, wrapped softly by the terminal and still copied whole)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.text import Text
+
+from bilateral.render.escapes import visible
+from bilateral.schema.wording import full_citation
+
+Sources = dict[str, dict[str, Any]]
+"""Source records by id, for footnotes a reader can follow."""
+INDENT = "    "
+
+
+class Footnotes:
+    """Numbers each distinct citation once, in order of first use."""
+
+    def __init__(self, sources: Sources | None = None) -> None:
+        self.numbers: dict[str, int] = {}
+        self.parts: dict[int, tuple[str, str | None]] = {}
+        self.sources = sources or {}
+
+    def mark(self, cited: list[dict[str, Any]]) -> str:
+        """The numbers of these citations, smallest first: '1,6,15'."""
+        numbers = {self.number(cite) for cite in cited}
+        return ",".join(str(number) for number in sorted(numbers))
+
+    def number(self, cite: dict[str, Any]) -> int:
+        source = self.sources.get(cite["source"])
+        label = full_citation(cite, source)
+        if label not in self.numbers:
+            self.numbers[label] = len(self.numbers) + 1
+            address = (source or {}).get("url")
+            without = full_citation(cite, {**source, "url": None}) if source else label
+            self.parts[self.numbers[label]] = (without, address)
+        return self.numbers[label]
+
+    def render(self) -> FootnoteLines:
+        return FootnoteLines(
+            (f"[{number}]", text, address) for number, (text, address) in self.parts.items()
+        )
+
+
+class FootnoteLines:
+    """Footnotes laid out at the width they are printed at: `[n] text` wrapped between
+    words under a hanging indent, then the address alone on the next line, indented
+    where it fits so, else from the line's start (a terminal wraps it softly)."""
+
+    def __init__(self, notes: Iterable[tuple[str, str, str | None]], style: str = "dim") -> None:
+        self.notes = list(notes)
+        self.style = style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in self.lines(options.max_width):
+            yield Text(line, style=self.style, no_wrap=True, overflow="ignore", end="\n")
+
+    def lines(self, width: int) -> Iterator[str]:
+        for mark, text, address in self.notes:
+            yield from wrapped(f"{mark} {visible(text)}", width)
+            if address:
+                shown = visible(address)
+                yield INDENT + shown if cell_len(INDENT + shown) <= width else shown
+
+
+def wrapped(text: str, width: int, indent: str = INDENT) -> list[str]:
+    """Text broken between words only, measured in terminal cells; lines after the first
+    start with `indent`; a word longer than the width stands whole on its line."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        if not line:
+            line = (indent if lines else "") + word
+        elif cell_len(line) + 1 + cell_len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = indent + word
+    return [*lines, line]
