@@ -102,7 +102,7 @@ def test_csv_carries_both_figures(base: Path) -> None:
     assert lines[1] == (
         "comtrade-2004-az-import-pk,2004,AZ,PK,import,1500000.5,1500000.5,USD,"
         f'"$1,500,000.50",reported,{SOURCE},,comtrade-2004-pk-export-az,1400000,1400000,'
-        f'"$1,400,000","+$100,000.50",{AS_OF}'
+        f'"$1,400,000","\'+$100,000.50",{AS_OF}'  # a formula-like cell gets a '
     )
     assert len(lines) == 3
 
