@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from bilateral.answer.dating import Dating, role_filter, roles_matching
 from bilateral.answer.query import FactQuery, Filter
 from bilateral.answer.rows import Document, Row
-from bilateral.answer.timing import AsOf
+from bilateral.answer.timing import IN_FORCE, AsOf
 from bilateral.answer.timing import as_of as as_of_date
 from bilateral.errors import BadQuery
 from bilateral.store.cache import Notify, open_store
@@ -75,7 +75,8 @@ class Base:
     def areas(
         self, status: str | None = None, country: str | None = None, pair: str | None = None
     ) -> Iterator[Row]:
-        """Cooperation areas; with `status`, only their commitments of that status."""
+        """Cooperation areas, each with its strongest status among the commitments in force
+        at the date; with `status`, only their commitments of that status in force then."""
         filters = []
         if status:
             filters.append(Filter("status", (status,)))
@@ -89,8 +90,13 @@ class Base:
             return
         for row in rows:
             document = dict(row.document)
-            document["commitments"] = [c for c in document["commitments"] if c["status"] == status]
-            yield Row.of(document)
+            document["commitments"] = [
+                c
+                for c in document["commitments"]
+                if c["status"] == status and c["standing"] == IN_FORCE
+            ]
+            if document["commitments"]:
+                yield Row.of(document)
 
     def officials(
         self,

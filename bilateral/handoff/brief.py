@@ -88,7 +88,7 @@ def gather(base: Base, codes: tuple[str, str]) -> Records:
         events=[row.document for row in base.events(pair=pair)],
         assessments=base.documents("assessment", pair=pair),
     )
-    kept_relations = [r for r in records.relations if _begun(r["since"], day)]
+    kept_relations = [r for r in records.relations if r["status"] != "not-yet"]
     kept_trade = [figure for figure in records.trade if figure["year"] <= day.year]
     kept_events = [event for event in records.events if _begun(event["date"], day)]
     records.later = Counter(
@@ -114,9 +114,8 @@ def _preface(base: Base, records: Records) -> Paragraph:
         words(
             f"From the fact base \u201c{overview['title']}\u201d, written about "
             f"{overview['checked_as_of']}. Each statement cites its sources in the numbered "
-            "notes; assessments are the views of those named as holding them. Cooperation "
-            "areas, commitments and assessments carry no date in the base, so they stand at "
-            "any date."
+            "notes; assessments are the views of those named as holding them. Areas count "
+            "only the commitments in force at that date."
         ),
     ]
     later = [f"{count} {noun}" for noun, count in records.later.items() if count]
@@ -135,7 +134,7 @@ def _standing(context: sections.Context, records: Records) -> Line:
     relations = records.relations
     if relations:
         kinds = "; ".join(
-            relation["kind"] + (f", since {relation['since']}" if relation["since"] else "")
+            relation["kind"] + (f", since {relation['start']}" if relation["start"] else "")
             for relation in relations
         )
         spans = [words(f"The base records {_count(len(relations), 'relation')} between ")]
