@@ -235,6 +235,15 @@ class Base:
 
         return timeline(self.query, self.dating, start, end, country, person)
 
+    def changes(self, start: str, end: str | None = None) -> list[Row]:
+        """What changed from `start` to `end` (default today): roles and relations begun
+        and ended, events, commitments dated in the period, names changed and disputes
+        opened, in date order; each as of `end`."""
+        from bilateral.answer.changes import changes, period  # the changes command alone
+
+        within = period(start, end)
+        return changes(self.query, as_of_date(end), within)
+
     def show(self, name: str) -> list[Row]:
         """Every record the name denotes, each with the records that mention it."""
         from bilateral.answer.showing import shown  # labels of mentions: show alone

@@ -283,3 +283,64 @@ def test_a_post_term_is_the_horizon_of_its_holders(tmp_path: Path) -> None:
         return str(json.loads(out)[0]["roles"][0]["status"])
 
     assert [status(d) for d in ("2009-07-28", "2009-07-29")] == [HELD, UNKNOWN]
+
+
+# ---------------------------------------------------------------- changes
+
+
+def changes(*args: str) -> list[dict[str, Any]]:
+    return shipped_json("changes", *args)
+
+
+def test_changes_in_july_2004_are_the_visit_and_its_agreements() -> None:
+    found = changes("--from", "2004-07-01", "--to", "2004-07-31")
+    signed = [c for c in found if c["change"] == "commitment"]
+    assert {c["id"] for c in signed} == {
+        "drugs-terrorism-agreement-2004",
+        "trade-agreement-2004",
+        "customs-agreement-2004",
+        "tourism-agreement-2004",
+    }
+    assert {(c["date"], c["from"], c["to"]) for c in signed} == {("2004-07-08", NOT_YET, IN_FORCE)}
+    events = [c["id"] for c in found if c["change"] == "event"]
+    assert "musharraf-visit-baku-2004" in events
+    assert "az-pk-diplomatic-relations-1992" not in events
+    [dispute] = [c for c in found if c["change"] == "dispute-opened"]
+    assert (dispute["id"], dispute["date"]) == ("musharraf-visit-baku-2004", "2004-07-28")
+    assert all(c["as_of"] == "2004-07-31" for c in found)
+    firsts = [as_of(c["date"]).day.replace(month=1, day=1) for c in found]
+    assert firsts == sorted(firsts)
+
+
+def test_changes_list_roles_relations_and_names_with_their_dates() -> None:
+    found = {(c["change"], c["id"]): c for c in changes("--from", "1992", "--to", "2011")}
+    assert found["relation-began", "pk-az-diplomatic-relations"]["date"] == "1992-06-09"
+    ended = found["role-ended", "musharraf-pervez"]
+    assert (ended["date"], ended["from"], ended["to"]) == ("2008-08-18", NOT_STARTED, ENDED)
+    renamed = found["renamed", "oic"]
+    assert (renamed["date"], renamed["from"], renamed["to"]) == ("2011-06-28", CONFERENCE,
+                                                                 COOPERATION)  # fmt: skip
+    assert ("role-began", "aliyev-ilham") in found
+
+
+def test_changes_in_every_format_and_the_to_date_defaults_to_today() -> None:
+    for fmt in ("table", "jsonl", "csv", "tsv"):
+        result = run("--facts", str(SHIPPED), "changes", "--from", "2011-06", "--format", fmt)
+        assert result.exit_code == 0, result.stderr
+        assert "2011-06-28" in result.stdout
+    csv_header = run("--facts", str(SHIPPED), "changes", "--from", "2011", "--format", "csv")
+    assert csv_header.stdout.splitlines()[0] == "date,change,kind,id,text,from,to,sources,as_of"
+    today = datetime.date.today().isoformat()
+    assert run("--facts", str(SHIPPED), "changes", "--from", "2011").stdout.endswith(f"\t{today}\n")
+
+
+def test_changes_refuses_a_period_that_ends_before_it_begins() -> None:
+    result = run("--facts", str(SHIPPED), "changes", "--from", "2010", "--to", "2004")
+    assert result.exit_code == 2
+    assert result.stderr == "bilateral: --from 2010 is after --to 2004; swap them\n"
+    result = run("--facts", str(SHIPPED), "changes", "--from", "someday")
+    assert result.exit_code == 2
+    assert "'someday' is not a date" in result.stderr
+    result = run("--facts", str(SHIPPED), "changes", "--from", "1800", "--to", "1801")
+    assert result.exit_code == 1
+    assert result.stderr == "bilateral: as of 1801-12-31, nothing changed from 1800 to 1801\n"
