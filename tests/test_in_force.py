@@ -344,3 +344,41 @@ def test_changes_refuses_a_period_that_ends_before_it_begins() -> None:
     result = run("--facts", str(SHIPPED), "changes", "--from", "1800", "--to", "1801")
     assert result.exit_code == 1
     assert result.stderr == "bilateral: as of 1801-12-31, nothing changed from 1800 to 1801\n"
+
+
+# ---------------------------------------------------------------- search time words
+
+
+@pytest.mark.parametrize(
+    ("question", "words", "date"),
+    [
+        ("who is the president of azerbaijan now", "now", None),
+        ("current defence minister", "current", None),
+        ("who was president of pakistan in 2010", "in 2010", "2010-12-31"),
+        ("agreements signed in 2004-07", "in 2004-07", "2004-07-31"),
+        ("who was president of russia before 1995", "before 1995", "1994-12-31"),
+        ("relations since 2020", "since 2020", None),
+        ("agreements signed at the time of the visit", "at the time of the visit", "2004-07-08"),
+    ],
+)
+def test_search_answers_at_the_date_its_time_words_give(
+    question: str, words: str, date: str | None
+) -> None:
+    hits = shipped_json("search", "--as-of", "2026-01-01", *question.split())
+    assert {hit["date_words"] for hit in hits} == {words}
+    assert {hit["as_of"] for hit in hits} == {date or "2026-01-01"}
+
+
+def test_who_was_in_a_year_means_in_office_then() -> None:
+    [first] = shipped_json("search", "--limit", "1", "who", "was", "president", "of",
+                           "azerbaijan", "in", "2004")  # fmt: skip
+    assert first["text"] == "Ilham Aliyev, President of Azerbaijan (AZ)"
+    [first] = shipped_json("search", "--limit", "1", "who", "was", "president", "of",
+                           "azerbaijan")  # fmt: skip
+    assert first["id"] == "aliyev-heydar"
+
+
+def test_a_question_without_time_words_answers_at_the_date_asked() -> None:
+    hits = shipped_json("search", "--as-of", "2004-07-28", "musharraf", "visit")
+    assert {hit["date_words"] for hit in hits} == {None}
+    assert {hit["as_of"] for hit in hits} == {"2004-07-28"}
