@@ -247,6 +247,7 @@ def test_search_json_fields() -> None:
     assert sorted(first) == [
         "as_of",
         "corrected",
+        "date_words",
         "id",
         "kind",
         "rank",

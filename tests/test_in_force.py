@@ -382,3 +382,57 @@ def test_a_question_without_time_words_answers_at_the_date_asked() -> None:
     hits = shipped_json("search", "--as-of", "2004-07-28", "musharraf", "visit")
     assert {hit["date_words"] for hit in hits} == {None}
     assert {hit["as_of"] for hit in hits} == {"2004-07-28"}
+
+
+# ---------------------------------------------------------------- never in force
+
+
+NEVER = (
+    "can never be in force: it begins (2010) more than its horizon (1 year) after its "
+    "latest confirmation (2004-07-28: the latest date of its sources, or the base's as_of "
+    "when none is dated); give it a dated source that confirms it, or correct its dates"
+)
+
+
+def test_new_and_check_warn_about_a_role_that_is_never_in_force(tmp_path: Path) -> None:
+    path = tmp_path / "facts.toml"
+    path.write_text(MINIMAL.read_text())
+    result = run("--facts", str(path), "new", "role", "--person", "abiyev-safar",
+                 "--field", "title=Adviser", "--field", "organization=AZ",
+                 "--field", "start=2010", "--cite", "background")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.endswith(
+        f"bilateral: warning: {path}: people abiyev-safar.roles[1]: {NEVER}\n"
+    )
+    checked = run("check", str(path))
+    assert checked.exit_code == 0
+    assert f"{path}:42: people[0] (abiyev-safar).roles[1]: warning: {NEVER}\n" in checked.stderr
+    statuses = {
+        run("--facts", str(path), "officials", "--json", "--as-of", day).stdout.count("Adviser")
+        for day in ("2009", "2010", "2011", "2030")
+    }
+    assert statuses == {1}  # listed, never held:
+    for asked in ("2005-07-29", "2010-06-01", "2030"):
+        out = run("--facts", str(path), "officials", "--json", "--as-of", asked).stdout
+        [role] = [r for r in json.loads(out)[0]["roles"] if r["title"] == "Adviser"]
+        assert role["status"] in (NOT_STARTED, UNKNOWN)
+
+
+def test_the_shipped_base_warns_only_of_a_role_dated_to_the_year() -> None:
+    result = run("check", str(SHIPPED))
+    assert result.exit_code == 0
+    [warning] = [line for line in result.stderr.splitlines() if "never be in force" in line]
+    assert warning.endswith(
+        "people[7] (stepashin-sergei).roles[1]: warning: can never be in force: its start "
+        "(1999) and end (1999) overlap, so no day is surely inside it; write them to the "
+        "month or day where the sources say"
+    )
+
+
+def test_a_holder_who_died_before_the_role_began_is_named() -> None:
+    from bilateral.curate.timeless import why
+
+    assert why(Span("2010", None, "2012-01-01", died="2009-05-01")).startswith(
+        "can never be in force: its holder died (2009-05-01) before it began (2010)"
+    )
+    assert Span("2010", None, "2012-01-01", died="2009-05-01").window() is None
