@@ -12,6 +12,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
+from bilateral.answer.dating import silence
 from bilateral.api import Base
 from bilateral.errors import BadQuery
 from bilateral.handoff import sections
@@ -118,6 +119,10 @@ def _preface(base: Base, records: Records) -> Paragraph:
             "only the commitments in force at that date."
         ),
     ]
+    shown = [*records.relations, *records.areas, *records.people, *records.assessments]
+    silent = silence(shown)
+    if silent:
+        spans.append(words(f" As of that date, {silent}."))
     later = [f"{count} {noun}" for noun, count in records.later.items() if count]
     if later:
         spans.append(words(f" Left out as later than {base.when.text}: {', '.join(later)}."))
@@ -153,11 +158,15 @@ def _standing(context: sections.Context, records: Records) -> Line:
 
 
 def _strongest(areas: list[Document]) -> str:
-    """'by strongest commitment: 5 signed, 2 agreed and 1 with none'."""
+    """'by strongest commitment: 5 signed, 2 agreed and 1 with none' (none in force, where
+    an area has commitments but none in force at the date)."""
     counts = Counter(area["status"] for area in areas)
     parts = [f"{counts[status]} {status}" for status in STATUS_LADDER if counts[status]]
-    if counts[None]:
-        parts.append(f"{counts[None]} with none")
+    bare = sum(1 for area in areas if area["status"] is None and not area["commitments"])
+    if counts[None] - bare:
+        parts.append(f"{counts[None] - bare} with none in force")
+    if bare:
+        parts.append(f"{bare} with none")
     return f"by strongest commitment: {sections.listed(parts)}"
 
 
