@@ -27,24 +27,34 @@ SIMPLE = (("relation", "relations"), ("fact", "facts"), ("assessment", "assessme
 
 
 def never_in_force(base: FactBase) -> Iterator[Timeless]:
-    """Every role, relation, fact, assessment and commitment that is in force at no date."""
+    """Every role, relation, fact, assessment and commitment that is in force at no date,
+    except where only the precision of its own dates makes it so (a start and end that
+    overlap, such as 1999 to 1999: not known within that year, ended after, as the
+    sources allow)."""
     terms = {post["id"]: post.get("term_years") for post in base.records["post"]}
     for person in base.records["person"]:
         for position, role in enumerate(person["roles"]):
             horizon = terms.get(role["post"]) or DEFAULT_HORIZON_YEARS
             span = Span(role["start"], role["end"], role["last_confirmed"], horizon, person["died"])
-            if span.window() is None:
+            if timeless(span):
                 yield "people", person["id"], f".roles[{position}]", why(span)
     for kind, table in SIMPLE:
         for document in base.records[kind]:
             span = Span.of(document, kind)
-            if span.window() is None:
+            if timeless(span):
                 yield table, document["id"], "", why(span)
     for area in base.records["area"]:
         for position, commitment in enumerate(area["commitments"]):
             span = Span.of(commitment, "commitment")
-            if span.window() is None:
+            if timeless(span):
                 yield "areas", area["id"], f".commitments[{position}]", why(span)
+
+
+def timeless(span: Span) -> bool:
+    """In force at no date, for a reason other than a start and end that overlap."""
+    start, end = span.start, span.end
+    coarse = start is not None and end is not None and dates.earliest(end) <= dates.latest(start)
+    return span.window() is None and not coarse
 
 
 def why(span: Span) -> str:
