@@ -448,3 +448,11 @@ def test_the_brief_counts_areas_in_force_and_says_when_the_base_falls_silent() -
     then = run("--facts", str(SHIPPED), "brief", "--as-of", "2004-07-28").stdout
     assert "5 signed, 2 agreed, 1 pledged, 1 promised, 3 possible and 1 with none" in then
     assert "no source on this after" not in then
+
+
+def test_show_says_when_the_base_falls_silent_on_the_record() -> None:
+    today = run("--facts", str(SHIPPED), "show", "aliyev-ilham", "--format", "table").stdout
+    assert today.splitlines()[0].endswith("; the base has no source on this after 2004-07-28")
+    then = run("--facts", str(SHIPPED), "show", "aliyev-ilham", "--format", "table",
+               "--as-of", "2004-07-28").stdout  # fmt: skip
+    assert then.splitlines()[0] == "As of 2004-07-28"

@@ -9,6 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from bilateral.answer.dating import silence
 from bilateral.answer.rows import Row
 from bilateral.render.annotations import dispute_lines
 from bilateral.render.tables import Footnotes, Sources, cell, console_for, least_width
@@ -45,7 +46,9 @@ def print_details(
     notes = Footnotes(cited)
     console = console_for(out, terminal)
     as_of = rows[0].document.get("as_of") if rows else None
-    parts: list[RenderableType] = [Text(f"As of {as_of}", style="dim")] if as_of else []
+    silent = silence([rows[0].document["record"] | {"as_of": as_of}]) if as_of else None
+    title = f"As of {as_of}" + (f"; {silent}" if silent else "")
+    parts: list[RenderableType] = [Text(title, style="dim")] if as_of else []
     for row in rows:
         parts += _record(row.document, notes, terminal, console.width)
     if notes.numbers:
