@@ -28,7 +28,7 @@ def split_into_files(base: Path, into: Path, files: int) -> list[Path]:
     written[0].write_text(head, encoding="utf-8")
     for number, (begin, end) in enumerate(itertools.pairwise(cuts), start=1):
         path = into / f"{number:03d}.toml"
-        path.write_text("schema_version = 2\n\n" + body[begin:end], encoding="utf-8")
+        path.write_text("schema_version = 3\n\n" + body[begin:end], encoding="utf-8")
         written.append(path)
     return written
 

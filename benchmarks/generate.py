@@ -53,7 +53,7 @@ def generate(records: int, seed: int = 2004) -> str:
     """A fact base of about `records` records (commitments and roles' people count)."""
     rng = random.Random(seed)
     out = [
-        "schema_version = 2",
+        "schema_version = 3",
         f'title = "Synthetic base of {records} records"',
         'pair = "AZ-PK"',
         "as_of = 2004-07-28",

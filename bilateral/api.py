@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from bilateral.answer.dating import Dating, role_filter, roles_matching
 from bilateral.answer.query import FactQuery, Filter
 from bilateral.answer.rows import Document, Row
-from bilateral.answer.timing import AsOf
+from bilateral.answer.timing import IN_FORCE, AsOf
 from bilateral.answer.timing import as_of as as_of_date
 from bilateral.errors import BadQuery
 from bilateral.store.cache import Notify, open_store
@@ -75,7 +75,8 @@ class Base:
     def areas(
         self, status: str | None = None, country: str | None = None, pair: str | None = None
     ) -> Iterator[Row]:
-        """Cooperation areas; with `status`, only their commitments of that status."""
+        """Cooperation areas, each with its strongest status among the commitments in force
+        at the date; with `status`, only their commitments of that status in force then."""
         filters = []
         if status:
             filters.append(Filter("status", (status,)))
@@ -89,8 +90,13 @@ class Base:
             return
         for row in rows:
             document = dict(row.document)
-            document["commitments"] = [c for c in document["commitments"] if c["status"] == status]
-            yield Row.of(document)
+            document["commitments"] = [
+                c
+                for c in document["commitments"]
+                if c["status"] == status and c["standing"] == IN_FORCE
+            ]
+            if document["commitments"]:
+                yield Row.of(document)
 
     def officials(
         self,
@@ -243,6 +249,15 @@ class Base:
 
         chosen = self.query.resolve_pair(pair) if pair else None
         return timeline(self.query, self.dating, start, end, country, person, chosen)
+
+    def changes(self, start: str, end: str | None = None) -> list[Row]:
+        """What changed from `start` to `end` (default today): roles and relations begun
+        and ended, events, commitments dated in the period, names changed and disputes
+        opened, in date order; each as of `end`."""
+        from bilateral.answer.changes import changes, period  # the changes command alone
+
+        within = period(start, end)
+        return changes(self.query, as_of_date(end), within)
 
     def show(self, name: str) -> list[Row]:
         """Every record the name denotes, each with the records that mention it."""

@@ -285,8 +285,7 @@ MINIMAL_NOTE = """\
 
 As of 2004-07-28. From the fact base \u201cMinimal base for tests\u201d, written about \
 2004-07-28. Each statement cites its sources in the numbered notes; assessments are the views \
-of those named as holding them. Cooperation areas, commitments and assessments carry no date \
-in the base, so they stand at any date.
+of those named as holding them. Areas count only the commitments in force at that date.
 
 ## The relationship
 

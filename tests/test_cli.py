@@ -25,8 +25,8 @@ def on_minimal(*args: str) -> tuple[int, str, str]:
 TSV = {
     "officials": "abiyev-safar\tSafar Abiyev\tAZ\tMinister of Defence\tAzerbaijan\t1995-02-06"
     "\t2013-10-28\theld\tbackground\t\t2004-07-28\n",
-    "areas": "military\tMilitary cooperation\tsigned\t1\tAzerbaijan, Pakistan\tDefence ties."
-    "\tarticle:1.1\t\t2004-07-28\n",
+    "areas": "military\tMilitary cooperation\tsigned\t2004-07-28\t1\tAzerbaijan, Pakistan"
+    "\tDefence ties.\tarticle:1.1\t\t2004-07-28\n",
     "trade": "trade-2003-az-export\t2003\tAZ\tPK\texport\t25000\t30000\tUSD\t$25,000-30,000"
     "\tstated\tarticle:1.2\t\t\t\t\t\t\t2004-07-28\n",
     "events": "visit-baku-2004\t2004-07-08\t2004-07-10\tvisit\tBaku\tPakistan, Azerbaijan"
@@ -39,9 +39,9 @@ CSV = {
     "officials": "id,name,country,title,organization,start,end,status,sources,disputed,as_of\n"
     "abiyev-safar,Safar Abiyev,AZ,Minister of Defence,Azerbaijan,1995-02-06,2013-10-28,held,"
     "background,,2004-07-28\n",
-    "areas": "area,name,status,commitments,by,summary,sources,disputed,as_of\n"
-    'military,Military cooperation,signed,1,"Azerbaijan, Pakistan",Defence ties.,article:1.1,,'
-    "2004-07-28\n",
+    "areas": "area,name,status,last_confirmed,commitments,by,summary,sources,disputed,as_of\n"
+    'military,Military cooperation,signed,2004-07-28,1,"Azerbaijan, Pakistan",Defence ties.,'
+    "article:1.1,,2004-07-28\n",
     "trade": "id,year,reporter,partner,flow,low,high,currency,value,certainty,sources,disputed,"
     "mirror_id,mirror_low,mirror_high,mirror_value,gap,as_of\n"
     'trade-2003-az-export,2003,AZ,PK,export,25000,30000,USD,"$25,000-30,000",stated,'
@@ -128,11 +128,16 @@ JSON_FIRST = {
                 "status": "signed",
                 "by": ["AZ", "PK"],
                 "by_names": ["Azerbaijan", "Pakistan"],
+                "date": None,
+                "end": None,
+                "last_confirmed": "2004-07-28",
                 "notes": [],
                 "disputes": [],
                 "sources": [{"source": "article", "paragraph": 1, "sentence": 1}],
+                "standing": "in-force",
             }
         ],
+        "last_confirmed": "2004-07-28",
         "notes": [],
         "disputes": [],
         "sources": [{"source": "article", "paragraph": 1, "sentence": 1}],
@@ -258,8 +263,8 @@ def test_show_in_a_pipe_indents_roles_and_their_notes_beneath() -> None:
 def test_areas_commitments_lists_one_row_per_commitment() -> None:
     assert on_minimal("areas", "--commitments") == (
         0,
-        "military\tMilitary cooperation\tsigned\tmilitary-agreements\tsigned"
-        "\tAzerbaijan, Pakistan\tAgreements on training.\tarticle:1.1\t\t2004-07-28\n",
+        "military\tMilitary cooperation\tsigned\tmilitary-agreements\tsigned\t\t\tin-force"
+        "\t2004-07-28\tAzerbaijan, Pakistan\tAgreements on training.\tarticle:1.1\t\t2004-07-28\n",
         "",
     )
 
@@ -271,6 +276,7 @@ def test_search_json_fields() -> None:
     assert sorted(first) == [
         "as_of",
         "corrected",
+        "date_words",
         "id",
         "kind",
         "rank",

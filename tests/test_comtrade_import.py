@@ -241,7 +241,7 @@ def test_a_directory_base_gets_the_source_with_the_sources(tmp_path: Path) -> No
     directory.mkdir()
     (directory / "a-sources.toml").write_text(head, encoding="utf-8")
     (directory / "b-rest.toml").write_text(
-        "schema_version = 2\n\n[[countries]]" + rest, encoding="utf-8"
+        "schema_version = 3\n\n[[countries]]" + rest, encoding="utf-8"
     )
     code, out, _ = imported(directory, "small.csv")
     assert code == 0

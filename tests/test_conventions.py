@@ -27,7 +27,7 @@ AS_OF = "2004-07-28"
 def test_group_options_go_before_or_after_the_command(args: list[str]) -> None:
     result = run("--as-of", AS_OF, *args)
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("military\tMilitary cooperation\tsigned\t1\t")
+    assert result.stdout.startswith("military\tMilitary cooperation\tsigned\t2004-07-28\t1\t")
 
 
 def test_only_the_words_after_the_command_move_and_not_past_a_double_dash() -> None:

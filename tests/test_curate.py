@@ -137,7 +137,7 @@ def test_github_annotations_escape_what_workflow_commands_read() -> None:
 
 
 def test_an_unreadable_file_is_an_annotation_at_its_line(tmp_path: Path) -> None:
-    path = write_base(tmp_path, "schema_version = 2\ntitle = \n")
+    path = write_base(tmp_path, "schema_version = 3\ntitle = \n")
     result = run("check", "--format", "github", str(path))
     assert result.exit_code == 2
     assert result.stdout == (
@@ -482,7 +482,7 @@ TRICKY = """# the file's own comment
 
 # about the title
 title = 'literal \\ string'   # on its line
-schema_version = 2
+schema_version = 3
 "quoted key" = 1
 
 [[people]]  # on the header
@@ -517,7 +517,7 @@ def test_fmt_lays_out_any_toml_keeping_comments_and_values() -> None:
         result
         == """# the file's own comment
 
-schema_version = 2
+schema_version = 3
 # about the title
 title = "literal \\\\ string"  # on its line
 "quoted key" = 1
@@ -579,18 +579,18 @@ def test_fmt_check_names_the_files_that_would_change(tmp_path: Path) -> None:
 
 
 def test_fmt_check_diff_shows_the_change(tmp_path: Path) -> None:
-    path = write_base(tmp_path, 'title = "t"\nschema_version = 2\n')
+    path = write_base(tmp_path, 'title = "t"\nschema_version = 3\n')
     result = run("fmt", "--check", "--diff", str(path))
     assert result.exit_code == 1
     assert result.stdout == (
-        f'--- {path}\n+++ {path}\n@@ -1,2 +1,2 @@\n+schema_version = 2\n title = "t"\n'
-        "-schema_version = 2\n"
+        f'--- {path}\n+++ {path}\n@@ -1,2 +1,2 @@\n+schema_version = 3\n title = "t"\n'
+        "-schema_version = 3\n"
     )
 
 
 def test_fmt_reads_stdin_and_refuses_what_is_not_toml(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["fmt", "-"], input='title = "t"\nschema_version = 2\n')
-    assert (result.exit_code, result.stdout) == (0, 'schema_version = 2\ntitle = "t"\n')
+    result = CliRunner().invoke(cli, ["fmt", "-"], input='title = "t"\nschema_version = 3\n')
+    assert (result.exit_code, result.stdout) == (0, 'schema_version = 3\ntitle = "t"\n')
     path = write_base(tmp_path, "title = \n")
     bad = run("fmt", str(path))
     assert bad.exit_code == 2
@@ -704,7 +704,7 @@ def _parts(tmp_path: Path) -> tuple[Path, Path, Path]:
     (base / "kinds").mkdir(parents=True)
     first, rest = base / "a.toml", base / "kinds" / "b.toml"
     first.write_text(VALID[:cut], encoding="utf-8")
-    rest.write_text("schema_version = 2\n\n" + VALID[cut:], encoding="utf-8")
+    rest.write_text("schema_version = 3\n\n" + VALID[cut:], encoding="utf-8")
     return base, first, rest
 
 

@@ -81,7 +81,8 @@ def test_relations_participation_venues_and_commitments() -> None:
 def test_what_began_after_the_date_is_left_out() -> None:
     graph = graph_at("1991-12-01")
     assert not edges(graph, "musharraf-pervez", "PK")  # not yet begun
-    assert [edge.text for edge in edges(graph, "PK", "AZ")] == ["ties", "support"]
+    # ties first confirmed in 2004: not known in 1991, and marked so
+    assert [edge.text for edge in edges(graph, "PK", "AZ")] == ["ties, unknown", "support, unknown"]
     assert "turkey-recognizes-azerbaijan-1991" in graph.nodes
     assert "pakistan-recognizes-azerbaijan-1991" not in graph.nodes
     assert "musharraf-visit-baku-2004" not in graph.nodes

@@ -23,7 +23,7 @@ def split(base: Path, into: Path) -> list[Path]:
     for number, section in enumerate(SECTION.split("# ----" + rest)):
         path = into / "kinds" / f"{number:02d}.toml"
         path.parent.mkdir(exist_ok=True)
-        path.write_text("schema_version = 2\n\n" + section, encoding="utf-8")
+        path.write_text("schema_version = 3\n\n" + section, encoding="utf-8")
         files.append(path)
     return files
 
@@ -85,7 +85,7 @@ def test_a_problem_names_its_own_file_and_line(parts: Path) -> None:
 def test_ids_are_unique_across_files(parts: Path) -> None:
     extra = parts / "kinds" / "zz.toml"
     extra.write_text(
-        'schema_version = 2\n\n[[places]]\nid = "baku"\nname = "Baku again"\nkind = "city"\n'
+        'schema_version = 3\n\n[[places]]\nid = "baku"\nname = "Baku again"\nkind = "city"\n'
         'sources = [{ source = "caci-2004-07-28", paragraph = 1, sentence = 2 }]\n'
     )
     result = run("--facts", str(parts), "trade")
@@ -96,7 +96,7 @@ def test_ids_are_unique_across_files(parts: Path) -> None:
 
 def test_title_pair_and_date_are_given_once(parts: Path) -> None:
     extra = parts / "other.toml"
-    extra.write_text('schema_version = 2\ntitle = "Another title"\n')
+    extra.write_text('schema_version = 3\ntitle = "Another title"\n')
     result = run("--facts", str(parts), "trade")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0].startswith(f"{extra}:2: title: is 'Another title', but ")
@@ -108,7 +108,7 @@ def test_every_file_says_its_schema_version(parts: Path) -> None:
     result = run("--facts", str(parts), "trade")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == (
-        f"{extra}: schema_version: missing; each file of a base starts with schema_version = 2"
+        f"{extra}: schema_version: missing; each file of a base starts with schema_version = 3"
     )
 
 
@@ -124,7 +124,7 @@ def test_an_edit_to_one_file_is_answered_on_the_next_run(parts: Path) -> None:
 def test_a_new_file_joins_the_base(parts: Path) -> None:
     assert run("--facts", str(parts), "show", "Karakol").exit_code == 1
     (parts / "kinds" / "zz.toml").write_text(
-        'schema_version = 2\n\n[[places]]\nid = "karakol"\nname = "Karakol"\nkind = "city"\n'
+        'schema_version = 3\n\n[[places]]\nid = "karakol"\nname = "Karakol"\nkind = "city"\n'
         'sources = [{ source = "caci-2004-07-28", paragraph = 1, sentence = 2 }]\n'
     )
     assert run("--facts", str(parts), "show", "Karakol").exit_code == 0

@@ -140,7 +140,7 @@ def test_areas_have_one_row_each_with_their_strongest_status() -> None:
     rows = tsv("areas")
     ids = [row[0] for row in rows]
     assert len(ids) == len(set(ids)) == 13
-    statuses = {row[0]: (row[2], row[3]) for row in rows}
+    statuses = {row[0]: (row[2], row[4]) for row in rows}
     assert statuses["energy"] == ("agreed", "4")
     assert statuses["political-support"] == ("none recorded", "0")
     assert len(tsv("areas", "--commitments")) == 19

@@ -92,7 +92,8 @@ def test_no_role_is_held_after_its_holders_death() -> None:
         ({"start": "2002", "end": "2004"}, "2004-07-28", UNKNOWN),
         ({"start": "2002", "end": "2004"}, "2005-01-01", ENDED),
         ({"start": "2000", "end": None, "last_confirmed": "2004-07-28"}, "2004-07-28", HELD),
-        ({"start": "2000", "end": None, "last_confirmed": "2004-07-28"}, "2004-07-29", UNKNOWN),
+        ({"start": "2000", "end": None, "last_confirmed": "2004-07-28"}, "2005-07-28", HELD),
+        ({"start": "2000", "end": None, "last_confirmed": "2004-07-28"}, "2005-07-29", UNKNOWN),
     ],
 )
 def test_status_comes_from_the_dates(role: dict[str, str], day: str, status: str) -> None:
@@ -155,7 +156,7 @@ def test_the_overview_says_what_the_base_covers_and_as_of_when() -> None:
 
 
 def test_a_base_for_the_old_schema_gets_one_message(tmp_path: Path) -> None:
-    old = MINIMAL.read_text().replace("schema_version = 2", "schema_version = 1")
+    old = MINIMAL.read_text().replace("schema_version = 3", "schema_version = 1")
     old = old.replace("end = 2013-10-28\n", "end = 2013-10-28\ncurrent = true\n")
     path = tmp_path / "facts.toml"
     path.write_text(old)
@@ -165,7 +166,7 @@ def test_a_base_for_the_old_schema_gets_one_message(tmp_path: Path) -> None:
     assert lines[0] == (
         f"{path}:1: schema_version: is 1, written for an earlier bilateral; to read it here, "
         "delete each `current = ...` line under [[people.roles]] (a role's status now comes "
-        "from its dates and the date asked) and set schema_version = 2"
+        "from its dates and the date asked), then follow the change from schema_version = 2"
     )
     assert len(lines) == 2
 

@@ -178,17 +178,26 @@ BROKEN = [
     ),
     (
         "wrong schema version",
-        "schema_version = 2",
         "schema_version = 3",
-        "{path}:1: schema_version: is 3; this bilateral reads schema_version = 2",
+        "schema_version = 4",
+        "{path}:1: schema_version: is 4; this bilateral reads schema_version = 3",
     ),
     (
         "a base written for schema 1",
-        "schema_version = 2",
+        "schema_version = 3",
         "schema_version = 1",
         "{path}:1: schema_version: is 1, written for an earlier bilateral; to read it here, "
         "delete each `current = ...` line under [[people.roles]] (a role's status now comes "
-        "from its dates and the date asked) and set schema_version = 2",
+        "from its dates and the date asked), then follow the change from schema_version = 2",
+    ),
+    (
+        "a base written for schema 2",
+        "schema_version = 3",
+        "schema_version = 2",
+        "{path}:1: schema_version: is 2, written for an earlier bilateral; to read it here, "
+        "set schema_version = 3 and rename each `since` under [[relations]] to `start`; where "
+        "the sources say so, add `start`/`end` to relations and facts, `stated`/`end` to "
+        "assessments, `date`/`end` to commitments and `term_years` to posts (docs/schema.md)",
     ),
     (
         "very long string",

@@ -8,6 +8,7 @@ from bilateral.answer.query import FactQuery
 from bilateral.answer.rows import Document, Row
 from bilateral.answer.search import Hit, search
 from bilateral.answer.showing import label
+from bilateral.answer.timewords import read_time
 from bilateral.answer.timing import ENDED, HELD, UNKNOWN
 from bilateral.answer.understanding import Reading, understand
 from bilateral.errors import NothingMatched
@@ -19,9 +20,20 @@ TENSE_BONUS = {HELD: 1.0, UNKNOWN: 0.5}
 
 
 def ask(query: FactQuery, dating: Dating, question: str, limit: int) -> list[Row]:
+    """The hits for a question, answered at the date its time words give (`date_words`),
+    else at the date asked."""
+    timed = read_time(query, question, dating.when)
+    if timed.when is not None and timed.when.day != dating.when.day:
+        dating = Dating(query, timed.when)
+    question = timed.question
     reading = understand(query, question)
     found = [
-        (hit.score + _tense_bonus(dating, hit, question), hit.id, hit.kind, hit.row.document)
+        (
+            hit.score + _tense_bonus(dating, hit, question, timed.then),
+            hit.id,
+            hit.kind,
+            hit.row.document,
+        )
         for hit in search(query.db, reading.question, reading.stands_for)
     ]
     if not found:
@@ -32,7 +44,11 @@ def ask(query: FactQuery, dating: Dating, question: str, limit: int) -> list[Row
     if not found:
         raise NothingMatched(_nothing(question, reading), query.suggest(question))
     found.sort(key=lambda hit: (-hit[0], hit[1]))
-    understood = {"corrected": reading.corrected, "unknown": reading.unknown}
+    understood = {
+        "corrected": reading.corrected,
+        "unknown": reading.unknown,
+        "date_words": timed.words,
+    }
     return [
         Row.of(_hit(dating, rank, score, record_id, record_kind, document) | understood)
         for rank, (score, record_id, record_kind, document) in enumerate(found[:limit], start=1)
@@ -60,13 +76,16 @@ def _hit(
     }
 
 
-def _tense_bonus(dating: Dating, hit: Hit, question: str) -> float:
+def _tense_bonus(dating: Dating, hit: Hit, question: str, at_a_date: bool) -> float:
+    """A bonus for a person in office when the question asks about the present or a
+    date of its own ('was' then means at that date), or out of office when it asks who
+    was."""
     if hit.kind != "person":
         return 0.0
     said = set(words(question))
     statuses = {role["status"] for role in dating.document(hit.row.document, "person")["roles"]}
-    if said & PAST:
+    if said & PAST and not at_a_date:
         return 1.0 if ENDED in statuses else 0.0
-    if said & PRESENT:
+    if said & PRESENT or at_a_date:
         return max((TENSE_BONUS.get(status, 0.0) for status in statuses), default=0.0)
     return 0.0

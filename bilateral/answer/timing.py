@@ -50,25 +50,106 @@ def as_of(text: str | None, today: datetime.date | None = None) -> AsOf:
     return AsOf(dates.latest(cleaned), cleaned)
 
 
-def role_status(role: Document, died: str | None, day: datetime.date) -> str:
-    """Held, ended, not started or unknown at `day`, from the role's dates, its holder's
-    death and the last date its sources speak for."""
-    start, end = role.get("start"), role.get("end")
-    if start and dates.earliest(start) > day:
-        return NOT_STARTED
-    if died and dates.latest(died) < day:
-        return ENDED
-    if end and dates.latest(end) < day:
-        return ENDED
-    started = start is None or dates.latest(start) <= day
-    if not started:
+IN_FORCE = "in-force"
+NOT_YET = "not-yet"
+RECORD_STATUSES = (IN_FORCE, ENDED, NOT_YET, UNKNOWN)
+"""What any other dated record (a relation, fact, assessment or commitment) is at a date."""
+ROLE_WORDS = {IN_FORCE: HELD, NOT_YET: NOT_STARTED, ENDED: ENDED, UNKNOWN: UNKNOWN}
+"""A role's words for the same statuses: they are a contract of their own (docs/json.md)."""
+DEFAULT_HORIZON_YEARS = 1
+"""How long a record with no end stays in force after its latest confirmation, where the
+base records no term for it (a post's `term_years`)."""
+
+START_FIELDS = {"assessment": "stated", "commitment": "date"}
+"""The field that says when a record began, where it is not `start`."""
+
+
+class Span:
+    """What the base knows of a record's time: when it began and ended (dates of any
+    precision), its holder's death, its latest confirmation, and its horizon in years."""
+
+    __slots__ = ("confirmed", "died", "end", "horizon", "start")
+
+    def __init__(
+        self,
+        start: str | None,
+        end: str | None,
+        confirmed: str | None,
+        horizon: int = DEFAULT_HORIZON_YEARS,
+        died: str | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.confirmed = confirmed or None
+        self.horizon = horizon
+        self.died = died
+
+    @classmethod
+    def of(cls, document: Document, kind: str, horizon: int = DEFAULT_HORIZON_YEARS) -> Span:
+        begins = document.get(START_FIELDS.get(kind, "start"))
+        return cls(begins, document.get("end"), document.get("last_confirmed"), horizon)
+
+    def window(self) -> tuple[datetime.date, datetime.date] | None:
+        """The first and last day the record is in force, or None when there is none.
+
+        It has surely begun from the latest day its start may mean, or from its latest
+        confirmation if that is earlier (a source speaks of it), never before its earliest
+        start; it stays in force until the day before its end may fall, or with no end until
+        its horizon after its latest confirmation, and never after its holder may have died.
+        """
+        begun = [dates.latest(day) for day in (self.start, self.confirmed) if day]
+        if not begun:
+            return None
+        first = min(begun)
+        if self.start:
+            first = max(first, dates.earliest(self.start))
+        if self.end:
+            last = dates.earliest(self.end) - ONE_DAY
+        elif self.confirmed:
+            last = add_years(dates.latest(self.confirmed), self.horizon)
+        else:
+            return None
+        if self.died:
+            last = min(last, dates.earliest(self.died) - ONE_DAY)
+        return (first, last) if first <= last else None
+
+    def status(self, day: datetime.date) -> str:
+        """In force, ended, not yet or not known at `day` (RECORD_STATUSES)."""
+        if self.start and dates.earliest(self.start) > day:
+            return NOT_YET
+        if any(stop and dates.latest(stop) < day for stop in (self.died, self.end)):
+            return ENDED
+        window = self.window()
+        if window is not None and window[0] <= day <= window[1]:
+            return IN_FORCE
         return UNKNOWN
-    if end:
-        return HELD if dates.earliest(end) > day else UNKNOWN
-    confirmed = role.get("last_confirmed")
-    if confirmed and dates.latest(confirmed) >= day and start is not None:
-        return HELD
-    return UNKNOWN
+
+
+ONE_DAY = datetime.timedelta(days=1)
+
+
+def add_years(day: datetime.date, years: int) -> datetime.date:
+    """The same day `years` later; 29 February becomes 28 February in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def role_status(
+    role: Document, died: str | None, day: datetime.date, horizon: int = DEFAULT_HORIZON_YEARS
+) -> str:
+    """Held, ended, not started or unknown at `day`, from the role's dates, its holder's
+    death, its latest confirmation and its post's term (`horizon`, in years)."""
+    span = Span(role.get("start"), role.get("end"), role.get("last_confirmed"), horizon, died)
+    return ROLE_WORDS[span.status(day)]
+
+
+def record_status(
+    document: Document, kind: str, day: datetime.date, horizon: int = DEFAULT_HORIZON_YEARS
+) -> str:
+    """A relation's, fact's, assessment's or commitment's status at `day`."""
+    return Span.of(document, kind, horizon).status(day)
 
 
 def name_at(document: Document, day: datetime.date) -> str:

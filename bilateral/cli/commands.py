@@ -323,6 +323,8 @@ def understood(hit: dict[str, Any]) -> list[str]:
         lines.append(f"searched for {pairs}")
     if hit.get("unknown"):
         lines.append(f"not in this fact base: {', '.join(hit['unknown'])}")
+    if hit.get("date_words"):
+        lines.append(f"answered as of {hit['as_of']}, for {hit['date_words']!r}")
     return lines
 
 

@@ -58,6 +58,7 @@ def check(settings: Settings, path: str | None, output: str) -> None:
     """
     from bilateral.curate.checking import layout_warnings, uncited_warnings  # curators' tools
     from bilateral.curate.findings import Finding  # as above
+    from bilateral.curate.timeless import timeless_warnings  # as above
     from bilateral.kinds.parts import load  # the checking stack, for `check` alone
 
     target = path or settings.path
@@ -68,7 +69,7 @@ def check(settings: Settings, path: str | None, output: str) -> None:
             base = load(target)
         except FactBaseInvalid as error:
             errors = [Finding.of(problem) for problem in error.problems]
-        layout = layout_warnings(target)
+        layout = layout_warnings(target) + (timeless_warnings(target, base) if base else [])
         uncited = base.uncited_sources() if base else []
         cited_by_none = uncited_warnings(target, uncited)
     except FactBaseUnreadable as error:
@@ -257,7 +258,7 @@ def _add(
     base = settings.facts or os.environ.get("BILATERAL_FACTS") or chosen or settings.path
     try:
         plan = create.plan(create.target_file(base, chosen, spec, parent), spec, values, parent)
-        create.validate(base, plan)
+        built = create.validate(base, plan)
         if not dry_run:
             create.write(plan)
     except (create.CannotAdd, FactBaseUnreadable) as error:
@@ -275,6 +276,11 @@ def _add(
     done = "would add" if dry_run else "added"
     said = visible(f"{shown(plan.file)}:{plan.line}: {done} {spec.name}{named}{under}")
     click.echo(said, err=dry_run)
+    from bilateral.curate.timeless import never_in_force  # curators' tools
+
+    for table, record, inside, message in never_in_force(built):
+        if record in (values.get("id"), parent):
+            warn(f"{shown(plan.file)}: {table} {record}{inside}: {message}")
 
 
 @cli.command()

@@ -52,6 +52,7 @@ COMMAND_MODULES = {
     "timeline": "listings",
     "assessments": "listings",
     "relations": "listings",
+    "changes": "changing",
     "check": "curate",
     "new": "curate",
     "fmt": "curate",

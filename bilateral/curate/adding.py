@@ -86,6 +86,7 @@ def hint(item: Field) -> str:
         "texts": "repeat the option for each",
         "date": "YYYY-MM-DD, YYYY-MM or YYYY",
         "year": "a year such as 2004",
+        "number": "a whole number such as 5",
         "flag": "true or false",
         "money": "LOW[-HIGH] CURRENCY, such as 25000-30000 USD",
         "counts": "sentences in each paragraph, such as 6,4,5",
@@ -121,7 +122,7 @@ def _one(item: Field, text: str) -> Any:
             return datetime.date.fromisoformat(text)
         except ValueError:
             raise ValueError(f"{item.name}: {text!r} is not a calendar date") from None
-    if item.type in ("year", "counts"):
+    if item.type in ("year", "counts", "number"):
         if not re.fullmatch(r"\d+", text):
             raise ValueError(f"{item.name}: {text!r} is not a whole number")
         return int(text)

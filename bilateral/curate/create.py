@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bilateral.curate.adding import Spec, article, block
 from bilateral.curate.files import toml_files, write_atomically
@@ -18,6 +18,9 @@ from bilateral.schema.checker import named_key
 from bilateral.schema.closeness import closest_id
 from bilateral.schema.fields import Shape
 from bilateral.schema.reading import decode, parse_toml, read_bytes, read_toml
+
+if TYPE_CHECKING:
+    from bilateral.kinds.base import FactBase
 
 
 class CannotAdd(BilateralError):
@@ -152,8 +155,9 @@ def _tables(value: object) -> list[dict[str, Any]]:
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
-def validate(base: str, plan: Plan) -> None:
-    """Refused unless the base is valid now and stays valid with the record in it."""
+def validate(base: str, plan: Plan) -> FactBase:
+    """Refused unless the base is valid now and stays valid with the record in it; the
+    base with the record."""
     from bilateral.kinds.parts import build_parts  # the checking stack, for `new` alone
 
     parts = [(file, *read_toml(file)) for file in toml_files(base)]
@@ -168,7 +172,7 @@ def validate(base: str, plan: Plan) -> None:
     target = os.path.abspath(plan.file)
     changed = parse_toml(plan.file, plan.text)
     try:
-        build_parts(
+        return build_parts(
             [
                 (file, _constant(plan.text), changed)
                 if os.path.abspath(file) == target

@@ -104,10 +104,7 @@ def schema(top_level: tuple[Kind, ...]) -> Schema:
 
 
 def _record(e: Exported) -> Schema:
-    nested = {f.name: f.shape.fields for f in e.fields if f.shape is not None}
-    for f in e.fields:
-        if f.shape is not None and f.name not in e.children:
-            nested[f.name] = nested_fields(e.kind, f)
+    nested = {f.name: nested_fields(e.kind, f) for f in e.fields if f.shape is not None}
     return _object(e.fields, nested, e.optional)
 
 
@@ -158,6 +155,8 @@ def _field(field: Field, nested: dict[str, tuple[Field, ...]]) -> Schema:
         found = _nullable({"$ref": f"#/$defs/{kind}"}, field)
     elif kind == "year":
         found = _nullable({"type": "integer", "minimum": 1800, "maximum": 2200}, field)
+    elif kind == "number":
+        found = _nullable({"type": "integer", "minimum": 1}, field)
     elif kind == "records":
         inner = nested.get(field.name) or (field.shape.fields if field.shape else ())
         deeper = {f.name: f.shape.fields for f in inner if f.shape is not None}

@@ -3,7 +3,8 @@
 A kind's document is its declared fields, then what a child gains from its parent (a
 commitment's `area` and `pair`, found by asking the child's `extend` what it copies),
 then what answering adds as of the date: `as_of` on every record, `status` on a
-person's roles, and `other_names` on a renamed record (bilateral.answer.dating).
+person's roles and on relations, facts and assessments, `standing` on a commitment, and
+`other_names` on a renamed record (bilateral.answer.dating).
 Every export (SQLite, JSON and its schema) reads this module, so a new kind or field
 appears in all of them with no change here.
 """
@@ -14,13 +15,15 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from bilateral.answer.dating import RENAMED_KINDS
-from bilateral.answer.timing import STATUSES
+from bilateral.answer.dating import RENAMED_KINDS, STATUS_KINDS
+from bilateral.answer.timing import RECORD_STATUSES, STATUSES
 from bilateral.kinds.kind import Child, Kind
 from bilateral.schema.fields import Field
 
 AS_OF = Field("as_of", "date", required=True, help="the date the export is true as of")
 OTHER_NAMES = Field("other_names", "texts", help="its names other than the one in force at as_of")
+RECORD_STATUS_HELP = "in-force, ended, not-yet or unknown at as_of, worked out from the dates"
+STANDING = Field("standing", "choice", True, RECORD_STATUSES, help=RECORD_STATUS_HELP)
 AT_THE_DATE: dict[tuple[str, str], tuple[Field, ...]] = {
     ("person", "roles"): (
         Field(
@@ -31,8 +34,17 @@ AT_THE_DATE: dict[tuple[str, str], tuple[Field, ...]] = {
             help="held, ended, not-started or unknown at as_of, worked out from the dates",
         ),
     ),
+    ("area", "commitments"): (STANDING,),
 }
 """Fields that answering adds to nested records as of the date (bilateral.answer.dating)."""
+ON_THE_DATE: dict[str, tuple[Field, ...]] = {
+    **{
+        name: (Field("status", "choice", True, RECORD_STATUSES, help=RECORD_STATUS_HELP),)
+        for name in STATUS_KINDS
+    },
+    "commitment": (STANDING,),
+}
+"""Fields that answering adds to top-level records as of the date."""
 
 LIST_TYPES = ("texts", "refs", "counts", "records", "notes", "sources")
 """Field types whose value is a list: a table of their own in SQLite."""
@@ -72,7 +84,8 @@ DESCRIPTIONS = {
     "concerning": "what it concerns",
     "subject": "what it is about",
     "object": "the other side of the relation",
-    "since": "since when it holds",
+    "stated": "when the view was stated",
+    "term_years": "the term of office in years, the horizon of a holder's confirmation",
     "text": "the statement, in the curators' words",
     "claim": "the opinion, in the curators' words",
     "quote": "the holder's own words, where the source quotes them",
@@ -94,6 +107,7 @@ DATE_FORM = "YYYY, YYYY-MM or YYYY-MM-DD"
 TYPE_DESCRIPTIONS = {
     "date": f"a date of the known precision: {DATE_FORM}",
     "year": "a year",
+    "number": "a positive whole number",
     "flag": "true or false (1 or 0 in SQLite)",
     "money": "an amount as a range, low to high, in an ISO 4217 currency",
     "counts": "a list of positive whole numbers",
@@ -126,10 +140,12 @@ def exported(top_level: tuple[Kind, ...]) -> list[Exported]:
     found = []
     for kind in top_level:
         children = tuple(child.field for child in kind.children)
-        found.append(Exported(kind, (*kind.shape.fields, AS_OF), None, children))
+        dated = ON_THE_DATE.get(kind.name, ())
+        found.append(Exported(kind, (*kind.shape.fields, *dated, AS_OF), None, children))
         for child in kind.children:
             inherited = from_parent(kind, child)
-            fields = (*child.kind.shape.fields, *inherited, AS_OF)
+            dated = ON_THE_DATE.get(child.kind.name, ())
+            fields = (*child.kind.shape.fields, *inherited, *dated, AS_OF)
             found.append(Exported(child.kind, fields, kind, from_parent=inherited))
     return found
 

@@ -39,6 +39,7 @@ AFFINITY = {
     "pair": "TEXT",
     "ref": "TEXT",
     "year": "INTEGER",
+    "number": "INTEGER",
     "flag": "INTEGER",
 }
 """Column types by field type; others (derived, scalar) keep whatever value they hold."""

@@ -12,6 +12,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
+from bilateral.answer.dating import silence
 from bilateral.api import Base
 from bilateral.errors import BadQuery
 from bilateral.handoff import sections
@@ -88,7 +89,7 @@ def gather(base: Base, codes: tuple[str, str]) -> Records:
         events=[row.document for row in base.events(pair=pair)],
         assessments=base.documents("assessment", pair=pair),
     )
-    kept_relations = [r for r in records.relations if _begun(r["since"], day)]
+    kept_relations = [r for r in records.relations if r["status"] != "not-yet"]
     kept_trade = [figure for figure in records.trade if figure["year"] <= day.year]
     kept_events = [event for event in records.events if _begun(event["date"], day)]
     records.later = Counter(
@@ -114,11 +115,14 @@ def _preface(base: Base, records: Records) -> Paragraph:
         words(
             f"From the fact base \u201c{overview['title']}\u201d, written about "
             f"{overview['checked_as_of']}. Each statement cites its sources in the numbered "
-            "notes; assessments are the views of those named as holding them. Cooperation "
-            "areas, commitments and assessments carry no date in the base, so they stand at "
-            "any date."
+            "notes; assessments are the views of those named as holding them. Areas count "
+            "only the commitments in force at that date."
         ),
     ]
+    shown = [*records.relations, *records.areas, *records.people, *records.assessments]
+    silent = silence(shown)
+    if silent:
+        spans.append(words(f" As of that date, {silent}."))
     later = [f"{count} {noun}" for noun, count in records.later.items() if count]
     if later:
         spans.append(words(f" Left out as later than {base.when.text}: {', '.join(later)}."))
@@ -135,7 +139,7 @@ def _standing(context: sections.Context, records: Records) -> Line:
     relations = records.relations
     if relations:
         kinds = "; ".join(
-            relation["kind"] + (f", since {relation['since']}" if relation["since"] else "")
+            relation["kind"] + (f", since {relation['start']}" if relation["start"] else "")
             for relation in relations
         )
         spans = [words(f"The base records {_count(len(relations), 'relation')} between ")]
@@ -154,11 +158,15 @@ def _standing(context: sections.Context, records: Records) -> Line:
 
 
 def _strongest(areas: list[Document]) -> str:
-    """'by strongest commitment: 5 signed, 2 agreed and 1 with none'."""
+    """'by strongest commitment: 5 signed, 2 agreed and 1 with none' (none in force, where
+    an area has commitments but none in force at the date)."""
     counts = Counter(area["status"] for area in areas)
     parts = [f"{counts[status]} {status}" for status in STATUS_LADDER if counts[status]]
-    if counts[None]:
-        parts.append(f"{counts[None]} with none")
+    bare = sum(1 for area in areas if area["status"] is None and not area["commitments"])
+    if counts[None] - bare:
+        parts.append(f"{counts[None] - bare} with none in force")
+    if bare:
+        parts.append(f"{bare} with none")
     return f"by strongest commitment: {sections.listed(parts)}"
 
 

@@ -6,13 +6,13 @@ has a date.
 | edge | from | to | label | date |
 |---|---|---|---|---|
 | role | person | organization or country | title | start to end, and its status at the date |
-| relation | subject | object | kind | since |
+| relation | subject | object | kind | start to end, and its status at the date unless in force |
 | participation | participant | event | took part | the event's date |
 | venue | event | place | at | the event's date |
-| commitment | each of `by` | area | status (and how many, when several) | none: undated |
+| commitment | each of `by` | area | status (and how many, when several) | none |
 
-Roles that had not begun, events that began after the date and relations that began after
-it are left out; an ended role is kept and marked ended.
+Roles and relations that had not begun, events that began after the date and commitments
+not yet made are left out; an ended role or relation is kept and marked ended.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ class Edge:
     records: tuple[str, ...]
     """The ids of the records the edge comes from (the person, for a role)."""
     status: str = ""
-    """A role's status at the date: held, ended or unknown."""
+    """A role's or relation's status at the date: held (in-force), ended or unknown."""
 
     @property
     def text(self) -> str:
@@ -85,7 +85,7 @@ def build(base: Base, pair: str | None) -> Graph:
         graph.nodes[area["id"]] = Node(area["id"], "area", area["name"], area["summary"])
     day = base.when.day
     _roles(graph, base.documents("person"))
-    _relations(graph, base.documents("relation"), day)
+    _relations(graph, base.documents("relation"))
     _events(graph, base.documents("event", chosen), day)
     _commitments(graph, base.documents("commitment", chosen))
     for edge in graph.edges:
@@ -111,20 +111,19 @@ def _roles(graph: Graph, people: list[Document]) -> None:
             graph.edges.append(edge)
 
 
-def _relations(graph: Graph, relations: list[Document], day: datetime.date) -> None:
+def _relations(graph: Graph, relations: list[Document]) -> None:
     for relation in relations:
-        since = relation["since"]
-        if since and dates.earliest(since) > day:
+        if relation["status"] == "not-yet":
             continue
-        dated = f"since {since}" if since else ""
         graph.edges.append(
             Edge(
                 relation["subject"],
                 relation["object"],
                 "relation",
                 relation["kind"],
-                dated,
+                _since(relation["start"], relation["end"]),
                 (relation["id"],),
+                "" if relation["status"] == "in-force" else relation["status"],
             )
         )
 
@@ -151,12 +150,19 @@ def _commitments(graph: Graph, commitments: list[Document]) -> None:
     status by the same party make one edge that counts them."""
     grouped: dict[tuple[str, str, str], list[str]] = {}
     for commitment in commitments:
+        if commitment["standing"] == "not-yet":
+            continue
         for committed in commitment["by"]:
             key = (committed, commitment["area"], commitment["status"])
             grouped.setdefault(key, []).append(commitment["id"])
     for (committed, area, status), ids in grouped.items():
         label = status if len(ids) == 1 else f"{status}, {len(ids)} commitments"
         graph.edges.append(Edge(committed, area, "commitment", label, "", tuple(ids)))
+
+
+def _since(start: str | None, end: str | None) -> str:
+    """'since 1992-06-09' for a relation that has begun and not ended, else its span."""
+    return f"since {start}" if start and not end else _span(start, end)
 
 
 def _span(start: str | None, end: str | None) -> str:

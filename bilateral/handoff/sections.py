@@ -57,12 +57,20 @@ def areas_by_status(context: Context, areas: list[Document]) -> list[Block]:
     blocks: list[Block] = [Heading(2, "Cooperation areas by status")]
     if not areas:
         return [*blocks, Paragraph([words("The base records no cooperation area of the pair.")])]
-    for status in (*STATUS_LADDER, None):
-        group = [area for area in areas if area["status"] == status]
+    for status in (*STATUS_LADDER, "none in force", None):
+        group = [area for area in areas if _strongest(area) == status]
         if group:
             heading = status.capitalize() if status else "No commitment"
             blocks += [Heading(3, heading), Bullets([_area(context, area) for area in group])]
     return blocks
+
+
+def _strongest(area: Document) -> str | None:
+    """The area's strongest status in force, 'none in force' where it has commitments but
+    none in force at the date, else None."""
+    if area["status"] is None and area["commitments"]:
+        return "none in force"
+    return area["status"]  # type: ignore[no-any-return]
 
 
 def _area(context: Context, area: Document) -> Item:

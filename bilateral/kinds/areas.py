@@ -7,12 +7,15 @@ from collections.abc import Iterator
 from bilateral.kinds.common import (
     ALIASES,
     DISPUTES,
+    END,
     ENTITY_KINDS,
     ID,
+    LAST_CONFIRMED,
     NAME,
     NOTES,
     PAIR,
     SOURCES,
+    check_span,
     names_of,
 )
 from bilateral.kinds.kind import Cells, Child, Kind, Listing
@@ -34,9 +37,23 @@ STATUS_WORDS = {
 
 
 def strongest_status(area: Document, _lookup: Lookup | None = None) -> str | None:
-    """The strongest status among the area's commitments."""
+    """The strongest status among the area's commitments (as of a date: among those in
+    force then, bilateral.answer.dating)."""
     ranks = [STATUS_LADDER.index(c["status"]) for c in area["commitments"]]
     return STATUS_LADDER[min(ranks)] if ranks else None
+
+
+def area_status_text(area: Document) -> str:
+    """The area's status as a table shows it: the strongest in force at the date, else
+    whether its commitments are not known then or there are none."""
+    if area["status"]:
+        return str(area["status"])
+    standings = {c.get("standing") for c in area["commitments"]}
+    if not standings:
+        return "none recorded"
+    if "unknown" in standings:
+        return "not known"
+    return "none yet" if standings == {"not-yet"} else "none in force"
 
 
 def _all_by(area: Document) -> list[str]:
@@ -68,10 +85,14 @@ COMMITMENT = Kind(
             Field("status", "choice", required=True, choices=STATUS_LADDER),
             Field("by", "refs", required=True, targets=ENTITY_KINDS),
             names_of("by", "by_names"),
+            Field("date", "date", help="the day it got its status, where the sources say"),
+            END,
+            LAST_CONFIRMED,
             NOTES,
             DISPUTES,
             SOURCES,
-        )
+        ),
+        check=check_span("date"),
     ),
     label=lambda doc: f"{doc['status']}: {doc['summary']}",
     text=_commitment_text,
@@ -92,7 +113,8 @@ def _area_rows(area: Document) -> Iterator[Cells]:
     yield {
         "area": area["id"],
         "name": area["name"],
-        "status": area["status"] or "none recorded",
+        "status": area_status_text(area),
+        "last_confirmed": area["last_confirmed"],
         "commitments": str(len(area["commitments"])),
         "by": by,
         "summary": area["summary"],
@@ -106,6 +128,10 @@ def _commitment_rows(area: Document) -> Iterator[Cells]:
         yield base | {
             "commitment": commitment.get("id"),
             "status": commitment.get("status"),
+            "date": commitment.get("date"),
+            "end": commitment.get("end"),
+            "standing": commitment.get("standing"),
+            "last_confirmed": commitment.get("last_confirmed"),
             "by": commitment.get("by_names"),
             "summary": commitment.get("summary") or area["summary"],
             "sources": commitment.get("sources") or area["sources"],
@@ -126,6 +152,7 @@ AREA = Kind(
             Field("summary", "text", required=True),
             ALIASES,
             Field("commitments", "records", shape=COMMITMENT.shape, record_kind="commitment"),
+            LAST_CONFIRMED,
             NOTES,
             DISPUTES,
             SOURCES,
@@ -146,7 +173,18 @@ AREA = Kind(
     mentions=lambda doc: list(dict.fromkeys(_all_by(doc))),
     listing=Listing(
         "cooperation areas",
-        ("area", "name", "status", "commitments", "by", "summary", "sources", "disputed", "as_of"),
+        (
+            "area",
+            "name",
+            "status",
+            "last_confirmed",
+            "commitments",
+            "by",
+            "summary",
+            "sources",
+            "disputed",
+            "as_of",
+        ),
         ("area", "name", "status", "commitments", "by", "summary"),
         _area_rows,
         noted="summary",
@@ -165,13 +203,17 @@ COMMITMENTS = Listing(
         "area_status",
         "commitment",
         "status",
+        "date",
+        "end",
+        "standing",
+        "last_confirmed",
         "by",
         "summary",
         "sources",
         "disputed",
         "as_of",
     ),
-    ("area", "commitment", "status", "by", "summary"),
+    ("area", "commitment", "status", "date", "standing", "last_confirmed", "by", "summary"),
     _commitment_rows,
     noted="summary",
 )

@@ -17,10 +17,13 @@ from bilateral.schema.citations import check_locators
 from bilateral.schema.fields import Shape
 from bilateral.schema.lookup import Lent, Lookup
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MIGRATION = {
     1: "delete each `current = ...` line under [[people.roles]] (a role's status now comes "
-    "from its dates and the date asked) and set schema_version = 2"
+    "from its dates and the date asked), then follow the change from schema_version = 2",
+    2: "set schema_version = 3 and rename each `since` under [[relations]] to `start`; "
+    "where the sources say so, add `start`/`end` to relations and facts, `stated`/`end` to "
+    "assessments, `date`/`end` to commitments and `term_years` to posts (docs/schema.md)",
 }
 """What to change in a base written for an earlier schema."""
 META_KEYS = ("schema_version", "title", "pair", "as_of")

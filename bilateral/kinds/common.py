@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bilateral.schema import dates
-from bilateral.schema.checker import Document
+from bilateral.schema.checker import Checker, Document
 from bilateral.schema.fields import Field, Shape
 from bilateral.schema.lookup import Lookup
 
@@ -43,6 +45,25 @@ DISPUTES = Field(
     shape=DISPUTE,
     help="statements whose sources disagree: every value, each with its sources",
 )
+
+
+LAST_CONFIRMED = Field(
+    "last_confirmed",
+    "derived",
+    derive=lambda document, lookup: lookup.last_confirmed(document["sources"]),
+    help="the latest date of the dated sources it cites, else the base's as_of",
+)
+START = Field("start", "date", help="when it began, where the sources say")
+END = Field("end", "date", help="when it ended, where the sources say")
+
+
+def check_span(begins: str = "start") -> Callable[[Checker, Document, str], None]:
+    """The rule that a record's start (or `begins`) is not after its end."""
+
+    def check(checker: Checker, document: Document, key: str) -> None:
+        checker.order(key, document[begins], document["end"], f"{begins} is after end")
+
+    return check
 
 
 def name_of(reference: str) -> Field:

@@ -33,6 +33,13 @@ EVENT_WORDS = {
     "recognition": "recognized recognition",
     "establishment": "established",
     "decision": "decided decision",
+    "vote": "voted vote",
+    "ceasefire": "ceasefire truce",
+    "hostilities": "fighting war hostilities",
+    "election": "elected election",
+    "flight": "flight flew",
+    "deal": "deal contract",
+    "opening": "opened opening",
 }
 
 

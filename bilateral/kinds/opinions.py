@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from bilateral.kinds.common import (
     DISPUTES,
+    END,
     ENTITY_KINDS,
     ID,
+    LAST_CONFIRMED,
     NOTES,
     PAIR,
     SOURCES,
+    START,
+    check_span,
     joined,
     name_of,
     names_of,
@@ -27,6 +31,7 @@ def _one_holder(check: Checker, assessment: Document, key: str) -> None:
             "an assessment needs exactly one holder: held_by (an id) "
             "or held_by_group (such as 'local analysts')",
         )
+    check_span("stated")(check, assessment, key)
 
 
 def _holder(assessment: Document, lookup: Lookup) -> str | None:
@@ -51,6 +56,9 @@ ASSESSMENT = Kind(
             Field("quote", "text"),
             Field("about", "refs"),
             names_of("about", "about_names"),
+            Field("stated", "date", help="when the view was stated, where the sources say"),
+            END,
+            LAST_CONFIRMED,
             NOTES,
             DISPUTES,
             SOURCES,
@@ -72,8 +80,21 @@ ASSESSMENT = Kind(
     ],
     listing=Listing(
         "assessments",
-        ("id", "holder", "claim", "quote", "about", "sources", "disputed", "as_of"),
-        ("id", "holder", "claim", "about"),
+        (
+            "id",
+            "holder",
+            "claim",
+            "quote",
+            "about",
+            "stated",
+            "end",
+            "status",
+            "last_confirmed",
+            "sources",
+            "disputed",
+            "as_of",
+        ),
+        ("id", "holder", "claim", "about", "stated", "status", "last_confirmed"),
         lambda doc: iter(
             [
                 {
@@ -82,6 +103,10 @@ ASSESSMENT = Kind(
                     "claim": doc["claim"],
                     "quote": doc["quote"],
                     "about": doc["about_names"],
+                    "stated": doc["stated"],
+                    "end": doc["end"],
+                    "status": doc.get("status"),
+                    "last_confirmed": doc["last_confirmed"],
                     "sources": doc["sources"],
                 }
             ]
@@ -108,13 +133,16 @@ RELATION = Kind(
             name_of("subject"),
             Field("object", "ref", required=True, targets=ENTITY_KINDS),
             name_of("object"),
-            Field("since", "date"),
+            START,
+            END,
             Field("concerning", "refs"),
             Field("summary", "text", required=True),
+            LAST_CONFIRMED,
             NOTES,
             DISPUTES,
             SOURCES,
-        )
+        ),
+        check=check_span(),
     ),
     label=lambda doc: doc["summary"],
     text=lambda doc, lookup: " ".join(
@@ -127,8 +155,21 @@ RELATION = Kind(
     mentions=_related,
     listing=Listing(
         "relations",
-        ("id", "kind", "subject", "object", "since", "summary", "sources", "disputed", "as_of"),
-        ("id", "kind", "subject", "object", "since", "summary"),
+        (
+            "id",
+            "kind",
+            "subject",
+            "object",
+            "start",
+            "end",
+            "status",
+            "last_confirmed",
+            "summary",
+            "sources",
+            "disputed",
+            "as_of",
+        ),
+        ("id", "kind", "subject", "object", "start", "end", "status", "last_confirmed", "summary"),
         lambda doc: iter(
             [
                 {
@@ -136,7 +177,10 @@ RELATION = Kind(
                     "kind": doc["kind"],
                     "subject": doc["subject_name"],
                     "object": doc["object_name"],
-                    "since": doc["since"],
+                    "start": doc["start"],
+                    "end": doc["end"],
+                    "status": doc.get("status"),
+                    "last_confirmed": doc["last_confirmed"],
                     "summary": doc["summary"],
                     "sources": doc["sources"],
                 }
@@ -156,10 +200,14 @@ FACT = Kind(
             ID,
             Field("subject", "ref", required=True),
             Field("text", "text", required=True),
+            START,
+            END,
+            LAST_CONFIRMED,
             NOTES,
             DISPUTES,
             SOURCES,
-        )
+        ),
+        check=check_span(),
     ),
     label=lambda doc: doc["text"],
     text=lambda doc, lookup: " ".join((doc["text"], lookup.words_for([doc["subject"]]))),

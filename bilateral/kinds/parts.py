@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bilateral.errors import FactBaseInvalid, Problem, shown
-from bilateral.kinds.base import META_KEYS, SCHEMA_VERSION, FactBase, build, read_kind
+from bilateral.kinds.base import META_KEYS, MIGRATION, SCHEMA_VERSION, FactBase, build, read_kind
 from bilateral.kinds.registry import TABLE_OF, TOP_LEVEL
 from bilateral.schema.checker import Checker, Document
 from bilateral.schema.citations import check_locators
@@ -85,6 +85,8 @@ def _part_problems(part: Part) -> list[Problem]:
     line = LineIndex(text()).line_of("schema_version")
     found = "missing" if version is None else f"is {version!r}"
     message = f"{found}; each file of a base starts with schema_version = {SCHEMA_VERSION}"
+    if type(version) is int and version in MIGRATION:
+        message = f"is {version}, written for an earlier bilateral; {MIGRATION[version]}"
     return [Problem(file, "schema_version", message, line)]
 
 

@@ -22,6 +22,12 @@ POST = Kind(
             ALIASES,
             Field("country", "ref", targets=("country",)),
             Field("organization", "ref", targets=("organization",)),
+            Field(
+                "term_years",
+                "number",
+                help="the term of office in years: how long a holder stays in office after "
+                "the latest source that confirms them",
+            ),
             NOTES,
             SOURCES,
         )

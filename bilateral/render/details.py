@@ -7,6 +7,7 @@ from typing import Any, TextIO
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from bilateral.answer.dating import silence
 from bilateral.answer.rows import Row
 from bilateral.render.annotations import dispute_lines
 from bilateral.render.escapes import visible
@@ -45,7 +46,9 @@ def print_details(
         return
     notes = Footnotes(cited)
     as_of = rows[0].document.get("as_of") if rows else None
-    parts: list[RenderableType] = [Text(f"As of {as_of}", style="dim")] if as_of else []
+    silent = silence([rows[0].document["record"] | {"as_of": as_of}]) if as_of else None
+    title = f"As of {as_of}" + (f"; {silent}" if silent else "")
+    parts: list[RenderableType] = [Text(title, style="dim")] if as_of else []
     for row in rows:
         parts += _record(row.document, notes, terminal)
     if notes.numbers:

@@ -12,6 +12,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
+from bilateral.answer.dating import silence
 from bilateral.answer.rows import Row
 from bilateral.kinds.kind import Listing
 from bilateral.render.annotations import NoteMarks, certainty_legend, dispute_lines
@@ -23,7 +24,8 @@ from bilateral.render.views import cell_text, listing_rows
 PIPE_WIDTH = 100_000
 UNWRAPPED = frozenset(
     """id area commitment country start end year reporter partner flow rank kind status value
-    certainty date supports when last_confirmed commitments as_of score url since""".split()
+    certainty date supports when last_confirmed commitments as_of score url since stated
+    standing""".split()
 )
 """Columns whose values are never broken: ids, codes, dates, figures."""
 
@@ -196,7 +198,9 @@ def print_table(
     table, sources, notes = build_table(rows, listing, terminal, cited)
     documents = [row.document for row in rows]
     parts: list[RenderableType] = [caption(listing.noun, rows), table]
+    silent = silence(documents)
     extras = [
+        Text(f"As of {documents[0]['as_of']}, {silent}.") if silent else None,
         dispute_lines(documents, sources.mark),
         notes.render() if notes.letters else None,
         certainty_legend(documents) if "certainty" in listing.table_columns else None,

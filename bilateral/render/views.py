@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from bilateral.answer.changes import CHANGES
 from bilateral.kinds.areas import COMMITMENTS
 from bilateral.kinds.kind import Cells, Listing
 from bilateral.kinds.registry import kind
@@ -137,4 +138,10 @@ TIMELINE = Listing(
     ("kind", "id", "label", "start", "end", "status"),
     _timeline,
 )
-SPECIAL = {"search": SEARCH, "show": SHOW, "timeline": TIMELINE, "commitments": COMMITMENTS}
+SPECIAL = {
+    "search": SEARCH,
+    "show": SHOW,
+    "timeline": TIMELINE,
+    "commitments": COMMITMENTS,
+    "changes": CHANGES,
+}

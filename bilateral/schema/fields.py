@@ -24,8 +24,8 @@ ExtraCheck = Callable[[Checker, Document, str], None]
 class Field:
     name: str
     type: str
-    """id, text, choice, texts, date, ref, refs, year, flag, money, pair, counts, records,
-    notes, sources or derived."""
+    """id, text, choice, texts, date, ref, refs, year, number (a positive whole number),
+    flag, money, pair, counts, records, notes, sources or derived."""
     required: bool = False
     choices: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
@@ -157,6 +157,11 @@ READERS: dict[str, Reader] = {
     "texts": lambda f, check, table, key, *_: _reference(f, check, table, key),
     "year": lambda f, check, table, key, *_: check.integer(
         table, key, f.toml_key, minimum=1800, maximum=2200
+    ),
+    "number": lambda f, check, table, key, *_: (
+        check.integer(table, key, f.toml_key, minimum=1)
+        if f.required or f.toml_key in table
+        else None
     ),
     "flag": lambda f, check, table, key, *_: check.boolean(
         table, key, f.toml_key, default=_flag_default(f)

@@ -33,6 +33,13 @@ EVENT_KINDS: tuple[str, ...] = (
     "recognition",
     "establishment",
     "decision",
+    "vote",
+    "ceasefire",
+    "hostilities",
+    "election",
+    "flight",
+    "deal",
+    "opening",
 )
 RELATION_KINDS: tuple[str, ...] = (
     "alliance",

@@ -1,0 +1,64 @@
+"""`changes`: what changed between two dates."""
+
+from __future__ import annotations
+
+import click
+
+from bilateral.cli.answering import EXIT_CODES, Settings, answer
+from bilateral.cli.group import cli
+from bilateral.cli.options import output_options
+
+
+def _date(_context: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """A date as --as-of takes it, or a usage error naming the bad value."""
+    if value is None:
+        return None
+    from bilateral.answer.timing import as_of  # parsing dates: only when a date is given
+    from bilateral.errors import BadQuery
+
+    try:
+        as_of(value)
+    except BadQuery as error:
+        raise click.BadParameter(str(error).replace("--as-of ", "")) from None
+    return value
+
+
+@cli.command(epilog=EXIT_CODES, short_help="What changed between two dates")
+@click.option(
+    "--from",
+    "start",
+    metavar="DATE",
+    required=True,
+    callback=_date,
+    help="From this date (YYYY-MM-DD, YYYY-MM or YYYY: its first day).",
+)
+@click.option(
+    "--to",
+    "end",
+    metavar="DATE",
+    callback=_date,
+    help="To this date (its last day; default: today). Statuses are shown at this date.",
+)
+@output_options
+@click.pass_obj
+def changes(
+    settings: Settings, start: str, end: str | None, fmt: str | None, as_json: bool
+) -> None:
+    """What changed between two dates: roles and relations begun and ended, events,
+    commitments that got their status or ended, names changed, disputes opened, each
+    with its date; `from` and `to` give the status (or name) before the period and at
+    its end.
+
+    \b
+    Example:
+        bilateral changes --from 2004-07-01 --to 2004-07-31
+    """
+    settings.as_of = end  # the answer is true as of the period's last day
+    answer(
+        settings,
+        lambda base: base.changes(start, end),
+        "changes",
+        fmt,
+        as_json,
+        f"nothing changed from {start} to {end or 'today'}",
+    )
