@@ -13,7 +13,7 @@ import os
 import stat
 
 from bilateral.errors import FactBaseUnreadable
-from bilateral.schema.reading import toml_files
+from bilateral.schema.reading import base_files
 from bilateral.store.directory import blake2b
 from bilateral.store.fingerprint import code_fingerprint
 
@@ -21,15 +21,11 @@ RACY_NS = 2_000_000_000
 STATUS_FIELDS = ("st_dev", "st_ino", "st_ctime_ns", "st_mtime_ns", "st_size")
 
 
-def source_files(path: str) -> list[str]:
-    """The files a base is read from: the file itself, or a directory's *.toml files."""
-    return toml_files(path) if os.path.isdir(path) else [path]
-
-
 def source_key(
-    path: str, read: list[tuple[str, os.stat_result, bytes]], built_ns: int
+    path: str, read: list[tuple[str, os.stat_result, bytes]], built_ns: int, own: set[str]
 ) -> dict[str, str]:
-    """What the store records of the code and the files it was built from."""
+    """What the store records of the code and the files it was built from; `own` are the
+    files that give the base's own keys (title, pair, as_of)."""
     import json  # builds only; a warm start reads none of this
 
     return {
@@ -39,7 +35,7 @@ def source_key(
         "source_digest": digests(path, [(file, digest(data)) for file, _, data in read]),
         "part_status": json.dumps(
             {
-                relative(path, file): [status_text(status), digest(data)]
+                relative(path, file): [status_text(status), digest(data), file in own]
                 for file, status, data in read
             }
         ),
@@ -74,7 +70,7 @@ def digest(data: bytes) -> str:
 def still_fresh(meta: dict[str, str], path: str) -> bool:
     """Whether the store whose meta this is was built from the files now at `path`."""
     try:
-        files = source_files(path)
+        files = base_files(path)
         found = [(file, os.stat(file)) for file in files]
     except (OSError, FactBaseUnreadable):
         return False
