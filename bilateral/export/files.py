@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import tempfile
-import threading
 from collections.abc import Iterator
 
 from bilateral.errors import BilateralError, shown
@@ -55,10 +53,9 @@ def _same_file(path: str, other: str) -> bool:
 @contextlib.contextmanager
 def replacing(paths: list[str]) -> Iterator[list[str]]:
     """Temporary files beside the paths, each renamed over its path when the block ends
-    well, all removed when it does not (an error, ^C or SIGTERM)."""
+    well, all removed when it does not (an error, ^C, or SIGTERM, which the command line
+    turns into an exception)."""
     temporaries: list[str] = []
-    main = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm) if main else None
     try:
         temporaries += [_temporary(path) for path in paths]
         yield temporaries
@@ -75,8 +72,6 @@ def replacing(paths: list[str]) -> Iterator[list[str]]:
             for leftover in (temporary, f"{temporary}-journal"):
                 with contextlib.suppress(OSError):
                     os.unlink(leftover)
-        if main:
-            signal.signal(signal.SIGTERM, previous)
 
 
 def _temporary(path: str) -> str:
@@ -97,10 +92,6 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
-
-
-def _exit_on_sigterm(signum: int, _frame: object) -> None:
-    raise SystemExit(128 + signum)
 
 
 def write_text(
