@@ -137,11 +137,6 @@ def base_files(path: str) -> list[str]:
     return sorted(found)
 
 
-def toml_files(directory: str) -> list[str]:
-    """Every `*.toml` file under a directory (see base_files)."""
-    return base_files(directory)
-
-
 def _walk(base: str, folder: str, found: list[str], ancestors: set[tuple[int, int]],
           seen: list[int]) -> None:  # fmt: skip
     try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import time
 
@@ -130,30 +131,32 @@ def temporary_path(directory: str, stem: str) -> str:
     return os.path.join(directory, f".{stem}.{os.getpid()}.{time.time_ns()}.tmp")
 
 
+TEMPORARY = re.compile(r"^\..+\.(?P<pid>\d+)\.\d{15,}\.tmp$")
+"""`.STEM.PID.NS.tmp`, as temporary_path names them: nothing else is ever swept."""
+
+
 def sweep_temporaries(directory: str) -> None:
-    """Remove what builds killed outright (SIGKILL, power loss) left: a temporary whose
-    process is gone, or that is older than any build takes."""
+    """Remove what writes killed outright (SIGKILL, power loss) left: a temporary of
+    bilateral's naming whose process is gone, or that is older than any write takes."""
     cutoff = time.time() - STALE_TEMPORARY_SECONDS
     try:
         names = os.listdir(directory)
     except OSError:
         return
     for name in names:
-        if not (name.startswith(".") and name.endswith(".tmp")):
+        match = TEMPORARY.match(name)
+        if match is None:
             continue
         leftover = os.path.join(directory, name)
         with contextlib.suppress(OSError):
-            if not _writer_alive(name) or os.lstat(leftover).st_mtime < cutoff:
+            if not _alive(int(match["pid"])) or os.lstat(leftover).st_mtime < cutoff:
                 os.unlink(leftover)
 
 
-def _writer_alive(name: str) -> bool:
-    """Whether the process named in `.STEM.PID.NS.tmp` still runs."""
-    parts = name.split(".")
-    if len(parts) != 5 or not parts[2].isdigit():
-        return True
+def _alive(pid: int) -> bool:
+    """Whether the process that wrote a temporary still runs."""
     try:
-        os.kill(int(parts[2]), 0)
+        os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except OSError:
