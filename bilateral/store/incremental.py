@@ -82,9 +82,12 @@ def _update(facts: str, target: str) -> sqlite3.Connection | None:
         stored = store.execute(
             "SELECT rowid, id, type, position FROM records WHERE part = ? ORDER BY rowid", (file,)
         ).fetchall()
-        part = _checked_part(store, meta, file, text, parsed)
-        slotted = _slotted(stored, list(compiled(part))) if part is not None else None
-        if part is None or slotted is None or not _same_citable(store, part):
+        checked = _checked_part(store, meta, file, text, parsed)
+        if checked is None:
+            return None
+        part, fresh = checked
+        slotted = _slotted(stored, fresh)
+        if slotted is None or not _same_citable(store, part):
             return None
     temporary = temporary_path(os.path.dirname(target), "update")
     try:
@@ -134,9 +137,9 @@ def _differs(file: str, status: os.stat_result, then: list[Any], settled: int) -
 
 def _checked_part(
     store: sqlite3.Connection, meta: dict[str, str], file: str, text: str, parsed: dict[str, Any]
-) -> FactBase | None:
-    """The file's records checked against the rest, or None when its ids or their kinds
-    changed, or what it lends the others did."""
+) -> tuple[FactBase, list[Compiled]] | None:
+    """The file's records checked against the rest, and compiled; None when its ids or
+    their kinds changed, or what it lends the others did."""
     rows = store.execute("SELECT id, type, part FROM records").fetchall()
     mine = Counter((record_id, kind) for record_id, kind, part in rows if part == file)
     known_ids = {
@@ -151,10 +154,11 @@ def _checked_part(
     }
     known = Known(known_ids, sources, lookup, meta["title"], meta["pair"], meta["as_of"])
     part = check_part(file, text, parsed, known)
-    theirs = Counter((record.document["id"], record.kind.name) for record in compiled(part))
+    fresh = list(compiled(part))
+    theirs = Counter((record.document["id"], record.kind.name) for record in fresh)
     if theirs != mine or not _same_lookup(lookup, part.records):
         return None
-    return part
+    return part, fresh
 
 
 def _blob(store: sqlite3.Connection, key: str) -> bytes:
