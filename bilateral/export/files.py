@@ -10,8 +10,7 @@ from collections.abc import Iterator
 
 from bilateral.errors import BilateralError, FactBaseUnreadable, shown
 from bilateral.schema.reading import base_files
-from bilateral.store.directory import sweep_temporaries
-from bilateral.store.writing import put_in_place, temporary_beside
+from bilateral.store.writing import put_in_place, sweep_temporaries, temporary_beside
 
 EXIT_PATH = 2
 """The path cannot be used: no such directory, a directory, a file that exists."""

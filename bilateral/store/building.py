@@ -21,9 +21,9 @@ from bilateral.kinds.base import FactBase
 from bilateral.kinds.parts import ONCE, Part, build_parts
 from bilateral.schema.reading import base_files, decode, parse_toml, read_bytes
 from bilateral.store.compile import write
-from bilateral.store.directory import temporary_path
 from bilateral.store.freshness import source_key, status_text
 from bilateral.store.incremental import updated
+from bilateral.store.writing import put_in_place, temporary_beside
 
 try:
     import fcntl
@@ -105,9 +105,8 @@ def _build_lock(target: str) -> Iterator[None]:
 
 def _write_file(directory: str, target: str, base: FactBase, meta: dict[str, str]) -> None:
     """Write beside the target and rename into place; an interruption leaves no temporary."""
-    temporary = temporary_path(directory, os.path.basename(target).removesuffix(".sqlite3"))
-    try:
-        os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    stem = os.path.basename(target).removesuffix(".sqlite3")
+    with temporary_beside(target, stem=stem) as temporary:
         connection = sqlite3.connect(temporary)
         try:
             connection.execute("PRAGMA journal_mode = OFF")
@@ -115,10 +114,7 @@ def _write_file(directory: str, target: str, base: FactBase, meta: dict[str, str
             write(connection, base, meta)
         finally:
             connection.close()
-        os.replace(temporary, target)
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        put_in_place(temporary, target, replace=True)
 
 
 def _status_or_none(path: str) -> os.stat_result | None:

@@ -11,28 +11,19 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import stat
-import time
+
+from bilateral.store.writing import put_in_place, temporary_beside
 
 try:  # the builtin blake2 module: hashlib would load OpenSSL on every start
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - CPython builds without it
     from hashlib import blake2b
 
-__all__ = [
-    "blake2b",
-    "cache_name",
-    "chosen_directory",
-    "private_directory",
-    "sweep_temporaries",
-    "temporary_path",
-    "trusted_file",
-]
+__all__ = ["blake2b", "cache_name", "chosen_directory", "private_directory", "trusted_file"]
 CACHE_ENVIRONMENT_VARIABLE = "BILATERAL_CACHE_DIR"
 SECRET_FILE = ".secret"
 SECRET_BYTES = 32
-STALE_TEMPORARY_SECONDS = 600
 
 
 def chosen_directory() -> str | None:
@@ -114,51 +105,8 @@ def _read_secret(path: str) -> bytes | None:
 
 def _write_secret(directory: str, path: str) -> None:
     """Write a new secret beside its name and link it into place: the first writer wins."""
-    temporary = temporary_path(directory, "secret")
-    try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "wb") as file:
+    with temporary_beside(path, stem="secret") as temporary:
+        with open(temporary, "wb") as file:
             file.write(os.urandom(SECRET_BYTES))
         with contextlib.suppress(FileExistsError):
-            os.link(temporary, path)
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-
-
-def temporary_path(directory: str, stem: str) -> str:
-    """`.STEM.PID.NS.tmp`: the process that writes it is in its name."""
-    return os.path.join(directory, f".{stem}.{os.getpid()}.{time.time_ns()}.tmp")
-
-
-TEMPORARY = re.compile(r"^\..+\.(?P<pid>\d+)\.\d{15,}\.tmp$")
-"""`.STEM.PID.NS.tmp`, as temporary_path names them: nothing else is ever swept."""
-
-
-def sweep_temporaries(directory: str) -> None:
-    """Remove what writes killed outright (SIGKILL, power loss) left: a temporary of
-    bilateral's naming whose process is gone, or that is older than any write takes."""
-    cutoff = time.time() - STALE_TEMPORARY_SECONDS
-    try:
-        names = os.listdir(directory)
-    except OSError:
-        return
-    for name in names:
-        match = TEMPORARY.match(name)
-        if match is None:
-            continue
-        leftover = os.path.join(directory, name)
-        with contextlib.suppress(OSError):
-            if not _alive(int(match["pid"])) or os.lstat(leftover).st_mtime < cutoff:
-                os.unlink(leftover)
-
-
-def _alive(pid: int) -> bool:
-    """Whether the process that wrote a temporary still runs."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
+            put_in_place(temporary, path, replace=False)

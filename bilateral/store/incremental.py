@@ -45,9 +45,10 @@ from bilateral.store.compile import (
     record_build,
     remove_token_variants,
 )
-from bilateral.store.directory import temporary_path, trusted_file
+from bilateral.store.directory import trusted_file
 from bilateral.store.fingerprint import code_fingerprint
 from bilateral.store.freshness import RACY_NS, digest, digests, relative, status_text, statuses
+from bilateral.store.writing import put_in_place, temporary_beside
 
 ROW_TABLES = ("facets", "names", "name_tokens", "mentions", "record_dates")
 """Tables whose rows belong to a record by its rowid in `record`."""
@@ -89,15 +90,10 @@ def _update(facts: str, target: str) -> sqlite3.Connection | None:
         slotted = _slotted(stored, fresh)
         if slotted is None or not _same_citable(store, part):
             return None
-    temporary = temporary_path(os.path.dirname(target), "update")
-    try:
+    with temporary_beside(target, stem="update") as temporary:
         shutil.copyfile(target, temporary)
-        os.chmod(temporary, 0o600)
         _apply(temporary, part, slotted, _source_after(facts, file, found, meta, data))
-        os.replace(temporary, target)
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        put_in_place(temporary, target, replace=True)
     return sqlite3.connect(target)
 
 

@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
+import time
 from collections.abc import Iterator
-
-from bilateral.store.directory import sweep_temporaries, temporary_path
 
 try:
     import fcntl
 except ImportError:  # pragma: no cover - platforms without flock write unlocked
     fcntl = None  # type: ignore[assignment]
+
+
+STALE_TEMPORARY_SECONDS = 600
 
 
 class WriteRefused(OSError):
@@ -79,9 +82,11 @@ def _keep_owner(descriptor: int, status: os.stat_result) -> None:
 
 
 @contextlib.contextmanager
-def temporary_beside(path: str, mode: int = 0o600) -> Iterator[str]:
-    """A new, empty temporary file in the path's directory, removed unless it was moved."""
-    temporary = temporary_path(os.path.dirname(os.path.abspath(path)), os.path.basename(path))
+def temporary_beside(path: str, mode: int = 0o600, stem: str | None = None) -> Iterator[str]:
+    """A new, empty temporary file in the path's directory (named for `stem`, else the
+    file's name), removed when the block ends unless it was moved into place."""
+    directory = os.path.dirname(os.path.abspath(path))
+    temporary = temporary_path(directory, stem or os.path.basename(path))
     os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode))
     try:
         yield temporary
@@ -103,3 +108,41 @@ def put_in_place(temporary: str, path: str, replace: bool) -> None:
 def _bytes(path: str) -> bytes:
     with open(path, "rb") as handle:
         return handle.read()
+
+
+def temporary_path(directory: str, stem: str) -> str:
+    """`.STEM.PID.NS.tmp`: the process that writes it is in its name."""
+    return os.path.join(directory, f".{stem}.{os.getpid()}.{time.time_ns()}.tmp")
+
+
+TEMPORARY = re.compile(r"^\..+\.(?P<pid>\d+)\.\d{15,}\.tmp$")
+"""`.STEM.PID.NS.tmp`, as temporary_path names them: nothing else is ever swept."""
+
+
+def sweep_temporaries(directory: str) -> None:
+    """Remove what writes killed outright (SIGKILL, power loss) left: a temporary of
+    bilateral's naming whose process is gone, or that is older than any write takes."""
+    cutoff = time.time() - STALE_TEMPORARY_SECONDS
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return
+    for name in names:
+        match = TEMPORARY.match(name)
+        if match is None:
+            continue
+        leftover = os.path.join(directory, name)
+        with contextlib.suppress(OSError):
+            if not _alive(int(match["pid"])) or os.lstat(leftover).st_mtime < cutoff:
+                os.unlink(leftover)
+
+
+def _alive(pid: int) -> bool:
+    """Whether the process that wrote a temporary still runs."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
