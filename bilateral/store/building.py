@@ -21,7 +21,7 @@ from bilateral.kinds.base import FactBase
 from bilateral.kinds.parts import ONCE, Part, build_parts
 from bilateral.schema.reading import base_files, decode, parse_toml, read_bytes
 from bilateral.store.compile import write
-from bilateral.store.freshness import source_key, status_text
+from bilateral.store.freshness import digest, source_key, status_text
 from bilateral.store.incremental import updated
 from bilateral.store.writing import put_in_place, temporary_beside
 
@@ -53,7 +53,8 @@ def read_and_check(facts: str) -> tuple[FactBase, dict[str, str], bool]:
     finally:
         gc.enable()
     own = {file for file, _text, parsed in parts if any(key in parsed for key in ONCE)}
-    return base, source_key(facts, read, time.time_ns(), own), steady
+    seen = [(file, status, digest(data), file in own) for file, status, data in read]
+    return base, source_key(facts, seen, time.time_ns()), steady
 
 
 def _part(file: str, data: bytes) -> Part:

@@ -21,22 +21,25 @@ RACY_NS = 2_000_000_000
 STATUS_FIELDS = ("st_dev", "st_ino", "st_ctime_ns", "st_mtime_ns", "st_size")
 
 
-def source_key(
-    path: str, read: list[tuple[str, os.stat_result, bytes]], built_ns: int, own: set[str]
-) -> dict[str, str]:
-    """What the store records of the code and the files it was built from; `own` are the
-    files that give the base's own keys (title, pair, as_of)."""
+Seen = tuple[str, os.stat_result, str, bool]
+"""A file as a build saw it: its path, status, digest, and whether it gives the base's
+own keys (title, pair, as_of)."""
+
+
+def source_key(path: str, seen: list[Seen], built_ns: int) -> dict[str, str]:
+    """What the store records of the code and the files it was built from: the one place
+    that says so, for the full build and the one-file update."""
     import json  # builds only; a warm start reads none of this
 
     return {
         "code": code_fingerprint(),
         "source_path": os.fsencode(os.path.abspath(path)).hex(),
-        "source_status": statuses(path, [(file, status) for file, status, _ in read]),
-        "source_digest": digests(path, [(file, digest(data)) for file, _, data in read]),
+        "source_status": statuses(path, [(file, status) for file, status, _, _ in seen]),
+        "source_digest": digests(path, [(file, each) for file, _, each, _ in seen]),
         "part_status": json.dumps(
             {
-                relative(path, file): [status_text(status), digest(data), file in own]
-                for file, status, data in read
+                relative(path, file): [status_text(status), each, own]
+                for file, status, each, own in seen
             }
         ),
         "built_ns": str(built_ns),

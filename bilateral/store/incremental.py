@@ -47,7 +47,7 @@ from bilateral.store.compile import (
 )
 from bilateral.store.directory import trusted_file
 from bilateral.store.fingerprint import code_fingerprint
-from bilateral.store.freshness import RACY_NS, digest, digests, relative, status_text, statuses
+from bilateral.store.freshness import RACY_NS, digest, relative, source_key, status_text
 from bilateral.store.writing import put_in_place, temporary_beside
 
 ROW_TABLES = ("facets", "names", "name_tokens", "mentions", "record_dates")
@@ -221,17 +221,16 @@ def _source_after(
     meta: dict[str, Any],
     data: bytes,
 ) -> dict[str, str]:
-    """The build's source key with the changed file's status and digest in it."""
+    """The build's source key, by the one writer of it, with the changed file's status
+    and digest in it."""
     recorded: dict[str, list[Any]] = json.loads(meta["part_status"])
-    recorded[relative(facts, file)] = [status_text(dict(found)[file]), digest(data), False]
-    return {
-        "code": meta["code"],
-        "source_path": meta["source_path"],
-        "source_status": statuses(facts, found),
-        "source_digest": digests(facts, [(f, recorded[relative(facts, f)][1]) for f, _ in found]),
-        "part_status": json.dumps(recorded),
-        "built_ns": str(time.time_ns()),
-    }
+    seen = [
+        (each, status, digest(data), False)
+        if each == file
+        else (each, status, *recorded[relative(facts, each)][1:3])
+        for each, status in found
+    ]
+    return source_key(facts, seen, time.time_ns())
 
 
 def _apply(
