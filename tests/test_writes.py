@@ -208,16 +208,28 @@ def test_an_unreadable_folder_of_a_base_is_refused(tmp_path: Path) -> None:
 def test_an_unreadable_folder_of_a_base_is_refused_for_another_user() -> None:
     with tempfile.TemporaryDirectory() as scratch:  # /tmp, which another user can enter
         os.chmod(scratch, 0o755)
-        refused_for_nobody(Path(scratch))
+        split_by_table(MINIMAL, Path(scratch) / "base")
+        (Path(scratch) / "base" / "kinds").chmod(0o700)
+        stderr = refused_for_nobody(Path(scratch))
+    assert "kinds: a folder of the base" in stderr
 
 
-def refused_for_nobody(tmp_path: Path) -> None:
-    split_by_table(MINIMAL, tmp_path / "base")
-    (tmp_path / "base" / "kinds").chmod(0o700)
+@as_root
+def test_an_unreadable_file_of_a_base_is_refused_for_another_user() -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        os.chmod(scratch, 0o755)
+        split_by_table(MINIMAL, Path(scratch) / "base")
+        (Path(scratch) / "base" / "kinds" / "00-sources.toml").chmod(0o600)
+        stderr = refused_for_nobody(Path(scratch))
+    assert "00-sources.toml: permission denied; make the file readable" in stderr
+
+
+def refused_for_nobody(tmp_path: Path) -> str:
+    """What `check` of the base at tmp_path says to user 65534, who must be refused."""
     command = ["setpriv", "--reuid", str(NOBODY), "--regid", str(NOBODY), "--clear-groups",
                sys.executable, "-m", "bilateral", "--no-cache", "--facts", str(tmp_path / "base"),
                "check"]  # fmt: skip
     environment = dict(os.environ, PYTHONPATH=str(ROOT), HOME=str(tmp_path))
     result = subprocess.run(command, env=environment, capture_output=True, text=True, check=False)
     assert result.returncode == 2, result.stderr
-    assert "kinds: a folder of the base" in result.stderr
+    return result.stderr
