@@ -76,6 +76,8 @@ def _update(facts: str, target: str) -> sqlite3.Connection | None:
             return None
         file, found = change
         data = read_bytes(file)
+        if status_text(os.stat(file)) != status_text(dict(found)[file]):
+            return None  # it changed while it was read: a full build reads it again
         text = decode(file, data)
         parsed = parse_toml(file, text)
         if any(key in parsed for key in ONCE):
