@@ -14,18 +14,31 @@ from __future__ import annotations
 import functools
 import sqlite3
 from collections.abc import Callable, Iterator
-from typing import Concatenate, ParamSpec, TypeVar, cast
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar, cast
 
 from bilateral.answer.dating import Dating, role_filter, roles_matching
+from bilateral.answer.inputs import checked_date, choices, facts_path, load_checked
 from bilateral.answer.query import FactQuery, Filter
 from bilateral.answer.rows import Document, Row
 from bilateral.answer.timing import IN_FORCE, AsOf
 from bilateral.answer.timing import as_of as as_of_date
 from bilateral.errors import BadQuery, StoreUnreadable
 from bilateral.store.cache import Notify, discard, open_store
-from bilateral.store.paths import facts_path
 
-__all__ = ["Base", "Row", "open_base", "validate"]
+if TYPE_CHECKING:  # the types `check` and `new` name, for type checkers alone
+    from bilateral.kinds.base import FactBase as FactBase  # noqa: PLC0414
+    from bilateral.schema.fields import Field as Field  # noqa: PLC0414
+
+__all__ = [
+    "Base",
+    "Row",
+    "checked_date",
+    "choices",
+    "facts_path",
+    "load_checked",
+    "open_base",
+    "validate",
+]
 T = TypeVar("T")
 P = ParamSpec("P")
 Reopen = Callable[[], FactQuery]
@@ -60,9 +73,7 @@ def open_base(
 def validate(path: str | None = None) -> dict[str, int]:
     """Check a fact base; the count of each kind of record, or FactBaseInvalid with every
     problem (FactBaseUnreadable when it is not a readable TOML file)."""
-    from bilateral.kinds.parts import load  # the checking stack, only when asked to check
-
-    return load(facts_path(path)).counts()
+    return load_checked(facts_path(path)).counts()
 
 
 def _recovering(method: Callable[Concatenate[Base, P], T]) -> Callable[Concatenate[Base, P], T]:

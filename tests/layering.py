@@ -65,14 +65,16 @@ def _resolve_relative(package: str, level: int, name: str | None) -> str:
 
 
 def _literal_prefix(node: ast.expr) -> str | None:
-    """The module a literal or f-string names: its text, or the package its start names."""
+    """The module a literal or f-string names: its text, or for an f-string `package.*`,
+    any module under the package its start names."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.JoinedStr) and node.values:
         first = node.values[0]
         if isinstance(first, ast.Constant) and isinstance(first.value, str):
             text = first.value
-            return text.rstrip(".") if text.endswith(".") else text.rpartition(".")[0]
+            package = text.rstrip(".") if text.endswith(".") else text.rpartition(".")[0]
+            return f"{package}.*"
     return None
 
 
@@ -144,6 +146,9 @@ def import_graph(root: Path) -> dict[str, set[str]]:
         targets = set()
         for found in imports_of(root, module, path):
             name = found.module
+            if name.endswith(".*"):  # a name made at run time: any module under the package
+                targets |= {m for m in modules if m.startswith(name[:-1]) and m != module}
+                continue
             while name and name not in modules:
                 name = name.rpartition(".")[0]
             if name and name != module:

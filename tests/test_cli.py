@@ -513,9 +513,12 @@ def test_every_command_has_help_ending_with_an_example() -> None:
 def test_every_command_is_found_in_the_module_said() -> None:
     import importlib
 
-    for module in set(COMMAND_MODULES.values()):
-        importlib.import_module(f"bilateral.cli.{module}")
-    assert sorted(cli.commands) == sorted(COMMAND_MODULES)
+    for name, where in COMMAND_MODULES.items():
+        module, attribute = where.split(":")
+        command = getattr(importlib.import_module(f"bilateral.cli.{module}"), attribute)
+        assert isinstance(command, click.Command), where
+        assert command.name == name, where
+    assert sorted(cli.list_commands(click.Context(cli))) == sorted(COMMAND_MODULES)
 
 
 @pytest.mark.parametrize("name", sorted(COMMAND_MODULES))

@@ -33,6 +33,49 @@ def test_the_store_imports_no_rendering() -> None:
                 assert not found.module.startswith(("bilateral.render", "rich", "click")), module
 
 
+CLI_MAY_IMPORT = (
+    "bilateral.api",
+    "bilateral.render",
+    "bilateral.errors",
+    "bilateral.export",
+    "bilateral.handoff",
+    "bilateral.curate",
+    "bilateral.cli",
+)
+"""The API is the only door: the command line asks it, and renders and hands on what it
+answers. (The root package, `bilateral`, gives the version alone.)"""
+
+
+def _within(module: str, packages: tuple[str, ...]) -> bool:
+    return any(module == p or module.startswith(f"{p}.") for p in packages)
+
+
+def test_the_command_line_imports_only_the_api_rendering_and_hand_on_packages() -> None:
+    wrong = [
+        f"{module}:{found.line} imports {found.module}"
+        for module, path in MODULES.items()
+        if module.startswith("bilateral.cli")
+        for found in imports_of(PACKAGE, module, path)
+        if found.module.startswith("bilateral.")
+        and not _within(found.module.removesuffix(".*"), CLI_MAY_IMPORT)
+    ]
+    assert wrong == []
+
+
+def test_a_command_line_import_of_the_store_is_caught(tmp_path: Path) -> None:
+    copy = tmp_path / "bilateral"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    with (copy / "cli" / "paging.py").open("a", encoding="utf-8") as handle:
+        handle.write("\ndef _planted() -> None:\n    # planted\n    from ..store import cache\n")
+    found = [i.module for i in imports_of(copy, "bilateral.cli.paging", copy / "cli" / "paging.py")]
+    assert "bilateral.store.cache" in found
+    assert not _within("bilateral.store.cache", CLI_MAY_IMPORT)
+
+
+def test_no_import_cycles_in_the_package() -> None:
+    assert first_cycle(import_graph(PACKAGE)) is None
+
+
 def test_no_import_cycles_in_the_benchmarks() -> None:
     graph = import_graph(ROOT / "benchmarks")
     assert first_cycle(graph) is None

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 import click
 
-from bilateral.answer.rows import Row
 from bilateral.errors import (
     BadQuery,
     FactBaseInvalid,
@@ -23,12 +22,12 @@ from bilateral.render.escapes import json_for, visible
 from bilateral.render.formats import Format, emit
 
 if TYPE_CHECKING:
-    from bilateral.api import Base
+    from bilateral.api import Base, Row
 
 T = TypeVar("T")
 Cited = dict[str, dict[str, Any]] | None
 """Source records by id, for the footnotes of a table."""
-DrawTable = Callable[[list[Row], TextIO, bool, Cited], None]
+DrawTable = Callable[[list["Row"], TextIO, bool, Cited], None]
 EXIT_ANSWERED = 0
 EXIT_NOTHING_MATCHED = 1
 EXIT_UNUSABLE = 2
@@ -57,7 +56,7 @@ class Settings:
 
     @property
     def path(self) -> str:
-        from bilateral.store.paths import facts_path  # only `check` asks for the path
+        from bilateral.api import facts_path  # only `check` asks for the path
 
         return facts_path(self.facts)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from bilateral.cli.answering import EXIT_CODES, Settings, answer
-from bilateral.cli.group import cli
 from bilateral.cli.options import output_options
 
 
@@ -13,17 +12,17 @@ def _date(_context: click.Context, _param: click.Parameter, value: str | None) -
     """A date as --as-of takes it, or a usage error naming the bad value."""
     if value is None:
         return None
-    from bilateral.answer.timing import as_of  # parsing dates: only when a date is given
+    from bilateral.api import checked_date  # parsing dates: only when a date is given
     from bilateral.errors import BadQuery
 
     try:
-        as_of(value)
+        checked_date(value)
     except BadQuery as error:
         raise click.BadParameter(str(error).replace("--as-of ", "")) from None
     return value
 
 
-@cli.command(epilog=EXIT_CODES, short_help="What changed between two dates")
+@click.command(epilog=EXIT_CODES, short_help="What changed between two dates")
 @click.option(
     "--from",
     "start",

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
-from bilateral.answer.rows import Row
 from bilateral.cli.answering import (
     Cited,
     Settings,
@@ -15,8 +14,8 @@ from bilateral.cli.answering import (
     answer_text,
     for_screen,
 )
-from bilateral.cli.group import cli
 from bilateral.cli.options import (
+    Vocabulary,
     as_of_option,
     complete_countries,
     complete_names,
@@ -32,15 +31,14 @@ from bilateral.render.escapes import visible
 from bilateral.render.formats import Format
 
 if TYPE_CHECKING:
-    from bilateral.api import Base
+    from bilateral.api import Base, Row
 
-from bilateral.schema.vocabulary import EVENT_KINDS, FLOWS, STATUS_LADDER
 
 MAX_QUERY_LENGTH = 1000
 
 
-@cli.command(short_help="Cooperation areas and the strongest status of each")
-@click.option("--status", type=click.Choice(STATUS_LADDER), help="Only commitments of this status.")
+@click.command(short_help="Cooperation areas and the strongest status of each")
+@click.option("--status", type=Vocabulary("status"), help="Only commitments of this status.")
 @click.option("--commitments", is_flag=True, help="One row per commitment, with its area.")
 @country_option
 @pair_option
@@ -76,7 +74,7 @@ def areas(
     )
 
 
-@cli.command(short_help="People and their roles, as of the date")
+@click.command(short_help="People and their roles, as of the date")
 @country_option
 @click.option("--current", is_flag=True, help="Only roles held at the date.")
 @click.option("--former", is_flag=True, help="Only roles that had ended by the date.")
@@ -122,10 +120,10 @@ def officials(
     )
 
 
-@cli.command(short_help="Trade figures; a range stays a range")
+@click.command(short_help="Trade figures; a range stays a range")
 @click.option("--year", type=click.IntRange(1800, 2200), help="Only figures for this year.")
 @click.option(
-    "--flow", type=click.Choice(FLOWS), help="export, import, total, re-export or re-import."
+    "--flow", type=Vocabulary("flow"), help="export, import, total, re-export or re-import."
 )
 @click.option(
     "--reporter",
@@ -187,7 +185,7 @@ def trade(
     )
 
 
-@cli.command(short_help="Visits, meetings and signings, in date order")
+@click.command(short_help="Visits, meetings and signings, in date order")
 @click.option("--year", type=click.IntRange(1800, 2200), help="Only events in this year.")
 @click.option(
     "--place",
@@ -195,7 +193,7 @@ def trade(
     callback=readable_option,
     help="Only events at this place; a country means every place in it.",
 )
-@click.option("--kind", type=click.Choice(EVENT_KINDS), help="Only events of this kind.")
+@click.option("--kind", type=Vocabulary("event kind"), help="Only events of this kind.")
 @click.option(
     "--with",
     "with_",
@@ -234,7 +232,7 @@ def events(
     )
 
 
-@cli.command(short_help="Everything about one name")
+@click.command(short_help="Everything about one name")
 @click.argument("name", nargs=-1, required=True, shell_complete=complete_names)
 @output_options
 @as_of_option
@@ -275,7 +273,7 @@ def show(settings: Settings, name: tuple[str, ...], fmt: str | None, as_json: bo
     )
 
 
-@cli.command(short_help="Records ranked for a question in your own words")
+@click.command(short_help="Records ranked for a question in your own words")
 @click.argument("query_words", metavar="QUERY...", nargs=-1, required=True)
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
 @every_pair_option
@@ -342,7 +340,7 @@ def _query_text(words: tuple[str, ...]) -> str:
 BIBLIOGRAPHY_FORMATS = ("csl-json", "bibtex")
 
 
-@cli.command(short_help="The sources and what each supports; a bibliography")
+@click.command(short_help="The sources and what each supports; a bibliography")
 @click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")
 @click.option(
     "--format",

@@ -17,20 +17,18 @@ from bilateral.cli.answering import (
     problem_line,
     warn,
 )
-from bilateral.cli.group import cli
 from bilateral.errors import FactBaseInvalid, FactBaseUnreadable, Problem, shown
 from bilateral.render.escapes import visible
 
 if TYPE_CHECKING:
+    from bilateral.api import FactBase, Field
     from bilateral.curate.adding import Spec
     from bilateral.curate.findings import Finding
-    from bilateral.kinds.base import FactBase
-    from bilateral.schema.fields import Field
 
-__all__ = ["check", "cli", "diff", "fmt", "new"]
+__all__ = ["check", "diff", "fmt", "new"]
 
 
-@cli.command()
+@click.command()
 @click.argument("path", required=False, type=click.Path(path_type=str))
 @click.option(
     "--format",
@@ -56,10 +54,10 @@ def check(settings: Settings, path: str | None, output: str) -> None:
         bilateral check facts.toml
         bilateral check --format github facts.toml
     """
+    from bilateral.api import load_checked as load  # the checking stack, for `check` alone
     from bilateral.curate.checking import layout_warnings, uncited_warnings  # curators' tools
     from bilateral.curate.findings import Finding  # as above
     from bilateral.curate.timeless import timeless_warnings  # as above
-    from bilateral.kinds.parts import load  # the checking stack, for `check` alone
 
     target = path or settings.path
     base: FactBase | None = None
@@ -138,7 +136,7 @@ def _counts(base: FactBase) -> str:
     return ", ".join(f"{count} {name}" for name, count in base.counts().items())
 
 
-@cli.command()
+@click.command()
 @click.argument("kind")
 @click.option("--id", "record_id", metavar="ID", help="The record's id.")
 @click.option("--name", metavar="NAME", help="Its name (for kinds that have one).")
@@ -287,7 +285,7 @@ def _add(
             warn(f"{shown(plan.file)}: {table} {record}{inside}: {message}")
 
 
-@cli.command()
+@click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--check", "check_only", is_flag=True, help="Change nothing; exit 1 if a file would.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print what would change, as a diff.")
@@ -330,7 +328,7 @@ def _fmt_one(file: str, check_only: bool, show_diff: bool) -> int:
     return outcome.code
 
 
-@cli.command()
+@click.command()
 @click.argument("old")
 @click.argument("new", required=False)
 @click.option(

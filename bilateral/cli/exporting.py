@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 import click
 
 from bilateral.cli.answering import Settings, answer_text, fail
-from bilateral.cli.group import cli
 from bilateral.cli.options import as_of_option, pair_option
 from bilateral.errors import shown
 from bilateral.render.escapes import visible
@@ -18,10 +17,10 @@ from bilateral.render.escapes import visible
 if TYPE_CHECKING:
     from bilateral.api import Base
 
-__all__ = ["cli", "export"]
+__all__ = ["export"]
 
 
-@cli.command("export", short_help="The whole base as SQLite, FtM or JSON")
+@click.command("export", short_help="The whole base as SQLite, FtM or JSON")
 @click.option(
     "--sqlite",
     "database",

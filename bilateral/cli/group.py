@@ -13,7 +13,6 @@ from bilateral.cli.answering import EXIT_CODES, Settings, checked, fail_unusable
 from bilateral.cli.options import as_of_option
 from bilateral.errors import FactBaseInvalid, FactBaseUnreadable
 from bilateral.render.escapes import visible
-from bilateral.store.paths import ENVIRONMENT_VARIABLE
 
 OVERVIEW_COUNTS = (
     "people",
@@ -42,28 +41,30 @@ GO_FURTHER = (
 
 
 COMMAND_MODULES = {
-    "areas": "commands",
-    "officials": "commands",
-    "trade": "commands",
-    "events": "commands",
-    "show": "commands",
-    "search": "commands",
-    "sources": "commands",
-    "timeline": "listings",
-    "assessments": "listings",
-    "relations": "listings",
-    "changes": "changing",
-    "check": "curate",
-    "new": "curate",
-    "fmt": "curate",
-    "diff": "curate",
-    "brief": "handoff",
-    "graph": "handoff",
-    "export": "exporting",
-    "import": "importing",
+    "areas": "commands:areas",
+    "officials": "commands:officials",
+    "trade": "commands:trade",
+    "events": "commands:events",
+    "show": "commands:show",
+    "search": "commands:search",
+    "sources": "commands:sources",
+    "timeline": "listings:timeline",
+    "assessments": "listings:assessments",
+    "relations": "listings:relations",
+    "changes": "changing:changes",
+    "check": "curate:check",
+    "new": "curate:new",
+    "fmt": "curate:fmt",
+    "diff": "curate:diff",
+    "brief": "handoff:brief",
+    "graph": "handoff:graph",
+    "export": "exporting:export",
+    "import": "importing:import_group",
 }
-"""Which module of bilateral.cli defines each command: a command's module is imported when
-it runs (or for --help), so start-up pays for one family of commands, not all."""
+"""Where each command is defined, as `module:attribute` under bilateral.cli: a command's
+module is imported when it runs (or for --help), so start-up pays for one family of
+commands, not all. The command modules define plain click commands and never import this
+one, so no import goes round in a circle."""
 
 
 GROUP_FLAGS = frozenset({"--no-cache", "--no-pager"})
@@ -101,8 +102,10 @@ class Commands(click.Group):
 
     def get_command(self, context: click.Context, name: str) -> click.Command | None:
         if name not in self.commands and name in COMMAND_MODULES:
+            module, attribute = COMMAND_MODULES[name].split(":")
             # a command family is imported when first asked for, to keep start-up short
-            importlib.import_module(f"bilateral.cli.{COMMAND_MODULES[name]}")
+            command = getattr(importlib.import_module(f"bilateral.cli.{module}"), attribute)
+            self.add_command(command, name)
         return self.commands.get(name)
 
     def format_commands(self, context: click.Context, formatter: click.HelpFormatter) -> None:
@@ -166,8 +169,7 @@ def _first_sentence(text: str) -> str:
 @click.option(
     "--facts",
     type=click.Path(path_type=str),
-    envvar=ENVIRONMENT_VARIABLE,
-    help=f"Fact base to read (default: the shipped one; also ${ENVIRONMENT_VARIABLE}).",
+    help="Fact base to read (default: $BILATERAL_FACTS, then the shipped one).",
 )
 @click.option(
     "--no-cache",

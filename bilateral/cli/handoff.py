@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 import click
 
 from bilateral.cli.answering import Settings, answer_text
-from bilateral.cli.group import cli
 from bilateral.cli.options import (
     as_of_option,
     complete_names,
@@ -20,13 +19,13 @@ from bilateral.cli.options import (
 if TYPE_CHECKING:
     from bilateral.api import Base
 
-__all__ = ["brief", "cli", "graph"]
+__all__ = ["brief", "graph"]
 
 BRIEF_FORMATS = ("markdown", "html")
 GRAPH_FORMATS = ("dot", "mermaid", "tree")
 
 
-@cli.command()
+@click.command()
 @click.option(
     "--format",
     "fmt",
@@ -60,7 +59,7 @@ def brief(settings: Settings, fmt: str | None, pair: str | None) -> None:
     answer_text(settings, produce)
 
 
-@cli.command()
+@click.command()
 @click.option(
     "--format",
     "fmt",

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 import click
 
 from bilateral.cli.answering import EXIT_IO, EXIT_NOTHING_MATCHED, Settings, fail, problem_line, say
-from bilateral.cli.group import cli
 from bilateral.errors import FactBaseUnreadable, shown
 
 if TYPE_CHECKING:
@@ -26,7 +25,7 @@ Exit codes:
   3  a file could not be written"""
 
 
-@cli.group(
+@click.group(
     "import", epilog=IMPORT_EXITS, short_help="Trade statistics from UN Comtrade, as records"
 )
 def import_group() -> None:

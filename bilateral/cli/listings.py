@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from bilateral.answer.rows import Row
 from bilateral.cli.answering import Cited, Settings, answer
-from bilateral.cli.group import cli
 from bilateral.cli.options import (
+    Vocabulary,
     as_of_option,
     complete_names,
     country_option,
@@ -18,10 +17,12 @@ from bilateral.cli.options import (
     pair_option,
     readable_option,
 )
-from bilateral.schema.vocabulary import RELATION_KINDS
+
+if TYPE_CHECKING:
+    from bilateral.api import Row
 
 
-@cli.command(short_help="Roles and events across the years")
+@click.command(short_help="Roles and events across the years")
 @click.option("--from", "start", metavar="DATE", help="From this date or year.")
 @click.option("--to", "end", metavar="DATE", help="To this date or year.")
 @country_option
@@ -64,7 +65,7 @@ def timeline(
     )
 
 
-@cli.command(short_help="Opinions, each with whoever holds it")
+@click.command(short_help="Opinions, each with whoever holds it")
 @click.option(
     "--about",
     metavar="NAME",
@@ -107,9 +108,9 @@ def assessments(
     )
 
 
-@cli.command(short_help="Ties between countries, people and organizations")
+@click.command(short_help="Ties between countries, people and organizations")
 @country_option
-@click.option("--kind", type=click.Choice(RELATION_KINDS), help="Only ties of this kind.")
+@click.option("--kind", type=Vocabulary("relation kind"), help="Only ties of this kind.")
 @every_pair_option
 @output_options
 @as_of_option

@@ -19,6 +19,25 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class Vocabulary(click.Choice[str]):
+    """A choice from one of the schema's closed vocabularies, asked of the API when an
+    option is given or its help is shown, so start-up does not load the API."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from bilateral.api import choices  # only when the option is used or described
+
+        return choices(self.what)
+
+    @choices.setter
+    def choices(self, _values: tuple[str, ...]) -> None:
+        raise AttributeError("a vocabulary's values are the schema's")
+
+
 def complete_names(context: click.Context, _: click.Parameter, incomplete: str) -> list[Any]:
     return _completions(context, lambda base: for_shell(base.query.completions(incomplete)))
 
@@ -70,11 +89,11 @@ def readable_option(
 def _remember_date(context: click.Context, _param: click.Parameter, value: str | None) -> None:
     if value is None:
         return
-    from bilateral.answer.timing import as_of  # parsing dates: only when a date is given
+    from bilateral.api import checked_date  # parsing dates: only when a date is given
     from bilateral.errors import BadQuery
 
     try:
-        as_of(value)
+        checked_date(value)
     except BadQuery as error:
         raise click.BadParameter(str(error).removeprefix("--as-of ")) from None
     context.ensure_object(Settings).as_of = value
