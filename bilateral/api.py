@@ -16,12 +16,11 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar, cast
 
-from bilateral.answer.dating import Dating, role_filter, roles_matching
+from bilateral.answer.dated import IN_FORCE, AsOf, Dating, role_filter, roles_matching
+from bilateral.answer.dated import as_of as as_of_date
 from bilateral.answer.inputs import checked_date, choices, facts_path, load_checked
 from bilateral.answer.query import FactQuery, Filter
 from bilateral.answer.rows import Document, Row
-from bilateral.answer.timing import IN_FORCE, AsOf
-from bilateral.answer.timing import as_of as as_of_date
 from bilateral.errors import BadQuery, StoreUnreadable
 from bilateral.store.cache import Notify, discard, open_store
 

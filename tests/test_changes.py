@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bilateral.answer.timing import (
+from bilateral.answer.dated import (
     ENDED,
     IN_FORCE,
     NOT_STARTED,

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from bilateral.cli import cli
 from bilateral.curate.findings import Finding, as_github
-from bilateral.curate.formatting import formatted
+from bilateral.curate.reformat import formatted
 from bilateral.errors import FactBaseInvalid
 from bilateral.kinds.base import FactBase, build
 from bilateral.kinds.parts import load

@@ -29,8 +29,8 @@ from bilateral.cli import exit_on_sigterm
 from bilateral.export import database
 from bilateral.export.contract import schema
 from bilateral.export.database import create_sql
-from bilateral.export.files import replacing
-from bilateral.export.tables import plan
+from bilateral.export.outputs import replacing
+from bilateral.export.sqlite_tables import plan
 from bilateral.kinds.common import DISPUTES, ID, NAME, NOTES, SOURCES
 from bilateral.kinds.kind import Kind
 from bilateral.kinds.registry import ALL, TOP_LEVEL

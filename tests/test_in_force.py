@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bilateral.answer.timing import (
+from bilateral.answer.dated import (
     ENDED,
     HELD,
     IN_FORCE,

@@ -95,7 +95,7 @@ PLANTED = {
     ),
     "inside a function": (
         "store/cache.py",
-        "def later() -> None:\n    # planted\n    from bilateral.render import tables\n",
+        "def later() -> None:\n    # planted\n    from bilateral.render import screen_tables\n",
     ),
 }
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bilateral.answer.timing import ENDED, HELD, NOT_STARTED, UNKNOWN, as_of, role_status
+from bilateral.answer.dated import ENDED, HELD, NOT_STARTED, UNKNOWN, as_of, role_status
 from bilateral.cli import cli
 from bilateral.errors import BadQuery
 from tests.conftest import MINIMAL, SHIPPED, no_match, run

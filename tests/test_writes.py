@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from bilateral.curate import files as curate_files
-from bilateral.export.files import CannotWrite, replacing
+from bilateral.curate import saving as curate_files
+from bilateral.export.outputs import CannotWrite, replacing
 from bilateral.store import writing
 from tests.base_edits import split_by_table
 from tests.conftest import MINIMAL, ROOT, run

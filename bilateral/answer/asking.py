@@ -3,13 +3,12 @@ question asks who holds an office now, and former holders when it asks who did."
 
 from __future__ import annotations
 
-from bilateral.answer.dating import Dating
+from bilateral.answer.dated import ENDED, HELD, UNKNOWN, Dating
 from bilateral.answer.query import FactQuery
 from bilateral.answer.rows import Document, Row
 from bilateral.answer.search import Hit, search
 from bilateral.answer.showing import label
 from bilateral.answer.timewords import read_time
-from bilateral.answer.timing import ENDED, HELD, UNKNOWN
 from bilateral.answer.understanding import Reading, understand
 from bilateral.errors import NothingMatched
 from bilateral.schema.textnorm import words

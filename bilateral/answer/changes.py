@@ -14,10 +14,9 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
-from bilateral.answer.dating import Dating
+from bilateral.answer.dated import AsOf, Dating, as_of, record_status, role_status
 from bilateral.answer.query import FactQuery
 from bilateral.answer.rows import Row
-from bilateral.answer.timing import AsOf, as_of, record_status, role_status
 from bilateral.errors import BadQuery
 from bilateral.kinds.kind import Cells, Listing
 from bilateral.schema import dates

@@ -29,7 +29,7 @@ def choices(what: str) -> tuple[str, ...]:
 def checked_date(text: str) -> str:
     """`text` when it is a date --as-of takes (YYYY-MM-DD, YYYY-MM, YYYY or 'today');
     BadQuery saying how to write one when it is not."""
-    from bilateral.answer.timing import as_of  # parsing dates: only when a date is given
+    from bilateral.answer.dated import as_of  # parsing dates: only when a date is given
 
     as_of(text)
     return text

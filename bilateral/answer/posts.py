@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bilateral.answer.dating import Dating
+from bilateral.answer.dated import Dating
 from bilateral.schema import dates
 
 Document = dict[str, Any]

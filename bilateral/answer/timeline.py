@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from bilateral.answer.dating import Dating
+from bilateral.answer.dated import Dating, as_of
 from bilateral.answer.query import FactQuery, Filter
 from bilateral.answer.rows import Row
-from bilateral.answer.timing import as_of
 from bilateral.schema import dates
 
 Document = dict[str, Any]

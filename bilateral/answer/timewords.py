@@ -18,8 +18,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from bilateral.answer.dated import AsOf
 from bilateral.answer.query import FactQuery
-from bilateral.answer.timing import AsOf
 from bilateral.schema import dates
 
 DATE = r"(?P<date>[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)"

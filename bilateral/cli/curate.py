@@ -251,19 +251,19 @@ def _add(
 ) -> None:
     import os  # only `new` chooses where its base is
 
-    from bilateral.curate import create, files  # curators' tools
+    from bilateral.curate import create, saving  # curators' tools
 
     base = settings.facts or os.environ.get("BILATERAL_FACTS") or chosen or settings.path
     try:
         if not dry_run:
-            files.refuse_installed(base)
+            saving.refuse_installed(base)
         target = create.target_file(base, chosen, spec, parent)
-        with files.locked(target):  # another writer waits; this one reads what it wrote
+        with saving.locked(target):  # another writer waits; this one reads what it wrote
             plan = create.plan(target, spec, values, parent)
             built = create.validate(base, plan)
             if not dry_run:
                 create.write(plan)
-    except (create.CannotAdd, FactBaseUnreadable, files.InstalledCopy) as error:
+    except (create.CannotAdd, FactBaseUnreadable, saving.InstalledCopy) as error:
         fail(str(error))
     except create.Refused as error:
         for problem in error.problems[:20]:
@@ -302,7 +302,7 @@ def fmt(settings: Settings, paths: tuple[str, ...], check_only: bool, show_diff:
         bilateral fmt facts.toml
         bilateral fmt --check --diff facts.toml
     """
-    from bilateral.curate.files import InstalledCopy, base_files, refuse_installed  # `fmt`
+    from bilateral.curate.saving import InstalledCopy, base_files, refuse_installed  # `fmt`
 
     try:
         files = [file for path in paths or (settings.path,) for file in base_files(path)]
@@ -318,7 +318,7 @@ def fmt(settings: Settings, paths: tuple[str, ...], check_only: bool, show_diff:
 
 def _fmt_one(file: str, check_only: bool, show_diff: bool) -> int:
     """Lay out one file, say what happened; the exit code it calls for."""
-    from bilateral.curate.laying import lay_out  # curators' tools
+    from bilateral.curate.reformat import lay_out  # curators' tools
 
     outcome = lay_out(file, check_only, show_diff)
     if outcome.output:

@@ -97,7 +97,7 @@ def comtrade(
     import os  # only `import` and `new` choose where their base is
 
     from bilateral.curate import comtrade as download_format  # curators' tools
-    from bilateral.curate import create, files, importing
+    from bilateral.curate import create, importing, saving
 
     base = facts or settings.facts or os.environ.get("BILATERAL_FACTS") or settings.path
     try:
@@ -108,7 +108,7 @@ def comtrade(
         download_format.BadFile,
         create.CannotAdd,
         FactBaseUnreadable,
-        files.InstalledCopy,
+        saving.InstalledCopy,
     ) as error:
         fail(str(error))
     except create.Refused as error:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from bilateral.curate.layouts import Layout, of_shape
+from bilateral.curate.key_order import Layout, of_shape
 from bilateral.curate.tomlwrite import assignment, key_text, ordered
 from bilateral.kinds.common import SOURCES
 from bilateral.kinds.registry import BY_NAME, TOP_LEVEL

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import functools
 
-from bilateral.curate.files import base_files
 from bilateral.curate.findings import Finding
-from bilateral.curate.placing import record_ids, stray_subtables
+from bilateral.curate.record_lines import record_ids, stray_subtables
+from bilateral.curate.saving import base_files
 from bilateral.schema.checker import named_key
 from bilateral.schema.locate import LineIndex
 from bilateral.schema.reading import decode, parse_toml, read_bytes, read_toml

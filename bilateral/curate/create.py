@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from bilateral.curate.adding import Spec, article, block
-from bilateral.curate.files import base_files, write_atomically
-from bilateral.curate.layouts import of_shape
-from bilateral.curate.placing import end_of_field, end_of_kind, inserted, record_ids
+from bilateral.curate.key_order import of_shape
+from bilateral.curate.record_lines import end_of_field, end_of_kind, inserted, record_ids
+from bilateral.curate.saving import base_files, write_atomically
 from bilateral.errors import BilateralError, FactBaseInvalid, Problem
 from bilateral.kinds.registry import BY_NAME, TOP_LEVEL
 from bilateral.schema.checker import named_key

@@ -19,9 +19,9 @@ from typing import Any
 from bilateral.curate import comtrade
 from bilateral.curate.adding import block, specs
 from bilateral.curate.create import CannotAdd, Refused, target_file
-from bilateral.curate.files import base_files, locked, refuse_installed, write_atomically
-from bilateral.curate.placing import end_of_field, end_of_kind, end_of_record, inserted
-from bilateral.curate.placing import record_ids as ids_in
+from bilateral.curate.record_lines import end_of_field, end_of_kind, end_of_record, inserted
+from bilateral.curate.record_lines import record_ids as ids_in
+from bilateral.curate.saving import base_files, locked, refuse_installed, write_atomically
 from bilateral.errors import FactBaseInvalid
 from bilateral.kinds.base import FactBase
 from bilateral.kinds.parts import build_parts

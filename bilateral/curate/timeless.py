@@ -1,6 +1,6 @@
 """Records that can never be in force: warnings for `check` and `new`.
 
-By the status rule (bilateral.answer.timing), a record is in force on the days from the
+By the status rule (bilateral.answer.dated), a record is in force on the days from the
 later of its earliest start and the earlier of its latest start and its latest
 confirmation, up to the day before its end may fall (with no end: its horizon after the
 latest confirmation), and never after its holder may have died. When that leaves no day
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bilateral.answer.timing import DEFAULT_HORIZON_YEARS, Span
-from bilateral.curate.files import base_files
+from bilateral.answer.dated import DEFAULT_HORIZON_YEARS, Span
 from bilateral.curate.findings import Finding
-from bilateral.curate.placing import record_ids
+from bilateral.curate.record_lines import record_ids
+from bilateral.curate.saving import base_files
 from bilateral.kinds.base import FactBase
 from bilateral.schema import dates
 from bilateral.schema.checker import named_key

@@ -12,7 +12,7 @@ import math
 import re
 from typing import Any
 
-from bilateral.curate.layouts import NONE, Layout
+from bilateral.curate.key_order import NONE, Layout
 
 BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 ESCAPES = {

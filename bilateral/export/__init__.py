@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from bilateral.errors import shown
 from bilateral.export import contract, database, datasette, ftm
-from bilateral.export.files import EXIT_WRITE, CannotWrite, check_target, replacing, write_text
-from bilateral.export.tables import plan
+from bilateral.export.outputs import EXIT_WRITE, CannotWrite, check_target, replacing, write_text
+from bilateral.export.sqlite_tables import plan
 from bilateral.kinds.registry import TOP_LEVEL
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from bilateral.export.tables import CITATIONS, INFO, NOTES, RECORDS, Plan, Table
+from bilateral.export.sqlite_tables import CITATIONS, INFO, NOTES, RECORDS, Plan, Table
 
 if TYPE_CHECKING:
     from bilateral.api import Base

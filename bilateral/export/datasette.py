@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bilateral.export.tables import INFO, RECORDS, Plan
+from bilateral.export.sqlite_tables import INFO, RECORDS, Plan
 
 LICENSE = "see sources; facts written by the curators"
 """The base declares no licence: its facts are the curators' own words, each citing sources

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from bilateral.answer.timing import ENDED, HELD
+from bilateral.answer.dated import ENDED, HELD
 from bilateral.answer.titles import event_title
 from bilateral.schema.jsontext import to_json
 

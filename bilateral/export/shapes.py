@@ -4,7 +4,7 @@ A kind's document is its declared fields, then what a child gains from its paren
 commitment's `area` and `pair`, found by asking the child's `extend` what it copies),
 then what answering adds as of the date: `as_of` on every record, `status` on a
 person's roles and on relations, facts and assessments, `standing` on a commitment, and
-`other_names` on a renamed record (bilateral.answer.dating).
+`other_names` on a renamed record (bilateral.answer.dated).
 Every export (SQLite, JSON and its schema) reads this module, so a new kind or field
 appears in all of them with no change here.
 """
@@ -15,8 +15,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from bilateral.answer.dating import RENAMED_KINDS, STATUS_KINDS
-from bilateral.answer.timing import RECORD_STATUSES, STATUSES
+from bilateral.answer.dated import RECORD_STATUSES, RENAMED_KINDS, STATUS_KINDS, STATUSES
 from bilateral.kinds.kind import Child, Kind
 from bilateral.schema.fields import Field
 
@@ -36,7 +35,7 @@ AT_THE_DATE: dict[tuple[str, str], tuple[Field, ...]] = {
     ),
     ("area", "commitments"): (STANDING,),
 }
-"""Fields that answering adds to nested records as of the date (bilateral.answer.dating)."""
+"""Fields that answering adds to nested records as of the date (bilateral.answer.dated)."""
 ON_THE_DATE: dict[str, tuple[Field, ...]] = {
     **{
         name: (Field("status", "choice", True, RECORD_STATUSES, help=RECORD_STATUS_HELP),)

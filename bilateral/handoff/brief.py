@@ -12,7 +12,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
-from bilateral.answer.dating import silence
+from bilateral.answer.dated import silence
 from bilateral.api import Base
 from bilateral.errors import BadQuery
 from bilateral.handoff import sections

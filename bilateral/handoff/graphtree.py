@@ -12,7 +12,7 @@ from rich.tree import Tree
 
 from bilateral.handoff.graph import Edge, Graph, Node
 from bilateral.render.escapes import visible
-from bilateral.render.tables import console_for
+from bilateral.render.screen_tables import console_for
 
 GROUPS = {
     "country": "Countries",

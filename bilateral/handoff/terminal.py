@@ -13,7 +13,7 @@ from bilateral.handoff.markdown import markdown
 from bilateral.handoff.note import Note
 from bilateral.render.escapes import visible
 from bilateral.render.footnotes import FootnoteLines
-from bilateral.render.tables import console_for
+from bilateral.render.screen_tables import console_for
 
 
 def laid_out(note: Note, out: TextIO, terminal: bool) -> str:

@@ -38,7 +38,7 @@ STATUS_WORDS = {
 
 def strongest_status(area: Document, _lookup: Lookup | None = None) -> str | None:
     """The strongest status among the area's commitments (as of a date: among those in
-    force then, bilateral.answer.dating)."""
+    force then, bilateral.answer.dated)."""
     ranks = [STATUS_LADDER.index(c["status"]) for c in area["commitments"]]
     return STATUS_LADDER[min(ranks)] if ranks else None
 

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from bilateral.render.escapes import visible
 from bilateral.render.layout import Field, Fields
-from bilateral.render.tables import Fitted, least_width, most_width, print_once
+from bilateral.render.screen_tables import Fitted, least_width, most_width, print_once
 from bilateral.render.views import cited
 from bilateral.schema.wording import money
 

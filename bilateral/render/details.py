@@ -7,13 +7,13 @@ from typing import Any, TextIO
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from bilateral.answer.dating import silence
+from bilateral.answer.dated import silence
 from bilateral.answer.rows import Row
 from bilateral.render.annotations import dispute_lines
 from bilateral.render.escapes import visible
 from bilateral.render.footnotes import Footnotes, Sources
 from bilateral.render.layout import Field, Fields
-from bilateral.render.tables import Fitted, least_width, most_width, print_once
+from bilateral.render.screen_tables import Fitted, least_width, most_width, print_once
 from bilateral.render.views import text
 from bilateral.schema.wording import money
 

@@ -13,7 +13,7 @@ from rich.text import Text
 from bilateral.answer.rows import Row
 from bilateral.render.escapes import visible
 from bilateral.render.footnotes import Footnotes, Sources
-from bilateral.render.tables import caption, console_for, print_once
+from bilateral.render.screen_tables import caption, console_for, print_once
 from bilateral.schema import dates
 
 LABEL_SHARE = 0.4

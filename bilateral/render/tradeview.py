@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 from bilateral.answer.rows import Row
 from bilateral.kinds.registry import kind
-from bilateral.render.tables import console_for, print_table
+from bilateral.render.screen_tables import console_for, print_table
 
 MIRROR_COLUMNS = ("mirror_value", "gap")
 LEGEND = (

@@ -12,7 +12,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
-from bilateral.answer.dating import silence
+from bilateral.answer.dated import silence
 from bilateral.answer.rows import Row
 from bilateral.kinds.kind import Listing
 from bilateral.render.annotations import NoteMarks, certainty_legend, dispute_lines
