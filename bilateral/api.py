@@ -34,6 +34,7 @@ __all__ = [
     "checked_date",
     "choices",
     "facts_path",
+    "kind_has_pair",
     "load_checked",
     "open_base",
     "validate",
@@ -371,4 +372,6 @@ class Base:
 
 def kind_has_pair(kind: str) -> bool:
     """Whether records of a kind belong to a pair of countries (and `--pair` selects them)."""
-    return kind in ("area", "commitment", "trade", "event", "assessment")
+    from bilateral.kinds.registry import PAIRED  # the declarations, only when asked
+
+    return kind in PAIRED

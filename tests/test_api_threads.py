@@ -12,7 +12,7 @@ from typing import Any
 
 import bilateral
 from bilateral.api import open_base
-from bilateral.store.cache import cache_file
+from bilateral.store.directory import cache_name
 from tests.base_edits import read_base, split_by_table, write_base
 from tests.conftest import MINIMAL
 
@@ -44,7 +44,7 @@ def figures(path: Path, **options: Any) -> list[int]:
 
 def test_open_base_builds_the_cache_from_another_thread(isolated_cache: Path) -> None:
     assert in_a_thread(lambda: figures(MINIMAL)) == [30000]
-    assert Path(cache_file(str(isolated_cache), str(MINIMAL))).is_file()
+    assert Path(cache_name(str(isolated_cache), str(MINIMAL))).is_file()
 
 
 def test_an_update_of_a_directory_base_runs_in_another_thread(tmp_path: Path) -> None:
@@ -86,7 +86,7 @@ def _damage_a_record(cache: Path) -> None:
 
 def test_an_api_user_gets_a_damaged_cache_rebuilt(isolated_cache: Path) -> None:
     assert figures(MINIMAL) == [30000]
-    cache = Path(cache_file(str(isolated_cache), str(MINIMAL)))
+    cache = Path(cache_name(str(isolated_cache), str(MINIMAL)))
     _damage_a_record(cache)
     assert figures(MINIMAL) == [30000]
     with sqlite3.connect(cache) as store:
@@ -98,5 +98,5 @@ def test_a_damaged_cache_is_rebuilt_for_a_question_asked_from_a_thread(
     isolated_cache: Path,
 ) -> None:
     assert figures(MINIMAL) == [30000]
-    _damage_a_record(Path(cache_file(str(isolated_cache), str(MINIMAL))))
+    _damage_a_record(Path(cache_name(str(isolated_cache), str(MINIMAL))))
     assert in_a_thread(lambda: figures(MINIMAL)) == [30000]

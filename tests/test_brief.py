@@ -25,7 +25,7 @@ from bilateral.handoff.htmlpage import page
 from bilateral.handoff.markdown import escape, guarded, markdown
 from bilateral.handoff.note import Bullets, Item, Note, Paragraph, runs
 from bilateral.schema.wording import full_citation
-from bilateral.store.cache import cache_file
+from bilateral.store.directory import cache_name
 from tests.conftest import MINIMAL, SHIPPED, run, run_in_terminal, write_base
 
 AS_OF = "2004-07-28"
@@ -578,7 +578,7 @@ def test_references_in_a_row_read_as_a_range() -> None:
 def test_a_damaged_store_is_rebuilt(tmp_path: Path, isolated_cache: Path) -> None:
     base = write_base(tmp_path, MINIMAL.read_text(encoding="utf-8"))
     expected = run("--facts", str(base), "--as-of", AS_OF, "brief").stdout
-    with contextlib.closing(sqlite3.connect(cache_file(str(isolated_cache), str(base)))) as db:
+    with contextlib.closing(sqlite3.connect(cache_name(str(isolated_cache), str(base)))) as db:
         db.execute("UPDATE records SET data = randomblob(length(data)) WHERE type = 'country'")
         db.commit()
     result = run("--facts", str(base), "--as-of", AS_OF, "brief")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import generate
-from bilateral.store.cache import cache_file
+from bilateral.store.directory import cache_name
 from tests.conftest import MINIMAL, SHIPPED, run
 
 QUESTIONS = [
@@ -53,7 +53,7 @@ def test_a_cache_file_is_written_and_reused(tmp_path: Path, isolated_cache: Path
     base = tmp_path / "facts.toml"
     base.write_text(MINIMAL.read_text(), encoding="utf-8")
     run("--facts", str(base), "trade")
-    cached = Path(cache_file(str(isolated_cache), str(base)))
+    cached = Path(cache_name(str(isolated_cache), str(base)))
     assert cached.exists()
     built = cached.stat().st_mtime_ns
     run("--facts", str(base), "trade")
@@ -102,7 +102,7 @@ def test_a_corrupt_cache_file_is_rebuilt(tmp_path: Path, isolated_cache: Path) -
     base = tmp_path / "facts.toml"
     base.write_text(MINIMAL.read_text(), encoding="utf-8")
     expected = run("--facts", str(base), "trade").stdout
-    cached = Path(cache_file(str(isolated_cache), str(base)))
+    cached = Path(cache_name(str(isolated_cache), str(base)))
     cached.write_bytes(b"this is not a database" * 100)
     result = run("--facts", str(base), "trade")
     assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
@@ -112,7 +112,7 @@ def test_a_truncated_cache_file_is_rebuilt(tmp_path: Path, isolated_cache: Path)
     base = tmp_path / "facts.toml"
     base.write_text(MINIMAL.read_text(), encoding="utf-8")
     expected = run("--facts", str(base), "trade").stdout
-    cached = Path(cache_file(str(isolated_cache), str(base)))
+    cached = Path(cache_name(str(isolated_cache), str(base)))
     data = cached.read_bytes()
     cached.write_bytes(data[: len(data) // 2])
     result = run("--facts", str(base), "trade")

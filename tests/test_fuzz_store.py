@@ -36,7 +36,7 @@ from click.testing import CliRunner
 from bilateral.api import validate
 from bilateral.cli import cli
 from bilateral.errors import BilateralError
-from bilateral.store.cache import cache_file
+from bilateral.store.directory import cache_name
 from tests.conftest import ROOT, SHIPPED
 from tests.mutations import change_digit, mutate
 
@@ -100,7 +100,7 @@ def assert_documented(code: int, stdout: str, stderr: str) -> None:
 def _file_of(base: Path) -> tuple[int, int] | None:
     """The inode and modification time of the base's cache file, if there is one."""
     try:
-        status = os.stat(cache_file(os.environ["BILATERAL_CACHE_DIR"], str(base)))
+        status = os.stat(cache_name(os.environ["BILATERAL_CACHE_DIR"], str(base)))
     except FileNotFoundError:
         return None
     return status.st_ino, status.st_mtime_ns
@@ -190,7 +190,7 @@ def _records_gone_bad(tmp_path: Path, count: int, seed: int) -> None:
     base = tmp_path / "facts.toml"
     base.write_bytes(SHIPPED.read_bytes())
     ask(base, "sources")
-    path = Path(cache_file(os.environ["BILATERAL_CACHE_DIR"], str(base)))
+    path = Path(cache_name(os.environ["BILATERAL_CACHE_DIR"], str(base)))
     pristine = path.read_bytes()
     regions = _stored_regions(path)
     assert len(regions) > 100, "most records lie whole on a page"

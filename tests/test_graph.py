@@ -21,7 +21,7 @@ from bilateral.errors import NothingMatched
 from bilateral.handoff import graphtree
 from bilateral.handoff.graph import Edge, Graph, around, build, centres
 from bilateral.handoff.graphtext import dot, dot_string, mermaid, mermaid_string
-from bilateral.store.cache import cache_file
+from bilateral.store.directory import cache_name
 from tests.conftest import MINIMAL, ROOT, SHIPPED, run, run_in_terminal, write_base
 
 AS_OF = "2004-07-28"
@@ -395,7 +395,7 @@ def test_at_a_terminal_text_formats_show_control_characters_as_escapes(tmp_path:
 def test_a_damaged_store_is_rebuilt(tmp_path: Path, isolated_cache: Path) -> None:
     base = write_base(tmp_path, MINIMAL.read_text(encoding="utf-8"))
     expected = run("--facts", str(base), "--as-of", AS_OF, "graph").stdout
-    with contextlib.closing(sqlite3.connect(cache_file(str(isolated_cache), str(base)))) as db:
+    with contextlib.closing(sqlite3.connect(cache_name(str(isolated_cache), str(base)))) as db:
         db.execute("UPDATE records SET data = randomblob(length(data)) WHERE type = 'country'")
         db.commit()
     result = run("--facts", str(base), "--as-of", AS_OF, "graph")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from bilateral.schema.reading import MAX_BYTES
-from bilateral.store.cache import cache_file
+from bilateral.store.directory import cache_name
 from tests.conftest import MINIMAL, SHIPPED, run, run_in_terminal
 
 BILATERAL = [sys.executable, "-m", "bilateral"]
@@ -137,7 +137,7 @@ def test_ten_processes_building_the_cache_at_once_all_answer(
     for process in processes:
         out, err = process.communicate(timeout=300)
         assert (process.returncode, out, err) == (0, expected, "")
-    cached = cache_file(str(cache), str(base))
+    cached = cache_name(str(cache), str(base))
     with sqlite3.connect(f"file:{cached}?mode=ro", uri=True) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert list(cache.glob(".*.tmp")) == []

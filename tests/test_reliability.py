@@ -30,7 +30,7 @@ from typing import Any
 
 import pytest
 
-from bilateral.store.cache import cache_file
+from bilateral.store.directory import cache_name
 from bilateral.store.integrity import EXPECTED_TABLES, record_checksum
 from tests.conftest import MINIMAL, ROOT, SHIPPED, run, run_in_terminal
 
@@ -79,7 +79,7 @@ def shipped_copy(directory: Path) -> Path:
 
 def cached(base: Path) -> Path:
     """The cache file of a base, in this test's cache directory."""
-    return Path(cache_file(os.environ["BILATERAL_CACHE_DIR"], str(base)))
+    return Path(cache_name(os.environ["BILATERAL_CACHE_DIR"], str(base)))
 
 
 def touch_d(when: str, *paths: Path) -> None:
@@ -215,15 +215,15 @@ def _forge(victim: Path, directory: Path, tmp_path: Path) -> Path:
     for base in (victim, forger):
         made = bilateral("--facts", str(base), "trade", env=environment)
         assert made.returncode == 0, made.stderr
-    genuine = cache_file(str(scratch), str(victim))
+    genuine = cache_name(str(scratch), str(victim))
     with contextlib.closing(sqlite3.connect(genuine)) as db:
-        db.execute("ATTACH DATABASE ? AS forged", (cache_file(str(scratch), str(forger)),))
+        db.execute("ATTACH DATABASE ? AS forged", (cache_name(str(scratch), str(forger)),))
         db.execute(
             "UPDATE records SET (doc, data, checksum) = (SELECT doc, data, checksum"
             " FROM forged.records AS false WHERE false.id = records.id) WHERE type = 'trade'"
         )
         db.commit()
-    planted = Path(cache_file(str(directory), str(victim)))
+    planted = Path(cache_name(str(directory), str(victim)))
     shutil.copyfile(genuine, planted)
     return planted
 
@@ -756,7 +756,7 @@ def test_a_base_at_a_path_that_is_not_utf8_is_answered_and_cached(tmp_path: Path
     checked = bilateral("check", base)
     assert (checked.returncode, checked.stderr) == (0, "")
     assert checked.stdout.startswith(f"{os.fsdecode(tmp_path)}/caf\\xe9/facts-\\xff.toml: valid")
-    path = Path(cache_file(os.environ["BILATERAL_CACHE_DIR"], os.fsdecode(base)))
+    path = Path(cache_name(os.environ["BILATERAL_CACHE_DIR"], os.fsdecode(base)))
     answers = []
     for _ in range(2):
         result = bilateral("--facts", base, *TRADE)

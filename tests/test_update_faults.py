@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bilateral.api import open_base
-from bilateral.store.cache import cache_file
+from bilateral.store.directory import cache_name
 from bilateral.store.integrity import record_checksum
 from tests.base_edits import Files, read_base, split_by_table, write_base
 from tests.conftest import MINIMAL, SHIPPED, run
@@ -151,7 +151,7 @@ def test_a_refused_cache_is_not_read_by_the_update(
     minimal_parts: Path, isolated_cache: Path, how: str
 ) -> None:
     assert "30000" in run("--facts", str(minimal_parts), "trade", *AS_OF).stdout
-    cache = Path(cache_file(str(isolated_cache), str(minimal_parts)))
+    cache = Path(cache_name(str(isolated_cache), str(minimal_parts)))
     forged = _forged(cache)
     assert "99999" in run("--facts", str(minimal_parts), "trade", *AS_OF).stdout  # believed
     if how == "group-writable":
@@ -173,7 +173,7 @@ def test_the_cache_stays_near_its_size_over_many_edits(
     shipped_parts: Path, isolated_cache: Path
 ) -> None:
     assert run("--facts", str(shipped_parts), "trade", *AS_OF).exit_code == 0
-    cache = Path(cache_file(str(isolated_cache), str(shipped_parts)))
+    cache = Path(cache_name(str(isolated_cache), str(shipped_parts)))
     first = cache.stat().st_size
     files = read_base(shipped_parts)
     people = file_with(files, "people")

@@ -9,8 +9,6 @@ from dataclasses import asdict, dataclass
 
 from bilateral.errors import Problem
 
-FORMATS = ("text", "json", "github")
-
 
 @dataclass(frozen=True)
 class Finding:

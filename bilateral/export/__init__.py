@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CannotWrite",
     "ftm_lines",
+    "info",
     "json_document",
     "json_schema",
     "schema_text",

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bilateral.schema.checker import Document
-from bilateral.schema.fields import Field, Shape
+from bilateral.schema.fields import Shape
 from bilateral.schema.lookup import Lookup
 
 Cells = dict[str, Any]
@@ -88,6 +88,3 @@ class Kind:
     def pair_of(self, document: Document) -> str | None:
         pair = document.get("pair")
         return pair if isinstance(pair, str) and pair else None
-
-    def fields(self) -> tuple[Field, ...]:
-        return self.shape.fields

@@ -160,7 +160,16 @@ def _ordered(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.file, p.line or 0))
 
 
-__all__ = ["META_KEYS", "TOP_LEVEL", "Part", "build_parts", "load"]
+__all__ = [
+    "META_KEYS",
+    "ONCE",
+    "TOP_LEVEL",
+    "Known",
+    "Part",
+    "build_parts",
+    "check_part",
+    "load",
+]
 
 
 @dataclasses.dataclass(frozen=True)

@@ -44,6 +44,14 @@ BY_NAME: dict[str, Kind] = {kind.name: kind for kind in ALL}
 NAMED: tuple[str, ...] = tuple(kind.name for kind in ALL if kind.named)
 """Kinds that `show` finds by name."""
 TABLE_OF: dict[str, str] = {kind.name: kind.table for kind in TOP_LEVEL}
+PAIRED: frozenset[str] = frozenset(
+    name
+    for kind in TOP_LEVEL
+    if any(field.name == "pair" for field in kind.shape.fields)
+    for name in (kind.name, *(child.kind.name for child in kind.children))
+)
+"""Kinds whose records belong to a pair of countries: those with a `pair` field, and the
+records written inside them."""
 
 
 def kind(name: str) -> Kind:

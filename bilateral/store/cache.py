@@ -20,11 +20,6 @@ from bilateral.store.writing import sweep_temporaries
 Notify = Callable[[str], None]
 
 
-def cache_file(directory: str, facts: str) -> str:
-    """Where the cache of a fact base is kept in a directory."""
-    return cache_name(directory, facts)
-
-
 def open_store(
     facts: str, use_cache: bool = True, notify: Notify | None = None
 ) -> sqlite3.Connection:

@@ -20,7 +20,14 @@ try:  # the builtin blake2 module: hashlib would load OpenSSL on every start
 except ImportError:  # pragma: no cover - CPython builds without it
     from hashlib import blake2b
 
-__all__ = ["blake2b", "cache_name", "chosen_directory", "private_directory", "trusted_file"]
+__all__ = [
+    "blake2b",
+    "cache_name",
+    "chosen_directory",
+    "private_directory",
+    "trusted_file",
+    "unsafe_reason",
+]
 CACHE_ENVIRONMENT_VARIABLE = "BILATERAL_CACHE_DIR"
 SECRET_FILE = ".secret"
 SECRET_BYTES = 32
