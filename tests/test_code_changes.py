@@ -38,11 +38,17 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def test_a_changed_money_format_shows_in_every_format(tmp_path: Path) -> None:
+    """Money is written when answering, never kept in the store: with the store's
+    fingerprint pinned, so that no edit can rebuild it, the same cache file answers in the
+    changed format."""
     code = _copy_package(tmp_path)
+    _edit(code / "bilateral" / "store" / "fingerprint.py",
+          'return f"{__version__}/{checksum:08x}"', 'return "pinned"')  # fmt: skip
     cache = tmp_path / "cache"
     before = _answer(code, cache, "trade", "--flow", "export", "--format", "tsv")
     assert "$25,000-30,000" in before
-    assert len(list(cache.glob("*.sqlite3"))) == 1
+    [built] = cache.glob("*.sqlite3")
+    kept = built.stat()
     _edit(code / "bilateral" / "schema" / "wording.py", 'f"{amount(low)}-{amount(high)}"',
           'f"{amount(low)} to {amount(high)}"')  # fmt: skip
     for fmt in ("tsv", "csv", "table"):
@@ -50,6 +56,8 @@ def test_a_changed_money_format_shows_in_every_format(tmp_path: Path) -> None:
         assert "$25,000 to 30,000" in shown, fmt
     search = _answer(code, cache, "search", "--json", "how much did azerbaijan export")
     assert "$25,000 to 30,000" in search
+    after = built.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (kept.st_ino, kept.st_mtime_ns), "rebuilt"
 
 
 def test_a_changed_document_shape_rebuilds_the_store(tmp_path: Path) -> None:
