@@ -299,6 +299,14 @@ class Base:
         ]
 
     @_recovering
+    def records(self, kind: str, pair: str | None = None) -> Iterator[Row]:
+        """Every record of any kind (`person`, `event`, ... as in docs/json.md), as of the
+        date, in listing order; the listing every kind has, whether or not a command of its
+        own lists it. `pair` as in the listings."""
+        chosen = self.query.resolve_pair(pair) if kind_has_pair(kind) else None
+        return self._dated(self.query.listing(kind, chosen, []), kind)
+
+    @_recovering
     def sources_by_id(self) -> dict[str, Document]:
         """Every source record by its id (for citations a reader can follow)."""
         return {row.document["id"]: row.document for row in self.query.listing("source", None, [])}

@@ -18,7 +18,8 @@ from bilateral.answer.dated import AsOf, Dating, as_of, record_status, role_stat
 from bilateral.answer.query import FactQuery
 from bilateral.answer.rows import Row
 from bilateral.errors import BadQuery
-from bilateral.kinds.kind import Cells, Listing
+from bilateral.kinds.kind import Cells, Kind, Listing
+from bilateral.kinds.registry import ALL
 from bilateral.schema import dates
 from bilateral.schema.wording import span
 
@@ -33,19 +34,20 @@ CHANGE_KINDS = (
     "commitment-ended",
     "renamed",
     "dispute-opened",
+    "began",
+    "ended",
 )
 """What a change is, in the order a day's changes are listed."""
-DISPUTED_KINDS = (
-    "person",
-    "area",
-    "commitment",
-    "trade",
-    "event",
-    "assessment",
-    "relation",
-    "fact",
+DISPUTED_KINDS = tuple(
+    kind.name for kind in ALL if any(field.name == "disputes" for field in kind.shape.fields)
 )
 """The kinds whose records may carry `disputes`."""
+TOLD = frozenset(
+    {"person", "relation", "event", "commitment", "organization", "country", "place"}
+    | {"source", "post", "area", "trade", "fact", "assessment"}
+)
+"""The kinds whose changes are told in words of their own above, then those whose dates
+mark no change; a kind added later has its `began` and `ended` from its dates."""
 
 
 class Period:
@@ -83,6 +85,12 @@ def changes(query: FactQuery, when: AsOf, within: Period) -> list[Row]:
         *_commitments(query, within, before, after),
         *_names(query, within),
         *_disputes(query, within),
+        *(
+            change
+            for kind in ALL
+            if kind.name not in TOLD
+            for change in _dated(kind, query, within)
+        ),
     ]
     found.sort(key=lambda c: (dates.earliest(c["date"]), CHANGE_KINDS.index(c["change"])))
     return [Row.of(change | {"as_of": when.text}) for change in found]
@@ -147,6 +155,19 @@ def _commitments(
             if within.holds(commitment[field]):
                 yield _change(commitment[field], change, "commitment", commitment["id"], text,
                               **cited)  # fmt: skip
+
+
+def _dated(kind: Kind, query: FactQuery, within: Period) -> Iterator[Document]:
+    """A record of a kind added later began at its `start` (else `date`), ended at `end`."""
+    fields = {field.name for field in kind.shape.fields}
+    begins = next((name for name in ("start", "date") if name in fields), None)
+    for row in query.listing(kind.name, None, []):
+        record = row.document
+        for field, change in ((begins, "began"), ("end", "ended")):
+            if field in fields and within.holds(record[field]):
+                text = f"{kind.label(record)} {change}"
+                yield _change(record[field], change, kind.name, record["id"], text,
+                              sources=record.get("sources"))  # fmt: skip
 
 
 def _names(query: FactQuery, within: Period) -> Iterator[Document]:

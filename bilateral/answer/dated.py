@@ -9,6 +9,7 @@ Nothing here is stored: it is worked out when answering, from the dates the base
 from __future__ import annotations
 
 import datetime
+import functools
 from typing import TYPE_CHECKING, Any
 
 from bilateral.answer.rows import Row
@@ -182,16 +183,19 @@ RENAMED_KINDS = ("organization", "country", "place")
 STATUS_KINDS = ("relation", "fact", "assessment")
 """Kinds whose records carry `status` at the date (a commitment's is `standing`, since its
 `status` is its step on the ladder; a role's words are held, ended, not-started, unknown)."""
-NAME_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
-    "person": (("country", "country_name"),),
-    "organization": (("country", "country_name"),),
-    "place": (("country", "country_name"),),
-    "relation": (("subject", "subject_name"), ("object", "object_name")),
-    "event": (("place", "place_name"), ("participants", "participant_names")),
-    "assessment": (("held_by", "holder_name"), ("about", "about_names")),
-    "commitment": (("by", "by_names"),),
-}
-"""Each kind's references and the fields that hold their names: the name in force at the date."""
+
+
+@functools.cache
+def name_fields(kind: str) -> tuple[tuple[str, str], ...]:
+    """A kind's references and the fields that hold their names (the name in force at the
+    date), as its declaration gives them (`Field.names`)."""
+    from bilateral.kinds.registry import BY_NAME  # the declarations: only once a name is dated
+
+    declared = BY_NAME.get(kind)
+    fields = declared.shape.fields if declared else ()
+    return tuple((field.names, field.name) for field in fields if field.names)
+
+
 DATED_KINDS = frozenset(("person", "area", "commitment", *STATUS_KINDS))
 
 
@@ -233,7 +237,7 @@ class Dating:
         renamed = self.renamed()
         if not renamed:
             return dated
-        for reference, names in NAME_FIELDS.get(kind, ()):
+        for reference, names in name_fields(kind):
             value = document.get(reference)
             if isinstance(value, list):
                 dated[names] = [
@@ -296,7 +300,7 @@ class Dating:
         renamed = self.renamed()
         return bool(renamed) and any(
             ref in renamed
-            for reference, _ in NAME_FIELDS.get(kind, ())
+            for reference, _ in name_fields(kind)
             for ref in _ids(document.get(reference))
         )
 

@@ -18,6 +18,7 @@ from bilateral.errors import BadQuery
 from bilateral.handoff import sections
 from bilateral.handoff.note import Block, Citations, Document, Heading, Line, Note, Paragraph
 from bilateral.handoff.note import plain as words
+from bilateral.handoff.other_kinds import note_sections
 from bilateral.schema import dates
 from bilateral.schema.vocabulary import STATUS_LADDER
 from bilateral.schema.wording import span
@@ -55,6 +56,7 @@ def briefing(base: Base, pair: str | None) -> Note:
     blocks += sections.trade(context, records.trade)
     blocks += sections.events(context, records.events)
     blocks += sections.assessments(context, records.assessments)
+    blocks += note_sections(context, base, "-".join(codes))
     blocks += sections.disagreements(context)
     return Note(title, base.when.text, blocks, context.cite.listed())
 

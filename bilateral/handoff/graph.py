@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from bilateral.api import Base
 from bilateral.errors import NothingMatched
 from bilateral.handoff.note import Document
+from bilateral.handoff.other_kinds import DRAWN_OR_LEFT_OUT, untold
 from bilateral.schema import dates
 from bilateral.schema.wording import span
 
@@ -88,6 +89,11 @@ def build(base: Base, pair: str | None) -> Graph:
     _relations(graph, base.documents("relation"))
     _events(graph, base.documents("event", chosen), day)
     _commitments(graph, base.documents("commitment", chosen))
+    for other, document in untold(base, chosen, DRAWN_OR_LEFT_OUT):
+        graph.nodes[document["id"]] = Node(document["id"], other.name, other.label(document))
+        for named in filter(None, other.mentions(document)):
+            edge = Edge(named, document["id"], other.name, other.noun, "", (document["id"],))
+            graph.edges.append(edge)
     for edge in graph.edges:
         for end in (edge.source, edge.target):
             graph.nodes.setdefault(end, Node(end, "record", end))

@@ -65,7 +65,7 @@ def dot(graph: Graph) -> str:
         tooltip = f", tooltip={dot_string(node.detail)}" if node.detail else ""
         lines.append(
             f"  {dot_string(node.id)} [label={dot_string(node.label)}, "
-            f"{DOT_SHAPES[node.kind]}{tooltip}];"
+            f"{DOT_SHAPES.get(node.kind, DOT_SHAPES['record'])}{tooltip}];"
         )
     for edge in graph.edges:
         style = ", style=dashed" if edge.ended else ""
@@ -86,7 +86,7 @@ def mermaid(graph: Graph) -> str:
     names = {key: f"n{number}" for number, key in enumerate(graph.nodes, start=1)}
     lines = ["flowchart LR", f"    %% ties as of {graph.as_of}"]
     for key, node in graph.nodes.items():
-        opening, closing = MERMAID_SHAPES[node.kind]
+        opening, closing = MERMAID_SHAPES.get(node.kind, MERMAID_SHAPES["record"])
         lines.append(f"    {names[key]}{opening}{mermaid_string(node.label)}{closing}")
     for edge in graph.edges:
         arrow = "-.->" if edge.ended else "-->"

@@ -69,13 +69,21 @@ def check_span(begins: str = "start") -> Callable[[Checker, Document, str], None
 def name_of(reference: str) -> Field:
     """A derived field holding the name of the record a `reference` field names."""
     return Field(
-        f"{reference}_name", "derived", derive=lambda doc, lookup: lookup.name(doc[reference])
+        f"{reference}_name",
+        "derived",
+        derive=lambda doc, lookup: lookup.name(doc[reference]),
+        names=reference,
     )
 
 
 def names_of(references: str, field_name: str) -> Field:
     """A derived field holding the names of the records a list field names."""
-    return Field(field_name, "derived", derive=lambda doc, lookup: lookup.names_of(doc[references]))
+    return Field(
+        field_name,
+        "derived",
+        derive=lambda doc, lookup: lookup.names_of(doc[references]),
+        names=references,
+    )
 
 
 def name_and_aliases(document: Document) -> list[str]:

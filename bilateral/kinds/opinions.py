@@ -52,7 +52,7 @@ ASSESSMENT = Kind(
             PAIR,
             Field("held_by", "ref", targets=("person", "organization", "country")),
             Field("held_by_group", "text"),
-            Field("holder_name", "derived", derive=_holder),
+            Field("holder_name", "derived", derive=_holder, names="held_by"),
             Field("claim", "text", required=True),
             Field("quote", "text"),
             Field("about", "refs"),

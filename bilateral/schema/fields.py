@@ -38,6 +38,9 @@ class Field:
     record_kind: str = ""
     """For records that carry ids of their own: their kind, as the id registry names it."""
     help: str = ""
+    names: str = ""
+    """For a derived field that holds the names of the records another field refers to:
+    that field (answers give the names in force at their date)."""
 
     @property
     def toml_key(self) -> str:
