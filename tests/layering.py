@@ -114,12 +114,13 @@ def _names_of(node: ast.AST, package: str, known: set[str]) -> list[str]:
     return []
 
 
-def imports_of(root: Path, module: str, path: Path) -> list[Import]:
-    """Every module `module` imports, however the import is written."""
+def imports_of(root: Path, module: str, path: Path, known: set[str] | None = None) -> list[Import]:
+    """Every module `module` imports, however the import is written (`known`: the
+    package's modules, when the caller has listed them already)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     inside = _function_nodes(tree)
     package = _package_of(module, path)
-    known = set(modules_of(root))
+    known = known if known is not None else set(modules_of(root))
     found: list[Import] = []
     for node in ast.walk(tree):
         for name in _names_of(node, package, known):
@@ -131,8 +132,9 @@ def imports_of(root: Path, module: str, path: Path) -> list[Import]:
 def upward_imports(root: Path) -> list[str]:
     """Imports that point up the pipeline, as 'module:line imports other'."""
     problems = []
-    for module, path in modules_of(root).items():
-        for found in imports_of(root, module, path):
+    modules = modules_of(root)
+    for module, path in modules.items():
+        for found in imports_of(root, module, path, set(modules)):
             if found.module.startswith("bilateral") and layer_of(found.module) > layer_of(module):
                 problems.append(f"{module}:{found.line} imports {found.module}")
     return problems
@@ -144,7 +146,7 @@ def import_graph(root: Path) -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {}
     for module, path in modules.items():
         targets = set()
-        for found in imports_of(root, module, path):
+        for found in imports_of(root, module, path, set(modules)):
             name = found.module
             if name.endswith(".*"):  # a name made at run time: any module under the package
                 targets |= {m for m in modules if m.startswith(name[:-1]) and m != module}

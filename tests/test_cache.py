@@ -36,7 +36,7 @@ def answers(base: Path, cache: tuple[str, ...]) -> list[str]:
     return outputs
 
 
-@pytest.mark.parametrize("base", ["shipped", "generated"])
+@pytest.mark.parametrize("base", ["shipped", pytest.param("generated", marks=pytest.mark.slow)])
 def test_cached_and_uncached_answers_are_identical(base: str, tmp_path: Path) -> None:
     path = SHIPPED
     if base == "generated":

@@ -186,7 +186,7 @@ toml_values = st.recursive(
 """Values TOML can hold: `values` without None, which TOML writes by leaving a key out."""
 
 
-@settings(max_examples=max(200, FUZZ_INPUTS // 4), suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=max(80, FUZZ_INPUTS // 12), suppress_health_check=[HealthCheck.too_slow])
 @given(path=st.sampled_from(KEY_PATHS), value=st.none() | toml_values)
 def test_any_value_anywhere_validates_or_is_a_problem(path: tuple[Any, ...], value: Any) -> None:
     """Written as TOML, any value at any key gives a valid base or problems that each point
@@ -349,7 +349,7 @@ def _same(first: Any, second: Any) -> bool:
     return bool(first == second)
 
 
-@settings(max_examples=max(200, FUZZ_INPUTS // 4), suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=max(80, FUZZ_INPUTS // 12), suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.dictionaries(st.text(max_size=12), values, max_size=6))
 def test_any_top_level_table_validates_or_is_a_problem(data: dict[str, Any]) -> None:
     with pytest.raises(FactBaseInvalid) as caught:

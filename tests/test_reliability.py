@@ -152,7 +152,7 @@ def _while_reading(base: Path, edit: Callable[[], None]) -> None:
     assert AFTER in run("--facts", str(base), *TRADE).stdout
 
 
-@pytest.mark.parametrize("editor", ["in place", "sed -i"])
+@pytest.mark.parametrize("editor", ["in place", pytest.param("sed -i", marks=pytest.mark.slow)])
 def test_a_same_size_edit_with_an_old_time_put_back_is_seen_at_once(
     tmp_path: Path, editor: str
 ) -> None:
@@ -178,6 +178,7 @@ def test_a_same_size_edit_with_an_old_time_put_back_is_seen_at_once(
     assert (after.st_ino == before.st_ino) == (editor == "in place")
 
 
+@pytest.mark.slow
 def test_a_symlink_moved_to_another_version_of_the_same_size_and_time_is_seen(
     tmp_path: Path,
 ) -> None:
@@ -934,8 +935,15 @@ def test_a_cache_directory_named_with_uri_characters(
     assert sorted(path.name for path in (tmp_path / "base").iterdir()) == ["facts.toml"]
 
 
-@pytest.mark.parametrize("quoted", [False, True], ids=["bare-key", "quoted-key"])
-@pytest.mark.parametrize("command", ["check", "query"])
+@pytest.mark.parametrize(
+    ("command", "quoted"),
+    [
+        pytest.param("query", True, id="query-quoted-key"),
+        pytest.param("check", False, id="check-bare-key", marks=pytest.mark.slow),
+        pytest.param("check", True, id="check-quoted-key", marks=pytest.mark.slow),
+        pytest.param("query", False, id="query-bare-key", marks=pytest.mark.slow),
+    ],
+)
 def test_a_key_of_10_mb_is_shortened_in_messages(
     tmp_path: Path, quoted: bool, command: str
 ) -> None:

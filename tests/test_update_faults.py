@@ -169,6 +169,7 @@ def test_a_refused_cache_is_not_read_by_the_update(
     assert "30000" in result.stdout
 
 
+@pytest.mark.slow
 def test_the_cache_stays_near_its_size_over_many_edits(
     shipped_parts: Path, isolated_cache: Path
 ) -> None:

@@ -36,6 +36,7 @@ def new_place(facts: Path, number: int) -> list[str]:
             "--id", f"town-{number}", "--name", f"Town {number}", *PLACE]  # fmt: skip
 
 
+@pytest.mark.slow
 def test_parallel_writers_lose_no_record(tmp_path: Path) -> None:
     facts = copy_of_minimal(tmp_path)
     environment = dict(os.environ, PYTHONPATH=str(ROOT))
