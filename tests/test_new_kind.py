@@ -141,6 +141,13 @@ def test_the_new_kind_is_checked_and_counted(scratch: Path) -> None:
     assert "1 grant" in _cli(scratch, "check", str(scratch / "facts.toml"))
 
 
+def test_new_adds_it_and_says_so_in_its_help(scratch: Path) -> None:
+    assert "assessment, grant; and, inside" in " ".join(_cli(scratch, "new", "--help").split())
+    added = _cli(scratch, "new", "grant", "--id", "second-grant", "--name", "Second grant",
+                 "--field", "by=abiyev-safar", "--cite", "article:1:2", "--dry-run")  # fmt: skip
+    assert '[[grants]]\nid = "second-grant"' in added
+
+
 def test_show_and_search_find_it(scratch: Path) -> None:
     [match] = json.loads(_cli(scratch, "show", "--json", "Zanzibar reconstruction grant"))
     assert match["kind"] == "grant"

@@ -136,7 +136,26 @@ def _counts(base: FactBase) -> str:
     return ", ".join(f"{count} {name}" for name, count in base.counts().items())
 
 
-@click.command()
+class KindsListed(click.Command):
+    """A command whose help lists the kinds of record as the registry declares them."""
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if self.help and "{kinds}" in self.help:
+            self.help = self.help.replace("{kinds}", _kinds_text())
+        super().format_help_text(ctx, formatter)
+
+
+def _kinds_text() -> str:
+    """'source, country, ...; and, inside another record: role, ...', as `new` adds them."""
+    from bilateral.curate.adding import specs  # curators' tools, for `new --help` alone
+
+    found = specs().values()
+    own = ", ".join(spec.name for spec in found if not spec.field)
+    inside = ", ".join(spec.name for spec in found if spec.field)
+    return f"{own}; and, inside another record: {inside}"
+
+
+@click.command(cls=KindsListed)
 @click.argument("kind")
 @click.option("--id", "record_id", metavar="ID", help="The record's id.")
 @click.option("--name", metavar="NAME", help="Its name (for kinds that have one).")
@@ -189,9 +208,7 @@ def new(
     end of its kind, or inside its parent record), and writes the file only if the whole
     base stays valid.
 
-    KIND is one of: source, country, person, post, organization, place, area, trade,
-    event, assessment, relation, fact; and, inside another record: role, commitment,
-    name, note, dispute.
+    KIND is one of: {kinds}.
 
     \b
     Example:
