@@ -448,9 +448,9 @@ def test_overview_names_the_base_and_the_commands() -> None:
         "  trade figures, events, relations, facts, assessments.",
         "Pairs: AZ-PK",
         "Countries: AZ Azerbaijan, PK Pakistan",
-        "1 people, 0 posts, 1 areas, 1 commitments, 1 trade figures, 1 events, 1 assessments, "
-        "1 relations,",
-        "  from 2 sources",
+        "1 people, 0 posts, 1 organizations, 1 places, 1 areas, 1 commitments, 1 trade figures, "
+        "1 events, 1",
+        "  relations, 1 facts, 1 assessments, from 2 sources",
         "",
     ]
     assert "  bilateral show Musharraf      everything about one name" in out

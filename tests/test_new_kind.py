@@ -139,6 +139,7 @@ def _cli(scratch: Path, *args: str) -> str:
 
 def test_the_new_kind_is_checked_and_counted(scratch: Path) -> None:
     assert "1 grant" in _cli(scratch, "check", str(scratch / "facts.toml"))
+    assert "1 grants" in " ".join(_cli(scratch).split())
 
 
 def test_new_adds_it_and_says_so_in_its_help(scratch: Path) -> None:

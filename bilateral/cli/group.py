@@ -14,16 +14,9 @@ from bilateral.cli.options import as_of_option
 from bilateral.errors import FactBaseInvalid, FactBaseUnreadable
 from bilateral.render.escapes import visible
 
-OVERVIEW_COUNTS = (
-    "people",
-    "posts",
-    "areas",
-    "commitments",
-    "trade figures",
-    "events",
-    "assessments",
-    "relations",
-)
+SAID_ELSEWHERE = ("sources", "countries")
+"""Counts the overview gives in lines of their own; every other kind's count, in the
+registry's order, is on its line of counts."""
 GO_FURTHER = (
     ("bilateral areas", "cooperation areas and their commitments"),
     ("bilateral officials --current", "people in office at the date, and their posts"),
@@ -237,7 +230,7 @@ def overview_text(overview: dict[str, Any], width: int) -> str:
         f"Its sources speak up to {checked}." if checked else "",
         f"Pairs: {', '.join(overview['pairs'])}",
         "Countries: " + ", ".join(f"{code} {name}" for code, name in overview["countries"].items()),
-        ", ".join(f"{counts[name]} {name}" for name in OVERVIEW_COUNTS if name in counts)
+        ", ".join(f"{count} {name}" for name, count in counts.items() if name not in SAID_ELSEWHERE)
         + f", from {counts['sources']} sources",
     ]
     wrapped = [
