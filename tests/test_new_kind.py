@@ -46,6 +46,7 @@ GRANT = Kind(
     table="grants",
     noun="grant",
     plural="grants",
+    status="status",
     shape=Shape(
         (
             ID,
@@ -153,6 +154,7 @@ def test_show_and_search_find_it(scratch: Path) -> None:
     [match] = json.loads(_cli(scratch, "show", "--json", "Zanzibar reconstruction grant"))
     assert match["kind"] == "grant"
     assert match["record"]["by_names"] == ["Safar Abiyev"]
+    assert match["record"]["status"] == "in-force"  # as of 2004-08-01, from its dates
     hits = json.loads(_cli(scratch, "search", "--json", "zanzibar reconstruction"))
     assert hits[0]["id"] == "zanzibar-grant"
 

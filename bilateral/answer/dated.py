@@ -68,9 +68,6 @@ DEFAULT_HORIZON_YEARS = 1
 """How long a record with no end stays in force after its latest confirmation, where the
 base records no term for it (a post's `term_years`)."""
 
-START_FIELDS = {"assessment": "stated", "commitment": "date"}
-"""The field that says when a record began, where it is not `start`."""
-
 
 class Span:
     """What the base knows of a record's time: when it began and ended (dates of any
@@ -94,7 +91,7 @@ class Span:
 
     @classmethod
     def of(cls, document: Document, kind: str, horizon: int = DEFAULT_HORIZON_YEARS) -> Span:
-        begins = document.get(START_FIELDS.get(kind, "start"))
+        begins = document.get(declared().begins.get(kind, "start"))
         return cls(begins, document.get("end"), document.get("last_confirmed"), horizon)
 
     def window(self) -> tuple[datetime.date, datetime.date] | None:
@@ -179,10 +176,32 @@ def other_names(document: Document, day: datetime.date) -> list[str]:
     return [name for name in dict.fromkeys(every) if name != current]
 
 
-RENAMED_KINDS = ("organization", "country", "place")
-STATUS_KINDS = ("relation", "fact", "assessment")
-"""Kinds whose records carry `status` at the date (a commitment's is `standing`, since its
-`status` is its step on the ladder; a role's words are held, ended, not-started, unknown)."""
+class Declared:
+    """What answering at a date reads from the kinds' declarations, read once."""
+
+    def __init__(self) -> None:
+        from bilateral.kinds.registry import ALL  # the declarations: only once a date is put
+
+        self.begins = {kind.name: kind.begins for kind in ALL}
+        """The field that says when a record of each kind began."""
+        self.status = {kind.name: kind.status for kind in ALL if kind.status}
+        """Kinds whose records carry their status at the date, and the field that holds it
+        (a commitment's is `standing`, since its `status` is its step on the ladder)."""
+        self.renamed = tuple(
+            kind.name
+            for kind in ALL
+            if any(f.name == "names" and f.type == "records" for f in kind.shape.fields)
+        )
+        """Kinds whose records have dated names."""
+        self.dated = frozenset(("person", "area", *self.status))
+        """Kinds whose every record changes with the date (a person's roles, an area's
+        commitments, a status)."""
+
+
+@functools.cache
+def declared() -> Declared:
+    """The declarations answering at a date reads."""
+    return Declared()
 
 
 @functools.cache
@@ -194,9 +213,6 @@ def name_fields(kind: str) -> tuple[tuple[str, str], ...]:
     declared = BY_NAME.get(kind)
     fields = declared.shape.fields if declared else ()
     return tuple((field.names, field.name) for field in fields if field.names)
-
-
-DATED_KINDS = frozenset(("person", "area", "commitment", *STATUS_KINDS))
 
 
 class Dating:
@@ -211,7 +227,7 @@ class Dating:
     def row(self, row: Row, kind: str) -> Row:
         """The row as of the date; a document with nothing dated in it keeps its stored JSON."""
         document = row.document
-        if kind in DATED_KINDS or self._needs_names(document, kind):
+        if kind in declared().dated or self._needs_names(document, kind):
             return Row.of(self.document(document, kind))
         return Row(_with_date(row.raw, self.when.text), document | {"as_of": self.when.text})
 
@@ -221,11 +237,9 @@ class Dating:
             dated["roles"] = [self.role(role, document.get("died")) for role in document["roles"]]
         elif kind == "area":
             dated |= self.area(document)
-        elif kind == "commitment":
-            dated["standing"] = record_status(document, kind, self.when.day)
-        elif kind in STATUS_KINDS:
-            dated["status"] = record_status(document, kind, self.when.day)
-        if kind in RENAMED_KINDS and document.get("names"):
+        elif kind in declared().status:
+            dated[declared().status[kind]] = record_status(document, kind, self.when.day)
+        if kind in declared().renamed and document.get("names"):
             dated["name"] = name_at(document, self.when.day)
             dated["other_names"] = other_names(document, self.when.day)
         dated["as_of"] = self.when.text
@@ -283,7 +297,7 @@ class Dating:
         if self._renamed is None:
             self._renamed = {
                 row.document["id"]: row.document
-                for kind in RENAMED_KINDS
+                for kind in declared().renamed
                 for row in self.query.listing(kind, None, [])
                 if row.document.get("names")
             }
@@ -295,7 +309,7 @@ class Dating:
         return name_at(found, self.when.day) if found else None
 
     def _needs_names(self, document: Document, kind: str) -> bool:
-        if kind in RENAMED_KINDS and document.get("names"):
+        if kind in declared().renamed and document.get("names"):
             return True
         renamed = self.renamed()
         return bool(renamed) and any(

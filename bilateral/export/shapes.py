@@ -15,7 +15,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from bilateral.answer.dated import RECORD_STATUSES, RENAMED_KINDS, STATUS_KINDS, STATUSES
+from bilateral.answer.dated import RECORD_STATUSES, STATUSES, declared
 from bilateral.kinds.kind import Child, Kind
 from bilateral.schema.fields import Field
 
@@ -37,11 +37,7 @@ AT_THE_DATE: dict[tuple[str, str], tuple[Field, ...]] = {
 }
 """Fields that answering adds to nested records as of the date (bilateral.answer.dated)."""
 ON_THE_DATE: dict[str, tuple[Field, ...]] = {
-    **{
-        name: (Field("status", "choice", True, RECORD_STATUSES, help=RECORD_STATUS_HELP),)
-        for name in STATUS_KINDS
-    },
-    "commitment": (STANDING,),
+    name: (dataclasses.replace(STANDING, name=field),) for name, field in declared().status.items()
 }
 """Fields that answering adds to top-level records as of the date."""
 
@@ -131,7 +127,7 @@ class Exported:
     @property
     def optional(self) -> tuple[Field, ...]:
         """Fields a document has only sometimes (the other names of a renamed record)."""
-        return (OTHER_NAMES,) if self.kind.name in RENAMED_KINDS else ()
+        return (OTHER_NAMES,) if self.kind.name in declared().renamed else ()
 
 
 def exported(top_level: tuple[Kind, ...]) -> list[Exported]:

@@ -75,6 +75,8 @@ def _commitment_text(commitment: Document, lookup: Lookup) -> str:
 
 COMMITMENT = Kind(
     name="commitment",
+    begins="date",
+    status="standing",
     table="commitments",
     noun="commitment",
     plural="commitments",

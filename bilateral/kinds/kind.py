@@ -79,6 +79,11 @@ class Kind:
     listing: Listing | None = None
     children: tuple[Child, ...] = ()
     help: str = ""
+    begins: str = "start"
+    """The field that says when a record began (an assessment's `stated`)."""
+    status: str = ""
+    """The field an answer as of a date adds with the record's status then (in-force,
+    ended, not-yet or unknown): `status`, or a commitment's `standing`; none if empty."""
 
     @property
     def named(self) -> bool:

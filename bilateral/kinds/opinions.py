@@ -43,6 +43,8 @@ def _holder(assessment: Document, lookup: Lookup) -> str | None:
 
 ASSESSMENT = Kind(
     name="assessment",
+    begins="stated",
+    status="status",
     table="assessments",
     noun="assessment",
     plural="assessments",
@@ -123,6 +125,7 @@ def _related(relation: Document) -> tuple[str, ...]:
 
 RELATION = Kind(
     name="relation",
+    status="status",
     table="relations",
     noun="relation",
     plural="relations",
@@ -193,6 +196,7 @@ RELATION = Kind(
 
 FACT = Kind(
     name="fact",
+    status="status",
     table="facts",
     noun="fact",
     plural="facts",
