@@ -9,6 +9,7 @@ top of a module or inside a function.
 from __future__ import annotations
 
 import ast
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,11 +115,18 @@ def _names_of(node: ast.AST, package: str, known: set[str]) -> list[str]:
     return []
 
 
+@functools.cache
+def _parsed(text: str) -> tuple[ast.AST, frozenset[int]]:
+    """A module's tree and the nodes inside its functions, parsed once for each text (a
+    copy of the package with one file changed parses that file alone again)."""
+    tree = ast.parse(text)
+    return tree, frozenset(_function_nodes(tree))
+
+
 def imports_of(root: Path, module: str, path: Path, known: set[str] | None = None) -> list[Import]:
     """Every module `module` imports, however the import is written (`known`: the
     package's modules, when the caller has listed them already)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    inside = _function_nodes(tree)
+    tree, inside = _parsed(path.read_text(encoding="utf-8"))
     package = _package_of(module, path)
     known = known if known is not None else set(modules_of(root))
     found: list[Import] = []

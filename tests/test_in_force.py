@@ -129,7 +129,7 @@ PARTIAL = st.builds(
 ORDER = re.compile(r"(not-yet )*(unknown )*(in-force )*(unknown )*(ended )*")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(
     start=st.none() | PARTIAL,
     end=st.none() | PARTIAL,

@@ -29,7 +29,7 @@ MARK = re.compile("\x1e(\\d+)\t(\\d+)\x1e")
 ADDRESS = re.compile(r"^\s*<?(?:https?|ftp)://\S+$")
 DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 FIGURE = re.compile(r"\$\d{1,3}(?:,\d{3})+(?:-\d{1,3}(?:,\d{3})+)?")
-SAMPLED = [40, 60, 80, 117, 160]
+SAMPLED = [40, 80, 117]
 BORDERS = "│|┃ "
 
 

@@ -17,6 +17,7 @@ from bilateral.cli.answering import (
     problem_line,
     warn,
 )
+from bilateral.cli.options import KindsListed
 from bilateral.errors import FactBaseInvalid, FactBaseUnreadable, Problem, shown
 from bilateral.render.escapes import visible
 
@@ -134,25 +135,6 @@ def _report_machine(
 
 def _counts(base: FactBase) -> str:
     return ", ".join(f"{count} {name}" for name, count in base.counts().items())
-
-
-class KindsListed(click.Command):
-    """A command whose help lists the kinds of record as the registry declares them."""
-
-    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        if self.help and "{kinds}" in self.help:
-            self.help = self.help.replace("{kinds}", _kinds_text())
-        super().format_help_text(ctx, formatter)
-
-
-def _kinds_text() -> str:
-    """'source, country, ...; and, inside another record: role, ...', as `new` adds them."""
-    from bilateral.curate.adding import specs  # curators' tools, for `new --help` alone
-
-    found = specs().values()
-    own = ", ".join(spec.name for spec in found if not spec.field)
-    inside = ", ".join(spec.name for spec in found if spec.field)
-    return f"{own}; and, inside another record: {inside}"
 
 
 @click.command(cls=KindsListed)

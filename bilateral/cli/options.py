@@ -38,6 +38,18 @@ class Vocabulary(click.Choice[str]):
         raise AttributeError("a vocabulary's values are the schema's")
 
 
+class KindsListed(click.Command):
+    """A command whose help lists the kinds of record as the registry declares them, in
+    place of `{kinds}` (`new`)."""
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if self.help and "{kinds}" in self.help:
+            from bilateral.curate.adding import kinds_in_words  # curators' tools, for its help
+
+            self.help = self.help.replace("{kinds}", kinds_in_words())
+        super().format_help_text(ctx, formatter)
+
+
 def complete_names(context: click.Context, _: click.Parameter, incomplete: str) -> list[Any]:
     return _completions(context, lambda base: for_shell(base.query.completions(incomplete)))
 

@@ -59,6 +59,14 @@ def specs() -> dict[str, Spec]:
     return found
 
 
+def kinds_in_words() -> str:
+    """'source, country, ...; and, inside another record: role, ...', as `new` adds them."""
+    found = specs().values()
+    own = ", ".join(spec.name for spec in found if not spec.field)
+    inside = ", ".join(spec.name for spec in found if spec.field)
+    return f"{own}; and, inside another record: {inside}"
+
+
 def given_fields(spec: Spec) -> list[Field]:
     """The fields a curator gives for the kind: not derived, and not the tables of records
     added inside it with `new` of their own (roles, notes, ...)."""
