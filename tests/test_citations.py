@@ -227,3 +227,64 @@ def test_check_refuses_a_malformed_dispute(tmp_path: Path, broken: str) -> None:
     result = run("check", str(path))
     assert result.exit_code == 1
     assert "events[0] (visit-baku-2004).disputes[0]." in result.stderr
+
+
+ROLE_END = 'end = 2013-10-28\nsources = [{ source = "background" }]\n'
+TRADE_SOURCES = (
+    'certainty = "stated"\nsources = [{ source = "article", paragraph = 1, sentence = 2 }]\n'
+)
+
+
+def _role_dispute(first: str) -> str:
+    return (
+        "\n[[people.roles.disputes]]\n"
+        'field = "end"\nvalues = [\n'
+        f'  {{ value = {first}, says = "one page", sources = [{{ source = "background" }}] }},\n'
+        '  { value = 2013-10-22, says = "the decree", sources = [{ source = "article", '
+        "paragraph = 1, sentence = 1 }] },\n]\n"
+    )
+
+
+def _trade_dispute(low: int) -> str:
+    return (
+        '\n[[trade.disputes]]\nfield = "value"\nvalues = [\n'
+        f'  {{ value = {{ low = {low}, high = 30000, currency = "USD" }}, says = "the article", '
+        'sources = [{ source = "article", paragraph = 1, sentence = 2 }] },\n'
+        '  { value = { low = 28000, high = 28000, currency = "USD" }, says = "another page", '
+        'sources = [{ source = "background" }] },\n]\n'
+    )
+
+
+def test_a_role_and_a_trade_figure_may_carry_disputes(tmp_path: Path) -> None:
+    """A role's dates (Abiyev's end: 28 or 22 Oct 2013) and a figure's value (a range) may
+    be disputed like an event's; the dispute shows beside the figure, in its own words."""
+    text = MINIMAL.read_text().replace(ROLE_END, ROLE_END + _role_dispute("2013-10-28"), 1)
+    text = text.replace(TRADE_SOURCES, TRADE_SOURCES + _trade_dispute(25000), 1)
+    path = tmp_path / "facts.toml"
+    path.write_text(text)
+    assert run("check", str(path)).exit_code == 0
+    result = run("--facts", str(path), "--as-of", AS_OF, "trade", "--format", "table")
+    assert result.exit_code == 0, result.stderr
+    assert "Disputed: trade-2003-az-export value: $25,000-30,000 (the article)" in result.stdout
+    assert "$28,000 (another page)" in result.stdout
+    [person] = json.loads(run("--facts", str(path), "officials", "--json").stdout)
+    [role] = person["roles"]
+    assert [value["value"] for value in role["disputes"][0]["values"]] == [
+        "2013-10-28",
+        "2013-10-22",
+    ]
+
+
+def test_a_role_or_trade_dispute_must_hold_the_records_own_value(tmp_path: Path) -> None:
+    text = MINIMAL.read_text().replace(ROLE_END, ROLE_END + _role_dispute("2013-10-29"), 1)
+    text = text.replace(TRADE_SOURCES, TRADE_SOURCES + _trade_dispute(26000), 1)
+    path = tmp_path / "facts.toml"
+    path.write_text(text)
+    result = run("check", str(path))
+    assert result.exit_code == 1
+    assert "people[0] (abiyev-safar).roles[0].disputes[0].values: none is the record's own end" in (
+        result.stderr
+    )
+    assert "trade[0] (trade-2003-az-export).disputes[0].values: none is the record's own value" in (
+        result.stderr
+    )
