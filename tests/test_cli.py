@@ -73,6 +73,7 @@ JSON_FIRST = {
                 "end": "2013-10-28",
                 "last_confirmed": "2004-07-28",
                 "notes": [],
+                "disputes": [],
                 "sources": [{"source": "background", "paragraph": None, "sentence": None}],
                 "status": "held",
             }
