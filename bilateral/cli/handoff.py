@@ -34,10 +34,15 @@ GRAPH_FORMATS = ("dot", "mermaid", "tree")
     help="markdown (pandoc footnotes) or html (one self-contained page). Default: laid out "
     "for reading at a terminal, markdown in a pipe.",
 )
+@click.option(
+    "--since",
+    metavar="DATE",
+    help="Say what changed from this date to the note's date (default: a year before it).",
+)
 @pair_option
 @as_of_option
 @click.pass_obj
-def brief(settings: Settings, fmt: str | None, pair: str | None) -> None:
+def brief(settings: Settings, fmt: str | None, since: str | None, pair: str | None) -> None:
     """A one-page briefing note on a pair of countries as of a date.
 
     The relationship in two sentences, cooperation areas by status, officials and
@@ -55,7 +60,8 @@ def brief(settings: Settings, fmt: str | None, pair: str | None) -> None:
     def produce(base: Base) -> str:
         from bilateral.handoff.answers import brief_text  # the note's modules, for brief alone
 
-        return brief_text(base, pair, fmt, sys.stdout, terminal)
+        start = base.at(since).when.text if since else None  # checked as --as-of is
+        return brief_text(base, pair, fmt, sys.stdout, terminal, start)
 
     answer_text(settings, produce)
 

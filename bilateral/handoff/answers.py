@@ -19,11 +19,16 @@ def for_output(text: str, terminal: bool) -> str:
 
 
 def brief_text(
-    base: Base, pair: str | None, chosen: str | None, out: TextIO, terminal: bool
+    base: Base,
+    pair: str | None,
+    chosen: str | None,
+    out: TextIO,
+    terminal: bool,
+    since: str | None = None,
 ) -> str:
     """The note in the format chosen; with none, laid out for a terminal or, in a pipe,
-    Markdown."""
-    note = briefing(base, pair)
+    Markdown. What changed is counted from `since` (default: a year before the date)."""
+    note = briefing(base, pair, since)
     if chosen == "html":
         from bilateral.handoff.htmlpage import page  # the HTML page alone
 
