@@ -87,6 +87,12 @@ def brief(settings: Settings, fmt: str | None, since: str | None, pair: str | No
     metavar="N",
     help="How many edges from --around to follow (default 1).",
 )
+@click.option(
+    "--all",
+    "everything",
+    is_flag=True,
+    help="Every node and edge (default: the pair and its nearest ties, to fit a screen).",
+)
 @every_pair_option
 @as_of_option
 @click.pass_obj
@@ -95,6 +101,7 @@ def graph(
     fmt: str | None,
     around: str | None,
     depth: int | None,
+    everything: bool,
     pair: str | None,
 ) -> None:
     """Who is tied to whom as of a date, as DOT, Mermaid or a tree.
@@ -113,12 +120,14 @@ def graph(
         raise click.UsageError("--around is empty; give a name")
     if depth is not None and around is None:
         raise click.UsageError("--depth counts edges from --around NAME; give --around too")
+    if everything and around is not None:
+        raise click.UsageError("--all draws everything and --around a part; give one of them")
     terminal = sys.stdout.isatty()
 
     def produce(base: Base) -> str:
         from bilateral.handoff.answers import graph_text  # the graph's modules, for graph alone
 
         chosen_depth = 1 if depth is None else depth
-        return graph_text(base, pair, around, chosen_depth, fmt, sys.stdout, terminal)
+        return graph_text(base, pair, around, chosen_depth, fmt, sys.stdout, terminal, everything)
 
     answer_text(settings, produce)

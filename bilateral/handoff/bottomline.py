@@ -10,6 +10,7 @@ from typing import Any
 from bilateral.handoff.note import Document, Line, Paragraph
 from bilateral.handoff.note import plain as words
 from bilateral.handoff.sections import Context, flagged, listed
+from bilateral.render.tradechart import FLOWS
 from bilateral.schema import dates
 from bilateral.schema.wording import money
 
@@ -91,8 +92,10 @@ def _standing(context: Context, records: Any, added: list[tuple[Document, Docume
     areas = records.areas
     signed = [area for area in areas if area["status"] == "signed"]
     parts = relations[:1]
-    if areas:
+    if signed:
         parts.append(f"signed commitments in {len(signed)} of {len(areas)} areas of cooperation")
+    elif areas:
+        parts.append(f"no signed commitment in force in their {len(areas)} areas of cooperation")
     if not parts:
         return []
     text = f" By {context.as_of}, {first} and {second} had {listed(parts)}."
@@ -110,10 +113,12 @@ def _trade(context: Context, figures: list[Document]) -> Line:
         key=lambda f: (f["flow"] == "total", f["value"]["high"]),
     )
     value = figure["value"]
-    flow = "total trade" if figure["flow"] == "total" else f"{figure['flow']}s"
     reporter = context.names.get(figure["reporter"], figure["reporter"])
+    partner = context.names.get(figure["partner"], figure["partner"])
+    flow = FLOWS.get(figure["flow"], "total trade of {r} with {p}").format(r=reporter, p=partner)
     text = (
-        f" The latest recorded {flow} ({year}, {reporter}\u2019s figure) was "
+        f" The latest trade figure, {flow[0].lower()}{flow[1:]} in {year} "
+        f"({reporter}\u2019s figure), was "
         f"{money(value['low'], value['high'], value['currency'])}, {figure['certainty']}."
     )
     return [words(text), *context.refs(figure["sources"])]

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 MOST_AREAS = 10
 MOST_CHANGES = 5
-MOST_IN_OFFICE = 5
+MOST_IN_OFFICE = 4
 MOST_VIEWS = 3
 
 
@@ -168,6 +168,7 @@ def in_office(context: Context, people: list[Document], codes: tuple[str, str]) 
             for role in person["roles"]
             if role["status"] in ("held", "unknown")
         ]
+        held.sort(key=lambda holding: holding[1]["status"] != "held")
         if not held:
             continue
         spans: Line = [strong(country), words(": ")]
@@ -187,7 +188,7 @@ def _holding(context: Context, person: Document, role: Document) -> str:
     since = f", since {role['start']}" if role["start"] else ""
     said = f"{person['name']}, {role['title']}{since}"
     if role["status"] == "unknown":
-        said += f" (in post at {context.as_of} not known; last confirmed {role['last_confirmed']})"
+        said += f" (not confirmed since {role['last_confirmed']})"
     return said
 
 

@@ -111,17 +111,18 @@ def reading(point: Point, currency: str) -> str:
 
 
 def sparkline(side: Side, years: list[int]) -> str:
-    """One character a year from the first year to the last, a space for a year with no
-    figure: '▁▃ ▇'."""
+    """One character a year from the first year to the last, from the lowest figure to the
+    highest, a space for a year with no figure: '▁▃ ▇'."""
     if not years:
         return ""
-    top = max((point.middle for point in side.points), default=0) or 1
+    middles = [point.middle for point in side.points]
+    bottom, top = min(middles, default=0), max(middles, default=0)
     by_year = {point.year: point for point in side.points}
     marks = []
     for year in range(years[0], years[-1] + 1):
         point = by_year.get(year)
-        step = round(point.middle / top * (len(SPARKS) - 1)) if point else -1
-        marks.append(SPARKS[step] if point else " ")
+        share = (point.middle - bottom) / (top - bottom) if point and top > bottom else 1
+        marks.append(SPARKS[round(share * (len(SPARKS) - 1))] if point else " ")
     return "".join(marks)
 
 
