@@ -134,6 +134,12 @@ def officials(
     callback=readable_option,
     help="Reporting country.",
 )
+@click.option(
+    "--chart",
+    is_flag=True,
+    help="Trade by year as bars, both countries' reports side by side where they mirror "
+    "each other.",
+)
 @pair_option
 @output_options
 @as_of_option
@@ -143,6 +149,7 @@ def trade(
     year: int | None,
     flow: str | None,
     reporter: str | None,
+    chart: bool,
     pair: str | None,
     fmt: str | None,
     as_json: bool,
@@ -164,7 +171,23 @@ def trade(
     \b
     Example:
         bilateral trade --year 2003 --flow export
+        bilateral trade --chart
     """
+    if chart:
+        if fmt or as_json:
+            raise click.UsageError("--chart draws bars; it takes no --format or --json")
+        terminal = sys.stdout.isatty()
+
+        def drawn(base: Base) -> str:
+            from bilateral.render.tradechart import chart_text  # the chart alone
+
+            rows = base.trade(year=year, flow=flow, reporter=reporter, pair=pair)
+            names = {country["id"]: country["name"] for country in base.documents("country")}
+            figures = [row.document for row in rows]
+            return chart_text(figures, names, base.when.text, sys.stdout, terminal)
+
+        answer_text(settings, drawn)
+        return
 
     def nothing(base: Base) -> str:
         years = base.trade_years()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TextIO
 
 from bilateral.answer.mirrors import paired_series
 from bilateral.answer.rows import Document
@@ -167,6 +168,30 @@ def bars(found: list[Chart], width: int, ascii_only: bool) -> list[str]:
                 lines.append(f"  {label}{tag}{bar} {texts[(side.tag, year)]}")
         lines.append("")
     return lines[:-1]
+
+
+def chart_text(
+    figures: list[Document], names: Mapping[str, str], as_of: str, out: TextIO, terminal: bool
+) -> str:
+    """`trade --chart`: the bars for the window (80 columns in a pipe, in plain ASCII)."""
+    from bilateral.errors import NothingMatched  # only when nothing is found
+    from bilateral.render.escapes import visible
+    from bilateral.render.tables import console_for
+
+    if not figures:
+        raise NothingMatched("no trade figure matches; bilateral trade lists those held")
+    width = console_for(out, terminal).width if terminal else 80
+    legend = (
+        "bars: the low end of each figure, then (+) up to its high end; one scale per chart"
+        if not terminal
+        else "bars: \u2588 the low end of each figure, \u2591 up to its high end; "
+        "one scale per chart"
+    )
+    lines = [f"Trade by year as of {as_of}", legend, ""]
+    lines += bars(charts(figures, names), width, ascii_only=not terminal)
+    lines += ["", "Figures, their certainty and sources: bilateral trade"]
+    text = "\n".join(line.rstrip() for line in lines) + "\n"
+    return visible(text) if terminal else text
 
 
 def _short(tag: str) -> str:
