@@ -7,8 +7,8 @@ from typing import Any
 from bilateral.answer.dating import Dating
 from bilateral.answer.query import FactQuery, Filter
 from bilateral.answer.rows import Row
-from bilateral.answer.titles import event_title
 from bilateral.answer.timing import as_of
+from bilateral.answer.titles import event_title
 from bilateral.schema import dates
 
 Document = dict[str, Any]

@@ -92,7 +92,9 @@ def _standing(context: Context, records: Any, added: list[tuple[Document, Docume
     areas = records.areas
     signed = [area for area in areas if area["status"] == "signed"]
     parts = relations[:1]
-    if signed:
+    if signed and len(areas) == 1:
+        parts.append("signed commitments in their one area of cooperation")
+    elif signed:
         parts.append(f"signed commitments in {len(signed)} of {len(areas)} areas of cooperation")
     elif areas:
         parts.append(f"no signed commitment in force in their {len(areas)} areas of cooperation")

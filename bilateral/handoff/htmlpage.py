@@ -26,7 +26,7 @@ STYLE = """\
 body { font: 15px/1.45 Georgia, "Times New Roman", serif; color: #111; background: #fff;
   max-width: 46em; margin: 2em auto; padding: 0 1em; }
 h1 { font-size: 1.45em; margin: 0 0 0.2em; }
-h2 { font-size: 1.1em; margin: 0.8em 0 0.25em; border-bottom: 1px solid #bbb; }
+h2 { font-size: 1.1em; margin: 0.6em 0 0.2em; border-bottom: 1px solid #bbb; }
 p { margin: 0.3em 0; }
 ul { margin: 0.2em 0; padding-left: 1.3em; }
 li { margin: 0.1em 0; }
@@ -42,9 +42,9 @@ ul.columns { columns: 2; column-gap: 2em; }
 .footnotes h2 { font-size: 1.2em; }
 .footnotes ol { padding-left: 1.8em; margin: 0.2em 0; }
 .footnotes li { overflow-wrap: anywhere; }
-@page { size: A4; margin: 1.2cm 1.5cm; }
+@page { size: A4; margin: 1cm 1.5cm; }
 @media print {
-  body { font-size: 9pt; line-height: 1.25; max-width: none; margin: 0; padding: 0;
+  body { font-size: 9pt; line-height: 1.2; max-width: none; margin: 0; padding: 0;
     color: #000; }
   a { color: #000; text-decoration: none; }
   h2 { break-after: avoid; page-break-after: avoid; }
@@ -100,7 +100,7 @@ def _figure(figure: Figure) -> str:
             said = f"{chart.title}, {side.tag}: {summary(chart, side)}"
             keys.append(f"<li>{swatch} {escape(said)}</li>")
     return (
-        f'<figure class="trade">{svg(figure.charts, 240, 48)}'
+        f'<figure class="trade">{svg(figure.charts, 240, 42)}'
         f'<figcaption><ul class="keys">{"".join(keys)}</ul>'
         f"{line_html(figure.caption)}</figcaption></figure>"
     )

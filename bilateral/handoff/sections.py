@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from bilateral.api import Base
 
 MOST_AREAS = 10
-MOST_CHANGES = 5
+MOST_CHANGES = 4
 MOST_IN_OFFICE = 4
 MOST_VIEWS = 3
 
@@ -72,9 +72,10 @@ def flagged(context: Context, document: Document, stated: str = "") -> Line:
             who = str(entry.get("says") or "a source") + (f", later ({later[0]})" if later else "")
             value = text(entry["value"])
             said = "as stated" if value == stated else value
+            if index == len(dispute["values"]) - 1 and not said.endswith("."):
+                said += "."
             spans.append(words(("; " if index else "") + f"{who}: {said}"))
             spans += context.cite.refs(entry["sources"])
-        spans.append(words("."))
     return spans
 
 
