@@ -10,6 +10,7 @@ low end, lighter to its high end; a line through the middle of each range, with 
 from __future__ import annotations
 
 import html
+import textwrap
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TextIO
@@ -140,34 +141,47 @@ def summary(chart: Chart, side: Side) -> str:
 def bars(found: list[Chart], width: int, ascii_only: bool) -> list[str]:
     """Bars by year, each chart under its title; both reporters' bars a year where a
     direction has mirror figures. A bar is as long as its low end ('#', '█'), then its high
-    end ('+', '░'), all on one scale per chart."""
-    full, part = ("#", "+") if ascii_only else ("\u2588", "\u2591")
+    end ('+', '░'), all on one scale per chart; each figure's value and certainty beside
+    it, or beneath it where the window is too narrow."""
     lines: list[str] = []
     for chart in found:
-        lines.append(chart.title + f" ({chart.currency})")
-        tags = len(chart.sides) > 1
-        tag_width = max(len(_short(side.tag)) for side in chart.sides) + 1 if tags else 0
-        texts = {
-            (side.tag, p.year): reading(p, chart.currency)
-            for side in chart.sides
-            for p in side.points
-        }
-        room = max(4, width - 2 - 5 - tag_width - 1 - max(map(len, texts.values())))
-        top = max(point.high for side in chart.sides for point in side.points) or 1
-        for year in chart.years:
-            for index, side in enumerate(chart.sides):
-                point = next((p for p in side.points if p.year == year), None)
-                label = f"{year} " if index == 0 else " " * 5
-                tag = _short(side.tag).ljust(tag_width) if tags else ""
-                if point is None:
-                    lines.append(f"  {label}{tag}(none)".rstrip())
-                    continue
-                low = round(point.low / top * room)
-                high = max(low, round(point.high / top * room))
-                bar = (full * low + part * (high - low)).ljust(room)
-                lines.append(f"  {label}{tag}{bar} {texts[(side.tag, year)]}")
+        lines += textwrap.wrap(f"{chart.title} ({chart.currency})", width, break_on_hyphens=False)
+        lines += _chart_bars(chart, width, ascii_only)
         lines.append("")
     return lines[:-1]
+
+
+def _chart_bars(chart: Chart, width: int, ascii_only: bool) -> list[str]:
+    full, part = ("#", "+") if ascii_only else ("\u2588", "\u2591")
+    tags = len(chart.sides) > 1
+    tag_width = max(len(_short(side.tag)) for side in chart.sides) + 1 if tags else 0
+    texts = {
+        (side.tag, p.year): f"{reading(p, chart.currency)} {p.certainty}"
+        for side in chart.sides
+        for p in side.points
+    }
+    lead = 2 + 5 + tag_width
+    beside = width - lead - 1 - max(map(len, texts.values())) >= 8
+    room = max(4, width - lead - (1 + max(map(len, texts.values())) if beside else 0))
+    top = max(point.high for side in chart.sides for point in side.points) or 1
+    lines = []
+    for year in chart.years:
+        for index, side in enumerate(chart.sides):
+            point = next((p for p in side.points if p.year == year), None)
+            label = f"{year} " if index == 0 else " " * 5
+            tag = _short(side.tag).ljust(tag_width) if tags else ""
+            if point is None:
+                lines.append(f"  {label}{tag}(none)".rstrip())
+                continue
+            low = round(point.low / top * room)
+            high = max(low, round(point.high / top * room))
+            bar = full * low + part * (high - low)
+            text = texts[(side.tag, year)]
+            if beside:
+                lines.append(f"  {label}{tag}{bar.ljust(room)} {text}")
+            else:
+                lines += [f"  {label}{tag}{bar}".rstrip(), " " * lead + text]
+    return lines
 
 
 def chart_text(
@@ -187,9 +201,9 @@ def chart_text(
         else "bars: \u2588 the low end of each figure, \u2591 up to its high end; "
         "one scale per chart"
     )
-    lines = [f"Trade by year as of {as_of}", legend, ""]
+    lines = [f"Trade by year as of {as_of}", *textwrap.wrap(legend, width), ""]
     lines += bars(charts(figures, names), width, ascii_only=not terminal)
-    lines += ["", "Figures, their certainty and sources: bilateral trade"]
+    lines += ["", *textwrap.wrap("Figures, their notes and sources: bilateral trade", width)]
     text = "\n".join(line.rstrip() for line in lines) + "\n"
     return visible(text) if terminal else text
 
