@@ -169,35 +169,35 @@ digraph bilateral {
     "baku" [label="Baku", shape=house];
     "visit-baku-2004" [label="Pakistan's visit to Baku, July 2004", shape=note, \
 tooltip="A visit to Baku."];
+    "edge 1" [label="Minister of Defence, 1995-02-06 to 2013-10-28, held", \
+shape=plaintext, fontsize=9, height=0.1, margin=0.02];
+    "edge 4" [label="took part", \
+shape=plaintext, fontsize=9, height=0.1, margin=0.02];
+    "edge 5" [label="at", \
+shape=plaintext, fontsize=9, height=0.1, margin=0.02];
   }
   "military" [label="Military cooperation", shape=hexagon, tooltip="Defence ties."];
   "PK" [label="Pakistan", shape=box, peripheries=2];
-  "edge 1" [label="Minister of Defence, 1995-02-06 to 2013-10-28, held", \
+  "edge 7" [label="signed", \
+shape=plaintext, fontsize=9, height=0.1, margin=0.02];
+  "edge 2" [label="ties", \
+shape=plaintext, fontsize=9, height=0.1, margin=0.02];
+  "edge 3" [label="took part", \
+shape=plaintext, fontsize=9, height=0.1, margin=0.02];
+  "edge 6" [label="signed", \
 shape=plaintext, fontsize=9, height=0.1, margin=0.02];
   "abiyev-safar" -> "edge 1" [arrowhead=none];
   "edge 1" -> "AZ";
-  "edge 2" [label="ties", \
-shape=plaintext, fontsize=9, height=0.1, margin=0.02];
   "PK" -> "edge 2" [arrowhead=none];
   "edge 2" -> "AZ";
-  "edge 3" [label="took part", \
-shape=plaintext, fontsize=9, height=0.1, margin=0.02];
   "PK" -> "edge 3" [arrowhead=none];
   "edge 3" -> "visit-baku-2004";
-  "edge 4" [label="took part", \
-shape=plaintext, fontsize=9, height=0.1, margin=0.02];
   "AZ" -> "edge 4" [arrowhead=none];
   "edge 4" -> "visit-baku-2004";
-  "edge 5" [label="at", \
-shape=plaintext, fontsize=9, height=0.1, margin=0.02];
   "visit-baku-2004" -> "edge 5" [arrowhead=none];
   "edge 5" -> "baku";
-  "edge 6" [label="signed", \
-shape=plaintext, fontsize=9, height=0.1, margin=0.02];
   "AZ" -> "edge 6" [arrowhead=none];
   "edge 6" -> "military";
-  "edge 7" [label="signed", \
-shape=plaintext, fontsize=9, height=0.1, margin=0.02];
   "PK" -> "edge 7" [arrowhead=none];
   "edge 7" -> "military";
 }

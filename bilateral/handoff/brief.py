@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from bilateral.answer.dating import silence
 from bilateral.api import Base
 from bilateral.errors import BadQuery
 from bilateral.handoff import bottomline, sections
@@ -53,7 +54,7 @@ def briefing(base: Base, pair: str | None, since: str | None = None) -> Note:
     )
     title = f"Briefing note: {context.countries[0]} and {context.countries[1]}"
     start = since or _a_year_before(base.when.day)
-    blocks: list[Block] = [Heading(1, title), _preface(base, start)]
+    blocks: list[Block] = [Heading(1, title), _preface(base, start, records)]
     blocks += [Heading(2, "Bottom line"), bottomline.paragraph(context, records)]
     blocks += sections.key_points(context, records.areas)
     blocks += sections.changed(context, base, records, start)
@@ -127,17 +128,18 @@ def _a_year_before(day: datetime.date) -> str:
         return day.replace(year=day.year - 1, day=28).isoformat()
 
 
-def _preface(base: Base, since: str) -> Paragraph:
+def _preface(base: Base, since: str, records: Records) -> Paragraph:
+    """The date, the base, and when the base falls silent before the date."""
     overview = base.overview()
-    return Paragraph(
-        [
-            words(
-                f"As of {base.when.text}, from the fact base \u201c{overview['title']}\u201d. "
-                f"Changes are counted from {since}. Bracketed numbers are the sources at "
-                "the end; \u201clater\u201d marks a source dated after the note\u2019s date."
-            )
-        ]
+    said = (
+        f"As of {base.when.text}, from the fact base \u201c{overview['title']}\u201d. "
+        f"Changes are counted from {since}. Bracketed numbers are the sources at the end; "
+        "\u201clater\u201d marks a source dated after the note\u2019s date."
     )
+    silent = silence([*records.relations, *records.areas, *records.people, *records.assessments])
+    if silent:
+        said += f" As of that date, {silent}."
+    return Paragraph([words(said)])
 
 
 def _trade(context: sections.Context, figures: list[Document]) -> list[Block]:

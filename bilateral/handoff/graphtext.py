@@ -77,29 +77,47 @@ def dot(graph: Graph) -> str:
         '  node [fontname="Helvetica", fontsize=10];',
         '  edge [fontname="Helvetica", fontsize=9];',
     ]
-    for number, (country, nodes) in enumerate(clusters(graph).items(), start=1):
+    grouped = clusters(graph)
+    home = {node.id: country for country, nodes in grouped.items() for node in nodes}
+    for number, (country, nodes) in enumerate(grouped.items(), start=1):
         indent = "    " if country else "  "
         if country:
             name = dot_string(graph.nodes[country].label)
             lines.append(f"  subgraph cluster_{number} {{")
             lines.append(f'    graph [label={name}, style="rounded", color="#999999"];')
         lines += [indent + _dot_node(node) for node in nodes]
+        lines += [  # the labels of edges within the country, drawn within it
+            indent + _dot_label(index, edge)
+            for index, edge in enumerate(graph.edges, start=1)
+            if home[edge.source] == home[edge.target] == country
+        ]
         if country:
             lines.append("  }")
+    lines += [
+        "  " + _dot_label(number, edge)
+        for number, edge in enumerate(graph.edges, start=1)
+        if home[edge.source] != home[edge.target]
+    ]
     for number, edge in enumerate(graph.edges, start=1):
         lines += _dot_edge(number, edge)
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
+def _dot_label(number: int, edge: Edge) -> str:
+    """The label of an edge as a node of its own ("edge 3", an id no record can have)."""
+    return (
+        f'"edge {number}" [label={dot_string(edge.text)}, shape=plaintext, fontsize=9, '
+        "height=0.1, margin=0.02];"
+    )
+
+
 def _dot_edge(number: int, edge: Edge) -> list[str]:
-    """An edge drawn through its label: the label is a node of its own on the edge's path
-    ("edge 3", an id no record can have), so that no label can be read as another's."""
+    """An edge drawn through its label, a node on the edge's path, so that no label can be
+    read as another's: from the source to the label, and on to the target."""
     style = ", style=dashed" if edge.ended else ""
     label = f'"edge {number}"'
     return [
-        f"  {label} [label={dot_string(edge.text)}, shape=plaintext, fontsize=9, "
-        "height=0.1, margin=0.02];",
         f"  {dot_string(edge.source)} -> {label} [arrowhead=none{style}];",
         f"  {label} -> {dot_string(edge.target)}" + (" [style=dashed];" if edge.ended else ";"),
     ]

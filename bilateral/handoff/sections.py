@@ -94,10 +94,17 @@ def key_points(context: Context, areas: list[Document]) -> list[Block]:
     return [*blocks, Bullets(items, "columns")]
 
 
-def _rank(area: Document) -> tuple[int, str]:
-    status = area["status"]
-    place = STATUS_LADDER.index(status) if status in STATUS_LADDER else len(STATUS_LADDER)
-    return place, str(area["name"])
+def _rank(area: Document) -> tuple[int, int, str]:
+    """In force first, by status; then those whose commitments are none in force, by the
+    strongest of them; then those with none; by name within each."""
+    if area["status"] in STATUS_LADDER:
+        return 0, STATUS_LADDER.index(area["status"]), str(area["name"])
+    past = [_place(commitment["status"]) for commitment in area["commitments"]]
+    return (1, min(past), str(area["name"])) if past else (2, 0, str(area["name"]))
+
+
+def _place(status: str) -> int:
+    return STATUS_LADDER.index(status) if status in STATUS_LADDER else len(STATUS_LADDER)
 
 
 def _strongest(area: Document) -> Document | None:
@@ -114,9 +121,10 @@ def _strongest(area: Document) -> Document | None:
 
 def _area(context: Context, area: Document) -> Item:
     commitment = _strongest(area)
+    if commitment is None and area["commitments"]:
+        return _lapsed(context, area)
     if commitment is None:
-        none = "commitments, none in force" if area["commitments"] else "no commitment"
-        spans: Line = [strong(area["name"]), words(f": {none}")]
+        spans: Line = [strong(area["name"]), words(": no commitment")]
         return Item([*spans, *context.refs(area["sources"]), *flagged(context, area)])
     status = str(area["status"])
     when = commitment["date"] or _reported(context, commitment)
@@ -125,6 +133,19 @@ def _area(context: Context, area: Document) -> Item:
     spans = [strong(area["name"]), words(f": {status}{who}, {when}")]
     spans += context.refs(commitment["sources"])
     return Item([*spans, *flagged(context, commitment)])
+
+
+def _lapsed(context: Context, area: Document) -> Item:
+    """'Trade: signed, 2004-07-08; not confirmed since 2004-07-28': no commitment in force
+    at the date, the strongest of them and when it was last confirmed."""
+    best = min(area["commitments"], key=lambda commitment: _place(commitment["status"]))
+    when = best["date"] or _reported(context, best)
+    confirmed = best.get("last_confirmed")
+    said = f": {best['status']}, {when}; " + (
+        f"not confirmed since {confirmed}" if confirmed else f"not in force at {context.as_of}"
+    )
+    spans: Line = [strong(area["name"]), words(said), *context.refs(best["sources"])]
+    return Item([*spans, *flagged(context, best)])
 
 
 def _reported(context: Context, commitment: Document) -> str:
