@@ -173,21 +173,11 @@ def trade(
         bilateral trade --year 2003 --flow export
         bilateral trade --chart
     """
+    chosen: dict[str, Any] = {"year": year, "flow": flow, "reporter": reporter, "pair": pair}
     if chart:
-        if fmt or as_json:
-            raise click.UsageError("--chart draws bars; it takes no --format or --json")
-        terminal = sys.stdout.isatty()
+        from bilateral.cli.handoff import trade_chart  # the chart's command alone
 
-        def drawn(base: Base) -> str:
-            from bilateral.render.tradechart import chart_text  # the chart alone
-
-            rows = base.trade(year=year, flow=flow, reporter=reporter, pair=pair)
-            names = {country["id"]: country["name"] for country in base.documents("country")}
-            figures = [row.document for row in rows]
-            return chart_text(figures, names, base.when.text, sys.stdout, terminal)
-
-        answer_text(settings, drawn)
-        return
+        return trade_chart(settings, chosen, fmt is not None or as_json)
 
     def nothing(base: Base) -> str:
         years = base.trade_years()
@@ -199,15 +189,7 @@ def trade(
 
         trade_table(rows, out, terminal, cited)
 
-    answer(
-        settings,
-        lambda base: base.trade(year=year, flow=flow, reporter=reporter, pair=pair),
-        "trade",
-        fmt,
-        as_json,
-        nothing,
-        table,
-    )
+    answer(settings, lambda base: base.trade(**chosen), "trade", fmt, as_json, nothing, table)
 
 
 @cli.command(short_help="Visits, meetings and signings, in date order")

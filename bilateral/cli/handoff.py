@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -131,3 +131,19 @@ def graph(
         return graph_text(base, pair, around, chosen_depth, fmt, sys.stdout, terminal, everything)
 
     answer_text(settings, produce)
+
+
+def trade_chart(settings: Settings, filters: dict[str, Any], formatted: bool) -> None:
+    """`trade --chart`: the figures the listing's filters choose, as bars by year."""
+    if formatted:
+        raise click.UsageError("--chart draws bars; it takes no --format or --json")
+    terminal = sys.stdout.isatty()
+
+    def drawn(base: Base) -> str:
+        from bilateral.render.tradechart import chart_text  # the chart alone
+
+        figures = [row.document for row in base.trade(**filters)]
+        names = {country["id"]: country["name"] for country in base.documents("country")}
+        return chart_text(figures, names, base.when.text, sys.stdout, terminal)
+
+    answer_text(settings, drawn)
