@@ -196,6 +196,7 @@ def test_what_changed_since_a_date() -> None:
     assert "## Changed since 2004-07-31" in result.stdout
     bad = run("--facts", str(SHIPPED), "brief", "--since", "July")
     assert bad.exit_code == 2
+    assert bad.stderr.startswith("bilateral: --since 'July' is not a date; write YYYY-MM-DD")
 
 
 def test_people_in_office_at_the_date_with_nothing_later() -> None:
