@@ -11,18 +11,24 @@ Every answer is an iterator or list of `Row`: `row.document` is the record as a 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import sqlite3
+from collections.abc import Callable, Iterator
+from typing import Concatenate, ParamSpec, TypeVar, cast
 
 from bilateral.answer.dating import Dating, role_filter, roles_matching
 from bilateral.answer.query import FactQuery, Filter
 from bilateral.answer.rows import Document, Row
 from bilateral.answer.timing import IN_FORCE, AsOf
 from bilateral.answer.timing import as_of as as_of_date
-from bilateral.errors import BadQuery
-from bilateral.store.cache import Notify, open_store
+from bilateral.errors import BadQuery, StoreUnreadable
+from bilateral.store.cache import Notify, discard, open_store
 from bilateral.store.paths import facts_path
 
 __all__ = ["Base", "Row", "open_base", "validate"]
+T = TypeVar("T")
+P = ParamSpec("P")
+Reopen = Callable[[], FactQuery]
 
 
 def open_base(
@@ -41,7 +47,14 @@ def open_base(
     which mean the last day of that month or year).
     """
     when = as_of_date(as_of)
-    return Base(FactQuery(open_store(facts_path(path), use_cache, notify)), when)
+    facts = facts_path(path)
+
+    def rebuilt() -> FactQuery:
+        discard(facts)
+        return FactQuery(open_store(facts, use_cache, notify))
+
+    query = FactQuery(open_store(facts, use_cache, notify))
+    return Base(query, when, rebuilt if use_cache else None)
 
 
 def validate(path: str | None = None) -> dict[str, int]:
@@ -52,26 +65,68 @@ def validate(path: str | None = None) -> dict[str, int]:
     return load(facts_path(path)).counts()
 
 
-class Base:
-    """Questions to one compiled fact base."""
+def _recovering(method: Callable[Concatenate[Base, P], T]) -> Callable[Concatenate[Base, P], T]:
+    """A question answered whole through `Base.answer`, so a damaged cache is rebuilt."""
 
-    def __init__(self, query: FactQuery, when: AsOf | None = None) -> None:
+    @functools.wraps(method)
+    def whole(base: Base, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        return base.answer(lambda again: _complete(method(again, *args, **kwargs)))
+
+    return whole
+
+
+def _complete(result: T) -> T:
+    """An answer read to its end (an iterator's rows are read now, while they can be
+    read again from a rebuilt store)."""
+    return cast(T, iter(list(result))) if isinstance(result, Iterator) else result
+
+
+class Base:
+    """Questions to one compiled fact base.
+
+    Every question is answered whole: when a cached store fails a check while answering
+    (a page gone bad, a record that fails its checksum, a table gone), the cache is
+    discarded, built again and asked again; StoreUnreadable when that fails too."""
+
+    def __init__(
+        self, query: FactQuery, when: AsOf | None = None, rebuilt: Reopen | None = None
+    ) -> None:
         self.query = query
         self.when = when or as_of_date(None)
         self.dating = Dating(query, self.when)
+        self._rebuilt = rebuilt
 
     def at(self, date: str | None) -> Base:
         """The same base, answering as of another date."""
-        return Base(self.query, as_of_date(date))
+        return Base(self.query, as_of_date(date), self._rebuilt)
+
+    def answer(self, produce: Callable[[Base], T]) -> T:
+        """`produce(base)`, asked again of a rebuilt store when the cached one fails a
+        check part way (so an answer is never half from a damaged file)."""
+        try:
+            return produce(self)
+        except sqlite3.DatabaseError as error:
+            if self._rebuilt is None:
+                raise StoreUnreadable(f"the compiled fact base cannot be read ({error})") from None
+        self.query = self._rebuilt()
+        self.dating = Dating(self.query, self.when)
+        try:
+            return produce(self)
+        except sqlite3.DatabaseError as error:
+            raise StoreUnreadable(
+                f"the compiled fact base cannot be read ({error}); try --no-cache"
+            ) from None
 
     def _dated(self, rows: Iterator[Row], kind: str) -> Iterator[Row]:
         for row in rows:
             yield self.dating.row(row, kind)
 
+    @_recovering
     def overview(self) -> Document:
         """Title, dates, pairs, countries and the count of each kind of record."""
         return self.query.overview() | {"as_of": self.when.text}
 
+    @_recovering
     def areas(
         self, status: str | None = None, country: str | None = None, pair: str | None = None
     ) -> Iterator[Row]:
@@ -98,6 +153,7 @@ class Base:
             if document["commitments"]:
                 yield Row.of(document)
 
+    @_recovering
     def officials(
         self,
         country: str | None = None,
@@ -127,6 +183,7 @@ class Base:
             if kept["roles"]:
                 yield Row.of(kept)
 
+    @_recovering
     def assessments(
         self, about: str | None = None, holder: str | None = None, pair: str | None = None
     ) -> Iterator[Row]:
@@ -139,6 +196,7 @@ class Base:
         rows = self.query.listing("assessment", self.query.resolve_pair(pair), filters)
         return self._dated(rows, "assessment")
 
+    @_recovering
     def relations(
         self, country: str | None = None, kind: str | None = None, pair: str | None = None
     ) -> Iterator[Row]:
@@ -166,6 +224,7 @@ class Base:
         found = self.query.named(text, ("post",), f"no post matches {text!r}")
         return {record_id for record_id, _ in found}
 
+    @_recovering
     def trade(
         self,
         year: int | None = None,
@@ -190,6 +249,7 @@ class Base:
         every = self.query.listing("trade", chosen, []) if reported else iter(())
         return self._dated(iter(mirrored_rows(rows, (row.document for row in every))), "trade")
 
+    @_recovering
     def events(
         self,
         year: int | None = None,
@@ -212,10 +272,12 @@ class Base:
         rows = self.query.listing("event", self.query.resolve_pair(pair), filters)
         return self._dated(rows, "event")
 
+    @_recovering
     def trade_years(self) -> list[int]:
         """The years the base has trade figures for."""
         return sorted(int(year) for year in self.query.facet_values("trade", "year"))
 
+    @_recovering
     def documents(self, kind: str, pair: str | None = "all") -> list[Document]:
         """Every record of a kind (`person`, `event`, ... as in docs/json.md), as of the
         date, in the base's order; `pair` as in the listings (default: every pair)."""
@@ -225,16 +287,19 @@ class Base:
             for row in self.query.listing(kind, chosen if kind_has_pair(kind) else None, [])
         ]
 
+    @_recovering
     def sources_by_id(self) -> dict[str, Document]:
         """Every source record by its id (for citations a reader can follow)."""
         return {row.document["id"]: row.document for row in self.query.listing("source", None, [])}
 
+    @_recovering
     def sources(self) -> Iterator[Row]:
         """The sources, each with `supports`: the records that cite it."""
         for row in self.query.listing("source", None, []):
             supports = self.query.supporting(row.document["id"])
             yield Row.of(row.document | {"supports": supports, "as_of": self.when.text})
 
+    @_recovering
     def timeline(
         self,
         start: str | None = None,
@@ -250,6 +315,7 @@ class Base:
         chosen = self.query.resolve_pair(pair) if pair else None
         return timeline(self.query, self.dating, start, end, country, person, chosen)
 
+    @_recovering
     def changes(self, start: str, end: str | None = None) -> list[Row]:
         """What changed from `start` to `end` (default today): roles and relations begun
         and ended, events, commitments dated in the period, names changed and disputes
@@ -259,12 +325,14 @@ class Base:
         within = period(start, end)
         return changes(self.query, as_of_date(end), within)
 
+    @_recovering
     def show(self, name: str) -> list[Row]:
         """Every record the name denotes, each with the records that mention it."""
         from bilateral.answer.showing import shown  # labels of mentions: show alone
 
         return shown(self.query, self.dating, name)
 
+    @_recovering
     def search(self, question: str, limit: int = 10, pair: str | None = None) -> list[Row]:
         """Records ranked for a question in plain words; NothingMatched when none is near.
         With `pair`, records of another pair (and people of other countries) are left out

@@ -70,3 +70,7 @@ class NothingMatched(BilateralError):
 
 class BadQuery(BilateralError):
     """A query the base cannot answer as asked: an unknown country code or pair (exit 2)."""
+
+
+class StoreUnreadable(BilateralError):
+    """The compiled store could not be read, even once rebuilt (exit 3)."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from bilateral.curate.adding import Spec, article, block
-from bilateral.curate.files import toml_files, write_atomically
+from bilateral.curate.files import base_files, write_atomically
 from bilateral.curate.layouts import of_shape
 from bilateral.curate.placing import end_of_field, end_of_kind, inserted, record_ids
 from bilateral.errors import BilateralError, FactBaseInvalid, Problem
@@ -65,7 +65,7 @@ def target_file(base: str, chosen: str | None, spec: Spec, parent: str | None) -
                 "base, so give --facts DIRECTORY, or leave --file out"
             )
         return base
-    files = toml_files(base)
+    files = base_files(base)
     if chosen:
         same = [file for file in files if os.path.abspath(file) == os.path.abspath(chosen)]
         if not same:
@@ -160,7 +160,7 @@ def validate(base: str, plan: Plan) -> FactBase:
     base with the record."""
     from bilateral.kinds.parts import build_parts  # the checking stack, for `new` alone
 
-    parts = [(file, *read_toml(file)) for file in toml_files(base)]
+    parts = [(file, *read_toml(file)) for file in base_files(base)]
     try:
         build_parts([(file, _constant(text), data) for file, text, data in parts])
     except FactBaseInvalid as error:

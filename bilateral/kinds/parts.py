@@ -22,7 +22,7 @@ from bilateral.schema.checker import Checker, Document
 from bilateral.schema.citations import check_locators
 from bilateral.schema.locate import LineIndex
 from bilateral.schema.lookup import Lookup
-from bilateral.schema.reading import read_toml, toml_files
+from bilateral.schema.reading import base_files, read_toml
 
 Part = tuple[str, Callable[[], str], dict[str, Any]]
 """A file, a way to get its text (needed only to place a problem), and its parsed data."""
@@ -34,9 +34,8 @@ NAMED = re.compile(r" \([^()]*\)")
 def load(path: str) -> FactBase:
     """Read, parse and check the fact base at `path`: a file, or a directory whose
     `*.toml` files together make one base."""
-    files = toml_files(path) if os.path.isdir(path) else [path]
     parts: list[Part] = []
-    for file in files:
+    for file in base_files(path):
         text, data = read_toml(file)
         parts.append((file, _constant(text), data))
     return build_parts(parts)
@@ -161,7 +160,7 @@ def _ordered(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.file, p.line or 0))
 
 
-__all__ = ["META_KEYS", "TOP_LEVEL", "Part", "build_parts", "load", "toml_files"]
+__all__ = ["META_KEYS", "TOP_LEVEL", "Part", "build_parts", "load"]
 
 
 @dataclasses.dataclass(frozen=True)
