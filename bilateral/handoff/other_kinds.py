@@ -40,7 +40,7 @@ def note_sections(context: Context, base: Base, pair: str) -> list[Block]:
     told = TOLD_IN_THE_NOTE | (TOP_LEVEL_NAMES - PAIRED)
     sections: dict[Kind, list[Item]] = {}
     for kind, document in untold(base, pair, told):
-        line = [words(kind.label(document)), *context.refs(document, f"The {kind.noun}")]
+        line = [words(kind.label(document)), *context.refs(document.get("sources") or [])]
         sections.setdefault(kind, []).append(Item(line))
     blocks: list[Block] = []
     for kind, items in sections.items():
