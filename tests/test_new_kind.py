@@ -189,6 +189,8 @@ def test_every_export_holds_it(scratch: Path) -> None:
 def test_the_brief_the_graph_and_changes_name_it(scratch: Path) -> None:
     assert "Zanzibar reconstruction grant" in _cli(scratch, "brief")
     for fmt in ("dot", "mermaid", "tree"):
-        assert "Zanzibar reconstruction grant" in _cli(scratch, "graph", "--format", fmt), fmt
+        assert "Zanzibar reconstruction grant" in _cli(
+            scratch, "graph", "--all", "--format", fmt
+        ), fmt
     changes = json.loads(_cli(scratch, "changes", "--from", "2004-06-01", "--json"))
     assert "zanzibar-grant" in {change["id"] for change in changes}
