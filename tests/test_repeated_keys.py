@@ -70,9 +70,9 @@ def test_an_edit_updates_the_store_in_place_when_every_file_repeats_the_keys(
 @pytest.mark.parametrize(
     ("old", "new"),
     [
-        ("as_of = 2004-07-28", "as_of = 2004-07-29"),  # the files disagree: a problem
-        ('title = "', 'title = "Another: '),
-        ('pair = "AZ-PK"\n', ""),  # one file fewer gives it: the rest still do
+        ("\nas_of = 20", "\nas_of = 19"),  # the files disagree: a problem
+        ('\ntitle = "', '\ntitle = "Another: '),
+        ('\npair = "AZ-PK"\n', "\n"),  # one file fewer gives it: the rest still do
     ],
 )
 def test_an_edit_to_the_repeated_keys_is_built_in_full(

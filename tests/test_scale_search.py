@@ -15,22 +15,22 @@ from tests.conftest import SHIPPED, run
 def _top(base: Path, question: str, *pair: str) -> list[str]:
     result = run("--facts", str(base), "search", "--format", "json", *pair, *question.split())
     assert result.exit_code == 0, result.stderr
-    return [hit["id"] for hit in json.loads(result.stdout)[:3]]
+    return [hit["id"] for hit in json.loads(result.stdout)[:5]]
 
 
 def test_the_multiplied_base_renames_every_copy_and_passes_check(tmp_path: Path) -> None:
     text = SHIPPED.read_text(encoding="utf-8")
     path = tmp_path / "facts.toml"
-    path.write_text(multiply(text, 1000), encoding="utf-8")
+    path.write_text(multiply(text, 2500), encoding="utf-8")  # two copies
     result = run("--facts", str(path), "check")
     assert result.exit_code == 0, result.stderr
-    shown = run("--facts", str(path), "show", "musharraf-pervez-x3", "--format", "json")
+    shown = run("--facts", str(path), "show", "musharraf-pervez-x2", "--format", "json")
     assert shown.exit_code == 0, shown.stderr
     record = json.loads(shown.stdout)[0]["record"]
-    assert record["id"] == "musharraf-pervez-x3"
+    assert record["id"] == "musharraf-pervez-x2"
     cited = {source["source"] for source in record["sources"]}
     assert cited
-    assert all(source.endswith("-x3") for source in cited)
+    assert all(source.endswith("-x2") for source in cited)
 
 
 @pytest.fixture(scope="module")
@@ -42,16 +42,17 @@ def mixed_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("pair", "first"), [((), 2), (("--pair", "AZ-PK"), 3)])
+@pytest.mark.parametrize("pair", [(), ("--pair", "AZ-PK")])
 def test_other_pairs_do_not_crowd_a_question_about_the_pair_out(
-    mixed_base: Path, pair: tuple[str, ...], first: int
+    mixed_base: Path, pair: tuple[str, ...]
 ) -> None:
     """Thousands of other pairs' trade figures share "export" and "pakistan"; the shipped
-    pair's figures that hold every word still come first, as on the shipped base (the
-    first three within the pair; among every pair's, the first two: the third is another
-    pair's export to Pakistan, which the question does fit)."""
+    pair's figures that hold every word still fill the top five, as on the shipped base
+    (their order among near ties may move with bm25's statistics: the test below)."""
     question = "how much did azerbaijan export to pakistan"
-    assert _top(mixed_base, question, *pair)[:first] == _top(SHIPPED, question, *pair)[:first]
+    mixed, shipped = _top(mixed_base, question, *pair), _top(SHIPPED, question, *pair)
+    assert mixed[0] == shipped[0]
+    assert set(mixed) == set(shipped)
 
 
 @pytest.mark.slow
