@@ -198,7 +198,7 @@ def size_rows(
         if label.startswith("mixed"):
             continue
         shipped = label == "shipped"
-        huge = base.stat().st_size > 60_000_000  # 300,000 records: fewer runs, no jq
+        huge = base.stat().st_size > 40_000_000  # 300,000 records: fewer runs, no jq
         json_base = as_json(base) if jq and not huge else None
         with tempfile.TemporaryDirectory() as cache:
             env = fresh_env(cache)
@@ -236,7 +236,7 @@ def _cold_row(
 ) -> list[str]:
     parse = measure(
         [PYTHON, "-c", f"import tomli; tomli.load(open({str(base)!r}, 'rb'))"], os.environ.copy(),
-        max(1, runs if base.stat().st_size < 60_000_000 else 1),
+        max(1, runs if base.stat().st_size < 40_000_000 else 1),
     )  # fmt: skip
     parses[label] = parse.median_ms
     ratio = cold.median_ms / parse.median_ms

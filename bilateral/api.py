@@ -343,9 +343,7 @@ class Base:
         if chosen is None:
             return ask(self.query, self.dating, question, limit)
         hits = [
-            row
-            for row in ask(self.query, self.dating, question, 1000, chosen)
-            if self._in(row, chosen)
+            row for row in ask(self.query, self.dating, question, 1000) if self._in(row, chosen)
         ]
         return [Row.of(row.document | {"rank": rank}) for rank, row in enumerate(hits[:limit], 1)]
 

@@ -19,11 +19,9 @@ PAST = frozenset("was were former formerly previous previously earlier past then
 TENSE_BONUS = {HELD: 1.0, UNKNOWN: 0.5}
 
 
-def ask(
-    query: FactQuery, dating: Dating, question: str, limit: int, pair: str | None = None
-) -> list[Row]:
+def ask(query: FactQuery, dating: Dating, question: str, limit: int) -> list[Row]:
     """The hits for a question, answered at the date its time words give (`date_words`),
-    else at the date asked; with `pair`, ranked among that pair's records and those of none."""
+    else at the date asked."""
     timed = read_time(query, question, dating.when)
     if timed.when is not None and timed.when.day != dating.when.day:
         dating = Dating(query, timed.when)
@@ -36,7 +34,7 @@ def ask(
             hit.kind,
             hit.row.document,
         )
-        for hit in search(query.db, reading.question, reading.stands_for, pair)
+        for hit in search(query.db, reading.question, reading.stands_for)
     ]
     if not found:
         for record_id, _ in query.find_names(question)[:limit]:

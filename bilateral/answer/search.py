@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from bilateral.answer.rows import Row
 from bilateral.schema.textnorm import stem, terms, words
@@ -131,15 +130,20 @@ def search(
     connection: sqlite3.Connection,
     question: str,
     stands_for: dict[str, tuple[str, ...]] | None = None,
-    pair: str | None = None,
 ) -> list[Hit]:
-    """Every candidate for the question, best first (the caller takes as many as it needs);
-    with `pair`, only records of that pair or of none are candidates, so that other pairs'
-    records cannot crowd a question about one pair out of the candidates."""
+    """Every candidate for the question, best first (the caller takes as many as it needs)."""
     wanted = concepts(question, stands_for)
     if not wanted:
         return []
-    rows = _candidates(connection, wanted, pair)
+    alternatives = sorted({term for group in wanted for term in group})
+    expression = " OR ".join('"' + term.replace('"', '""') + '"' for term in alternatives)
+    rows = connection.execute(
+        "SELECT r.id, r.type, r.doc, r.data, r.checksum, "
+        "s.names || ' ' || s.titles || ' ' || s.body, "
+        f"bm25(search, {WEIGHTS}) AS rank FROM search s JOIN records r ON r.rowid = s.rowid "
+        "WHERE search MATCH ? ORDER BY rank LIMIT ?",
+        (expression, CANDIDATES),
+    ).fetchall()
     said = set(words(question))
     hinted = {_TYPE_HINTS[w] for w in (*said, *terms(question)) if w in _TYPE_HINTS}
     hits = []
@@ -150,33 +154,3 @@ def search(
         hits.append(Hit(record_id, kind, round(score, 3), Row.stored(raw, data, checksum)))
     hits.sort(key=lambda hit: (-hit.score, hit.id))
     return hits
-
-
-def _candidates(
-    connection: sqlite3.Connection, wanted: list[tuple[str, ...]], pair: str | None
-) -> list[tuple[Any, ...]]:
-    """Records holding every term of the question (or a word that stands for it) first, then
-    the best of the rest by bm25: on a large base, thousands of records sharing one common
-    word of the question must not crowd out the few that hold them all."""
-    every = " AND ".join("(" + _any_of(group) + ")" for group in wanted)
-    anything = _any_of(sorted({term for group in wanted for term in group}))
-    found: dict[str, tuple[Any, ...]] = {}
-    sql, scope = (CANDIDATES_SQL, ()) if pair is None else (IN_PAIR_SQL, (pair,))
-    for expression in (every, anything):
-        for row in connection.execute(sql, (expression, *scope, CANDIDATES)):
-            found.setdefault(row[0], row)
-    return list(found.values())
-
-
-def _any_of(alternatives: Iterable[str]) -> str:
-    return " OR ".join('"' + term.replace('"', '""') + '"' for term in alternatives)
-
-
-_SELECT = (
-    "SELECT r.id, r.type, r.doc, r.data, r.checksum, "
-    "s.names || ' ' || s.titles || ' ' || s.body, "
-    f"bm25(search, {WEIGHTS}) AS rank FROM search s JOIN records r ON r.rowid = s.rowid "
-    "WHERE search MATCH ? "
-)
-CANDIDATES_SQL = _SELECT + "ORDER BY rank LIMIT ?"
-IN_PAIR_SQL = _SELECT + "AND (r.pair IS NULL OR r.pair = ?) ORDER BY rank LIMIT ?"
