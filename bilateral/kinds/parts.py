@@ -29,6 +29,8 @@ Part = tuple[str, Callable[[], str], dict[str, Any]]
 RECORD_KEY = re.compile(r"^(?P<table>[a-z_]+)\[(?P<index>\d+)\]")
 ONCE = ("title", "pair", "as_of")
 NAMED = re.compile(r" \([^()]*\)")
+FIRST_USED = re.compile(r", (?P<table>[a-z_]+)\[(?P<index>\d+)\](?: at line \d+)?")
+TABLES = {kind.table: kind for kind in TOP_LEVEL}
 
 
 def load(path: str) -> FactBase:
@@ -48,10 +50,13 @@ def _constant(text: str) -> Callable[[], str]:
 
 def build_parts(parts: list[Part]) -> FactBase:
     """The base the parts make together, or FactBaseInvalid with every problem in place."""
-    if len(parts) == 1:
+    misplaced = [
+        _misplaced(key, part[2][key], part, parts) for part in parts for key in _not_arrays(part[2])
+    ]
+    if len(parts) == 1 and not misplaced:
         file, text, data = parts[0]
         return build(file, text(), data)
-    problems = [problem for part in parts for problem in _part_problems(part)]
+    problems = [problem for part in parts for problem in _part_problems(part)] + misplaced
     merged, origins = _merge(parts, problems)
     if problems:
         raise FactBaseInvalid(_ordered(problems))
@@ -103,12 +108,69 @@ def _merge(
             if key in ONCE:
                 _once(key, value, file, text, given, problems)
                 merged.setdefault(key, value)
+            elif key in TABLES and not isinstance(value, list):
+                continue  # reported by _misplaced
             elif key != "schema_version" and isinstance(value, list):
                 merged.setdefault(key, []).extend(value)
                 origins.setdefault(key, []).extend((number, i) for i in range(len(value)))
             elif key != "schema_version":
-                merged[key] = value  # not an array of tables: the checker says so
+                merged.setdefault(key, value)  # not a kind's table: the checker says so
     return merged, origins
+
+
+def _not_arrays(data: dict[str, Any]) -> list[str]:
+    """The kinds' tables in a file's data that are not arrays of tables."""
+    return [key for key, value in data.items() if key in TABLES and not isinstance(value, list)]
+
+
+def _misplaced(key: str, value: Any, part: Part, parts: list[Part]) -> Problem:
+    """A kind's table that is not an array of tables in this file: most often a sub-table
+    (`[[people.roles]]`) in a file that holds none of its parent records."""
+    file, text, _data = part
+    lines = LineIndex(text())
+    if not isinstance(value, dict) or not value:
+        message = f"expected [[{key}]] tables; write each record under a [[{key}]] header"
+        return Problem(file, key, message, lines.line_of(key))
+    child = next(iter(value))
+    kind = TABLES[key]
+    noun = _singular(child)
+    directory = os.path.dirname(parts[0][0])
+    if len(parts) == 1:
+        message = (
+            f"[[{key}.{child}]] has no [[{key}]] above it; a {noun} goes under the [[{key}]] of "
+            f"its {kind.noun}: move it there, or add it with `bilateral new {noun} "
+            f"{_parent_option(kind.name)} ID`"
+        )
+        return Problem(file, f"{key}.{child}", message, _header_line(text(), f"{key}.{child}"))
+    homes = sorted(
+        {os.path.relpath(f, directory or ".") for f, _t, d in parts if isinstance(d.get(key), list)}
+    )
+    home = f" ({kind.plural} are in {', '.join(homes)})" if homes else ""
+    option = _parent_option(kind.name)
+    message = (
+        f"[[{key}.{child}]] has no [[{key}]] above it in this file; a {noun} goes in the file "
+        f"of its {kind.noun}{home}, under that {kind.noun}'s [[{key}]]: move it there, or "
+        f"add it with `bilateral new {noun} {option} ID`"
+    )
+    return Problem(file, f"{key}.{child}", message, _header_line(text(), f"{key}.{child}"))
+
+
+def _parent_option(kind: str) -> str:
+    return {"person": "--person", "area": "--area"}.get(kind, "--record")
+
+
+def _singular(table: str) -> str:
+    return table[:-1] if table.endswith("s") else table
+
+
+def _header_line(text: str, table: str) -> int | None:
+    """The line of the first `[[table]]` header in the text."""
+    dotted = r"\s*\.\s*".join(re.escape(piece) for piece in table.split("."))
+    pattern = re.compile(r"^\s*\[\[\s*" + dotted + r"\s*\]\]")
+    for number, line in enumerate(text.splitlines(), 1):
+        if pattern.match(line):
+            return number
+    return None
 
 
 def _once(
@@ -144,7 +206,21 @@ def _placed(
     file, text, _data = parts[number]
     key = f"{match['table']}[{index}]{problem.key[match.end() :]}"
     by_position = NAMED.sub("", key)  # `people[0] (musharraf-pervez).roles[1]`: lines by position
-    return Problem(file, key, problem.message, LineIndex(text()).line_of(by_position))
+    message = FIRST_USED.sub(lambda found: _first_place(found, origins, parts), problem.message)
+    return Problem(file, key, message, LineIndex(text()).line_of(by_position))
+
+
+def _first_place(
+    found: re.Match[str], origins: dict[str, list[tuple[int, int]]], parts: list[Part]
+) -> str:
+    """`, places[3]` in a merged base's message as the file and line of that record."""
+    table, index = found["table"], int(found["index"])
+    if table not in origins or index >= len(origins[table]):
+        return found[0]
+    number, own = origins[table][index]
+    file, text, _data = parts[number]
+    line = LineIndex(text()).line_of(f"{table}[{own}]")
+    return f", {shown(file)}" + (f":{line}" if line else "")
 
 
 def _meta_problem(problem: Problem, parts: list[Part]) -> Problem:
@@ -184,7 +260,11 @@ def check_part(file: str, text: str, data: dict[str, Any], known: Known) -> Fact
     check = Checker(file, text, TABLE_OF)
     check.ids.update(known.ids)
     check.default_pair = known.pair
-    problems = _part_problems((file, _constant(text), data))
+    part = (file, _constant(text), data)
+    problems = _part_problems(part)
+    stray = _not_arrays(data)
+    problems += [_misplaced(key, data[key], part, [part]) for key in stray]
+    data = {key: value for key, value in data.items() if key not in stray}
     check.allowed_keys(data, "", {"schema_version", *(kind.table for kind in TOP_LEVEL)})
     keyed = {kind.name: read_kind(check, data, kind) for kind in TOP_LEVEL}
     check.resolve_references()

@@ -262,7 +262,7 @@ class Checker:
             first = self.ids[value][1]
             where = self.record_keys.get(value)  # none for an id known from elsewhere
             line = self.line_of(where) if where else None
-            at = f", {where} at line {line}" if line else ""
+            at = (f", {where}" + (f" at line {line}" if line else "")) if where else ""
             self.problem(
                 f"{key}.id", f"duplicate id {value!r} (first used by a {first}{at}); rename one"
             )
