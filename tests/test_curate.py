@@ -758,7 +758,8 @@ def test_new_refuses_in_a_directory_and_leaves_every_file(tmp_path: Path) -> Non
                  "--field", "kind=city", "--cite", "background")  # fmt: skip
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        f"{rest}: places[1].id: duplicate id 'article' (first used by a source); rename one"
+        f"{rest}: places[1].id: duplicate id 'article' (first used by a source, {first}:6); "
+        "rename one"
     )
     assert (first.read_bytes(), rest.read_bytes()) == before
 

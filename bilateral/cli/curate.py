@@ -58,7 +58,8 @@ def check(settings: Settings, path: str | None, output: str) -> None:
     """
     from bilateral.curate.checking import layout_warnings, uncited_warnings  # curators' tools
     from bilateral.curate.findings import Finding  # as above
-    from bilateral.curate.timeless import timeless_warnings  # as above
+    from bilateral.curate.overlaps import overlapping_holders  # as above
+    from bilateral.curate.timeless import placed_warnings, timeless_warnings  # as above
     from bilateral.kinds.parts import load  # the checking stack, for `check` alone
 
     target = path or settings.path
@@ -69,7 +70,10 @@ def check(settings: Settings, path: str | None, output: str) -> None:
             base = load(target)
         except FactBaseInvalid as error:
             errors = [Finding.of(problem) for problem in error.problems]
-        layout = layout_warnings(target) + (timeless_warnings(target, base) if base else [])
+        layout = layout_warnings(target)
+        if base:
+            layout += timeless_warnings(target, base)
+            layout += placed_warnings(target, overlapping_holders(base))
         uncited = base.uncited_sources() if base else []
         cited_by_none = uncited_warnings(target, uncited)
     except FactBaseUnreadable as error:
