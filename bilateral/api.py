@@ -60,6 +60,17 @@ class Base:
         self.when = when or as_of_date(None)
         self.dating = Dating(query, self.when)
 
+    def close(self) -> None:
+        """Close the compiled store; the base answers nothing after. Bases made from this
+        one with `at()` share its store and close with it."""
+        self.query.db.close()
+
+    def __enter__(self) -> Base:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     def at(self, date: str | None) -> Base:
         """The same base, answering as of another date."""
         return Base(self.query, as_of_date(date))
@@ -71,6 +82,21 @@ class Base:
     def overview(self) -> Document:
         """Title, dates, pairs, countries and the count of each kind of record."""
         return self.query.overview() | {"as_of": self.when.text}
+
+    @property
+    def pairs(self) -> list[str]:
+        """The pairs of countries the base holds, as `AA-BB` in alphabetical order."""
+        return self.query.pairs
+
+    def chosen_pair(self, pair: str | None = None) -> str | None:
+        """The pair a listing answers for: the one given (either order, any case), else the
+        base's default pair (its `pair` key) where it holds several; None for every pair
+        (`"all"`, or a base of one pair). BadQuery for a pair the base does not hold."""
+        return self.query.resolve_pair(pair)
+
+    def about(self, pair: str | None = None) -> dict[str, str]:
+        """A pair's `title` and `as_of` (its date of writing); the base's for None."""
+        return self.query.about(self.query.resolve_pair(pair) if pair else None)
 
     def areas(
         self, status: str | None = None, country: str | None = None, pair: str | None = None
@@ -229,11 +255,17 @@ class Base:
         """Every source record by its id (for citations a reader can follow)."""
         return {row.document["id"]: row.document for row in self.query.listing("source", None, [])}
 
-    def sources(self) -> Iterator[Row]:
-        """The sources, each with `supports`: the records that cite it."""
+    def sources(self, pair: str | None = None) -> list[Row]:
+        """The sources, each with `supports`: the records that cite it; with `pair`, the
+        sources of that pair's records (default: every source)."""
+        chosen = self.query.resolve_pair(pair) if pair else None
+        found = []
         for row in self.query.listing("source", None, []):
             supports = self.query.supporting(row.document["id"])
-            yield Row.of(row.document | {"supports": supports, "as_of": self.when.text})
+            if chosen and not any(self._in(record, chosen) for record in supports):
+                continue
+            found.append(Row.of(row.document | {"supports": supports, "as_of": self.when.text}))
+        return found
 
     def timeline(
         self,
@@ -250,14 +282,16 @@ class Base:
         chosen = self.query.resolve_pair(pair) if pair else None
         return timeline(self.query, self.dating, start, end, country, person, chosen)
 
-    def changes(self, start: str, end: str | None = None) -> list[Row]:
+    def changes(self, start: str, end: str | None = None, pair: str | None = None) -> list[Row]:
         """What changed from `start` to `end` (default today): roles and relations begun
         and ended, events, commitments dated in the period, names changed and disputes
         opened, in date order; each as of `end`."""
         from bilateral.answer.changes import changes, period  # the changes command alone
 
+        chosen = self.query.resolve_pair(pair) if pair else None
         within = period(start, end)
-        return changes(self.query, as_of_date(end), within)
+        found = changes(self.query, as_of_date(end), within)
+        return [row for row in found if chosen is None or self._in(row.document, chosen)]
 
     def show(self, name: str) -> list[Row]:
         """Every record the name denotes, each with the records that mention it."""
@@ -275,19 +309,25 @@ class Base:
         if chosen is None:
             return ask(self.query, self.dating, question, limit)
         hits = [
-            row for row in ask(self.query, self.dating, question, 1000) if self._in(row, chosen)
+            row
+            for row in ask(self.query, self.dating, question, 1000)
+            if self._in(row.document, chosen)
         ]
         return [Row.of(row.document | {"rank": rank}) for rank, row in enumerate(hits[:limit], 1)]
 
-    def _in(self, hit: Row, pair: str) -> bool:
-        """Whether a search hit belongs to the pair: by its own pair where it has one, a
-        person by their country; every other record belongs to all."""
-        found = self.query.record(hit.document["id"])
+    def _in(self, record: Document, pair: str) -> bool:
+        """Whether a record (by its `id` and `kind`) belongs to the pair: by its own pair
+        where it has one; a country if it is one of the two; a person, place or
+        organization by its country; every other record belongs to all."""
+        found = self.query.record(record["id"])
         document = found[1].document if found else {}
+        codes = pair.split("-")
         if document.get("pair"):
             return bool(document["pair"] == pair)
-        if hit.document["kind"] == "person":
-            return document.get("country") in pair.split("-")
+        if record["kind"] == "country":
+            return record["id"] in codes
+        if record["kind"] in ("person", "place", "organization") and document.get("country"):
+            return document["country"] in codes
         return True
 
 

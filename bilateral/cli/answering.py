@@ -145,8 +145,13 @@ def answer(
     nothing: str | Callable[[Base], str],
     draw_table: DrawTable | None = None,
     draw_piped: DrawTable | None = None,
+    pair: str | bool | None = False,
 ) -> None:
     """Run a query and print its rows once; the only place answers become exit codes.
+
+    `pair` is the command's --pair (False for a command without one): an answer for every
+    pair of a base with several gets a first column `pair`, and one for the base's default
+    pair, chosen because no --pair was given, says so on stderr.
 
     `listing` names the columns of CSV, TSV and tables: a kind of record, `search` or `show`.
     `draw_table` replaces the listing's table for commands that lay out a table their own way;
@@ -166,6 +171,8 @@ def answer(
                 base.sources_by_id() if chosen is Format.TABLE else None,
             ),
         )
+        if pair is not False:
+            listing = _paired(settings.base(), listing, pair if isinstance(pair, str) else None)
         paged = settings.pager and terminal and chosen is Format.TABLE
         structured = chosen in (Format.JSON, Format.JSONL)
         _write(
@@ -183,6 +190,23 @@ def answer(
         fail(str(error))
     except NothingMatched as error:
         _no_match(str(error), error.suggestions, chosen)
+
+
+PAIRED = ("area", "commitments", "trade", "event", "assessment", "search", "timeline")
+"""The listings whose records belong to a pair: a `pair` column where several are answered."""
+
+
+def _paired(base: Base, listing: str, pair: str | None) -> str:
+    """The listing, with a first column `pair` when it answers for several pairs; a note on
+    stderr when the base's default pair was chosen for want of --pair."""
+    if len(base.pairs) < 2:
+        return listing
+    chosen = base.chosen_pair(pair)
+    if chosen is None:
+        return listing + "+pair" if listing in PAIRED else listing
+    if pair is None:
+        say(f"bilateral: answered for {chosen}, the base's default pair; --pair all for every pair")
+    return listing
 
 
 def answer_text(

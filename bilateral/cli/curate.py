@@ -261,7 +261,9 @@ def _add(
 
     base = settings.facts or os.environ.get("BILATERAL_FACTS") or chosen or settings.path
     try:
-        plan = create.plan(create.target_file(base, chosen, spec, parent), spec, values, parent)
+        plan = create.plan(
+            create.target_file(base, chosen, spec, parent, values), spec, values, parent
+        )
         built = create.validate(base, plan)
         if not dry_run:
             create.write(plan)

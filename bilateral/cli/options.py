@@ -111,7 +111,8 @@ def pair_option(command: F) -> F:
     return click.option(
         "--pair",
         metavar="AA-BB",
-        help="The pair of countries, either order, or 'all'; needed when the base holds several.",
+        help="The pair of countries (either order), or 'all'; default the base's own pair "
+        "(its `pair` key), else every pair.",
     )(command)
 
 

@@ -48,7 +48,8 @@ def briefing(base: Base, pair: str | None) -> Note:
         names=names,
     )
     title = f"Briefing note: {context.countries[0]} and {context.countries[1]}"
-    blocks: list[Block] = [Heading(1, title), _preface(base, records)]
+    about = base.about("-".join(codes))
+    blocks: list[Block] = [Heading(1, title), _preface(base, records, about)]
     blocks += [Heading(2, "The relationship"), relationship(context, records)]
     blocks += sections.areas_by_status(context, records.areas)
     blocks += sections.officials(context, records.people)
@@ -108,13 +109,12 @@ def _begun(date: str | None, day: datetime.date) -> bool:
     return date is None or dates.earliest(date) <= day
 
 
-def _preface(base: Base, records: Records) -> Paragraph:
-    overview = base.overview()
+def _preface(base: Base, records: Records, about: dict[str, str]) -> Paragraph:
     spans = [
         words(f"As of {base.when.text}. "),
         words(
-            f"From the fact base \u201c{overview['title']}\u201d, written about "
-            f"{overview['checked_as_of']}. Each statement cites its sources in the numbered "
+            f"From the fact base \u201c{about['title']}\u201d, written about "
+            f"{about['as_of']}. Each statement cites its sources in the numbered "
             "notes; assessments are the views of those named as holding them. Areas count "
             "only the commitments in force at that date."
         ),

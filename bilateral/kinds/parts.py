@@ -17,6 +17,7 @@ from typing import Any
 
 from bilateral.errors import FactBaseInvalid, Problem, shown
 from bilateral.kinds.base import META_KEYS, MIGRATION, SCHEMA_VERSION, FactBase, build, read_kind
+from bilateral.kinds.filepairs import base_keys, own_pair, with_pair
 from bilateral.kinds.registry import TABLE_OF, TOP_LEVEL
 from bilateral.schema.checker import Checker, Document
 from bilateral.schema.citations import check_locators
@@ -27,7 +28,8 @@ from bilateral.schema.reading import read_toml, toml_files
 Part = tuple[str, Callable[[], str], dict[str, Any]]
 """A file, a way to get its text (needed only to place a problem), and its parsed data."""
 RECORD_KEY = re.compile(r"^(?P<table>[a-z_]+)\[(?P<index>\d+)\]")
-ONCE = ("title", "pair", "as_of")
+ONCE = ("title", "pair", "as_of", "pairs")
+"""The base's own keys: a part that gives one is read with every other part."""
 NAMED = re.compile(r" \([^()]*\)")
 FIRST_USED = re.compile(r", (?P<table>[a-z_]+)\[(?P<index>\d+)\](?: at line \d+)?")
 TABLES = {kind.table: kind for kind in TOP_LEVEL}
@@ -99,21 +101,20 @@ def _merge(
     parts: list[Part], problems: list[Problem]
 ) -> tuple[dict[str, Any], dict[str, list[tuple[int, int]]]]:
     """The parts as one table set; for each table, where each of its records came from
-    (part number, index in that part)."""
-    merged: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    (part number, index in that part). A part's records that name no pair take its own."""
+    merged: dict[str, Any] = {"schema_version": SCHEMA_VERSION, **base_keys(parts, problems)}
     origins: dict[str, list[tuple[int, int]]] = {}
-    given: dict[str, tuple[Any, str]] = {}
-    for number, (file, text, data) in enumerate(parts):
+    for number, (_file, _text, data) in enumerate(parts):
+        pair = own_pair(data)
         for key, value in data.items():
-            if key in ONCE:
-                _once(key, value, file, text, given, problems)
-                merged.setdefault(key, value)
-            elif key in TABLES and not isinstance(value, list):
+            if key in ONCE or key == "schema_version":
+                continue  # the base's keys, above
+            if key in TABLES and not isinstance(value, list):
                 continue  # reported by _misplaced
-            elif key != "schema_version" and isinstance(value, list):
-                merged.setdefault(key, []).extend(value)
+            if isinstance(value, list):
+                merged.setdefault(key, []).extend(with_pair(key, value, pair))
                 origins.setdefault(key, []).extend((number, i) for i in range(len(value)))
-            elif key != "schema_version":
+            else:
                 merged.setdefault(key, value)  # not a kind's table: the checker says so
     return merged, origins
 
@@ -171,28 +172,6 @@ def _header_line(text: str, table: str) -> int | None:
         if pattern.match(line):
             return number
     return None
-
-
-def _once(
-    key: str,
-    value: Any,
-    file: str,
-    text: Callable[[], str],
-    given: dict[str, tuple[Any, str]],
-    problems: list[Problem],
-) -> None:
-    if key not in given:
-        given[key] = (value, file)
-    elif given[key][0] != value:
-        first = given[key]
-        problems.append(
-            Problem(
-                file,
-                key,
-                f"is {value!r}, but {shown(first[1])} gives {first[0]!r}; give it in one file",
-                LineIndex(text()).line_of(key),
-            )
-        )
 
 
 def _placed(

@@ -331,6 +331,12 @@ class Checker:
 
     def pair(self, table: Table, key: str) -> str:
         value = self.string(table, key, "pair", required=False) if "pair" in table else None
+        if value is None and not self.default_pair and "pair" not in table:
+            self.problem(
+                f"{key}.pair",
+                'missing, and the base gives no `pair`; add one such as pair = "AZ-PK" to '
+                "the record, to its file or to the base",
+            )
         if value is None:
             return self.default_pair
         return self.valid_pair(f"{key}.pair", value) or self.default_pair

@@ -65,7 +65,7 @@ def _read_regular(path: str, descriptor: int) -> bytes:
 
 def decode(path: str, data: bytes) -> str:
     if not data.strip():
-        raise FactBaseUnreadable(f"{path}: is empty; a fact base starts with schema_version = 1")
+        raise FactBaseUnreadable(f"{path}: is empty; a fact base starts with schema_version = 3")
     if data.startswith(b"\xef\xbb\xbf"):
         raise FactBaseUnreadable(
             f"{path}:1: starts with a byte-order mark; save the file as UTF-8 without BOM"

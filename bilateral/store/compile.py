@@ -121,6 +121,7 @@ def write(connection: sqlite3.Connection, base: FactBase, meta: dict[str, str]) 
         "pair": base.pair,
         "as_of": base.as_of,
         "pairs": " ".join(base.pairs()),
+        "about_pairs": json.dumps(base.about, sort_keys=True),
         "counts": json.dumps(base.counts()),
         "lookup": base.lookup.dumps(),
         **meta,

@@ -191,8 +191,14 @@ def _update_meta(
         "source_status": statuses(facts, found),
         "source_digest": digests(facts, [(f, recorded[relative(facts, f)][1]) for f, _ in found]),
         "built_ns": str(time.time_ns()),
-        "pairs": " ".join(pair for (pair,) in pairs),
+        "pairs": " ".join(sorted({pair for (pair,) in pairs} | _declared_pairs(meta))),
     }
     store.executemany(
         "UPDATE meta SET value = ? WHERE key = ?", [(v, k) for k, v in changes.items()]
     )
+
+
+def _declared_pairs(meta: dict[str, str]) -> set[str]:
+    """The base's own pair and those it gives titles to, as a full build counts them."""
+    about: dict[str, object] = json.loads(meta.get("about_pairs") or "{}")
+    return set(about) | ({meta["pair"]} if meta.get("pair") else set())
