@@ -528,7 +528,11 @@ def test_a_base_of_several_pairs_is_on_its_own_pair_or_needs_one(tmp_path: Path)
     own = run("--facts", str(path), "--as-of", AS_OF, "brief")
     assert own.exit_code == 0, own.stderr  # the base's `pair`, AZ-PK
     assert own.stdout.startswith("# Briefing note: Azerbaijan and Pakistan\n")
-    unpaired = write_base(tmp_path, text.replace('pair = "AZ-PK"\n', "", 1), "unpaired.toml")
+    unpaired_text = text.replace('pair = "AZ-PK"\n', "", 1)
+    for table in ("[[areas]]\n", '[[events]]\nid = "visit', "[[assessments]]\n"):
+        unpaired_text = unpaired_text.replace(table, f'{table.split("]]")[0]}]]\npair = "AZ-PK"\n'
+                                              + table.split("]]\n", 1)[1], 1)  # fmt: skip
+    unpaired = write_base(tmp_path, unpaired_text, "unpaired.toml")
     result = run("--facts", str(unpaired), "brief")
     assert result.exit_code == 2, result.stdout
     assert "choose one with --pair" in result.stderr

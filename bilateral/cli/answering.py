@@ -148,10 +148,7 @@ def answer(
     pair: str | bool | None = False,
 ) -> None:
     """Run a query and print its rows once; the only place answers become exit codes.
-
-    `pair` is the command's --pair (False for a command without one): an answer for every
-    pair of a base with several gets a first column `pair`, and one for the base's default
-    pair, chosen because no --pair was given, says so on stderr.
+    `pair` is the command's --pair, False for a command without one (see `_paired`).
 
     `listing` names the columns of CSV, TSV and tables: a kind of record, `search` or `show`.
     `draw_table` replaces the listing's table for commands that lay out a table their own way;
@@ -175,11 +172,8 @@ def answer(
             listing = _paired(settings.base(), listing, pair if isinstance(pair, str) else None)
         paged = settings.pager and terminal and chosen is Format.TABLE
         structured = chosen in (Format.JSON, Format.JSONL)
-        _write(
-            lambda out: _render(rows, listing, chosen, out, terminal, draw_table, cited),
-            paged,
-            structured,
-        )
+        render = lambda out: _render(rows, listing, chosen, out, terminal, draw_table, cited)  # noqa: E731
+        _write(render, paged, structured)
         if not rows:
             base = settings.base()
             message = nothing if isinstance(nothing, str) else nothing(base)
