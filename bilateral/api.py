@@ -14,11 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bilateral.answer.dating import Dating, role_filter, roles_matching
+from bilateral.answer.parameters import DateLike, choice, date_text, whole_year
+from bilateral.answer.parameters import text as text_value
 from bilateral.answer.query import FactQuery, Filter
 from bilateral.answer.rows import Document, Row
 from bilateral.answer.timing import IN_FORCE, AsOf
 from bilateral.answer.timing import as_of as as_of_date
-from bilateral.errors import BadQuery
+from bilateral.errors import BadParameter
+from bilateral.schema.vocabulary import EVENT_KINDS, FLOWS, RELATION_KINDS, STATUS_LADDER
 from bilateral.store.cache import Notify, open_store
 from bilateral.store.paths import facts_path
 
@@ -30,7 +33,7 @@ def open_base(
     *,
     use_cache: bool = True,
     notify: Notify | None = None,
-    as_of: str | None = None,
+    as_of: DateLike | None = None,
 ) -> Base:
     """The fact base at `path` (default: $BILATERAL_FACTS, then the shipped base).
 
@@ -71,9 +74,9 @@ class Base:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    def at(self, date: str | None) -> Base:
+    def at(self, date: DateLike | None) -> Base:
         """The same base, answering as of another date."""
-        return Base(self.query, as_of_date(date))
+        return Base(self.query, as_of_date(date, parameter="date"))
 
     def _dated(self, rows: Iterator[Row], kind: str) -> Iterator[Row]:
         for row in rows:
@@ -104,16 +107,16 @@ class Base:
         """Cooperation areas, each with its strongest status among the commitments in force
         at the date; with `status`, only their commitments of that status in force then."""
         filters = []
-        if status:
-            filters.append(Filter("status", (status,)))
+        if choice("status", status, STATUS_LADDER):
+            filters.append(Filter("status", (str(status),)))
         if country:
-            filters.append(Filter("country", (self.query.resolve_country(country),)))
+            filters.append(Filter("country", (self._country(country),)))
         rows = self._dated(
             self.query.listing("area", self.query.resolve_pair(pair), filters), "area"
         )
-        if not status:
-            yield from rows
-            return
+        return self._of_status(rows, status) if status else rows
+
+    def _of_status(self, rows: Iterator[Row], status: str) -> Iterator[Row]:
         for row in rows:
             document = dict(row.document)
             document["commitments"] = [
@@ -135,16 +138,26 @@ class Base:
         """People and their roles as of the date: `current` keeps the roles held then,
         `former` those that had ended, `post` the roles in one post."""
         if current and former:
-            raise BadQuery("--current and --former ask for opposite roles; give one of them")
+            raise BadParameter(
+                "former",
+                former,
+                "asks for roles that had ended, and current=True for roles held; give one",
+                "--current and --former ask for opposite roles; give one of them",
+            )
         filters = []
         chosen_pair = self.query.resolve_pair(pair)
         if chosen_pair:
             filters.append(Filter("country", tuple(chosen_pair.split("-"))))
         if country:
-            filters.append(Filter("country", (self.query.resolve_country(country),)))
-        posts = self._posts(post) if post else None
-        status = role_filter(current, former)
-        for row in self.query.listing("person", None, filters):
+            filters.append(Filter("country", (self._country(country),)))
+        posts = self._posts(str(text_value("post", post))) if post else None
+        rows = self.query.listing("person", None, filters)
+        return self._with_roles(rows, role_filter(current, former), posts)
+
+    def _with_roles(
+        self, rows: Iterator[Row], status: str | None, posts: set[str] | None
+    ) -> Iterator[Row]:
+        for row in rows:
             person = self.dating.document(row.document, "person")
             if status is None and posts is None:
                 yield Row.of(person)
@@ -159,9 +172,9 @@ class Base:
         """Opinions, each with whoever holds it."""
         filters = []
         if about:
-            filters.append(Filter("about", tuple(self._named(about))))
+            filters.append(Filter("about", tuple(self._named(str(text_value("about", about))))))
         if holder:
-            filters.append(Filter("holder", tuple(self._named(holder))))
+            filters.append(Filter("holder", tuple(self._named(str(text_value("holder", holder))))))
         rows = self.query.listing("assessment", self.query.resolve_pair(pair), filters)
         return self._dated(rows, "assessment")
 
@@ -175,10 +188,13 @@ class Base:
         if chosen:
             filters.append(Filter("country", tuple(chosen.split("-"))))
         if country:
-            filters.append(Filter("country", (self.query.resolve_country(country),)))
-        if kind:
-            filters.append(Filter("kind", (kind,)))
+            filters.append(Filter("country", (self._country(country),)))
+        if choice("kind", kind, RELATION_KINDS):
+            filters.append(Filter("kind", (str(kind),)))
         return self._dated(self.query.listing("relation", None, filters), "relation")
+
+    def _country(self, code: object, parameter: str = "country") -> str:
+        return self.query.resolve_country(str(text_value(parameter, code)), parameter)
 
     def _named(self, text: str) -> list[str]:
         """The ids a name denotes (any kind with names), or NothingMatched."""
@@ -204,12 +220,12 @@ class Base:
         from bilateral.answer.mirrors import mirrored_rows  # trade answers alone pair figures
 
         filters = []
-        if year is not None:
-            filters.append(Filter("year", (str(year),)))
-        if flow:
-            filters.append(Filter("flow", (flow,)))
+        if (wanted := whole_year("year", year)) is not None:
+            filters.append(Filter("year", (str(wanted),)))
+        if choice("flow", flow, FLOWS):
+            filters.append(Filter("flow", (str(flow),)))
         if reporter:
-            filters.append(Filter("reporter", (self.query.resolve_country(reporter),)))
+            filters.append(Filter("reporter", (self._country(reporter, "reporter"),)))
         chosen = self.query.resolve_pair(pair)
         rows = list(self.query.listing("trade", chosen, filters))
         reported = any(row.document["certainty"] == "reported" for row in rows)
@@ -227,14 +243,16 @@ class Base:
         """Events in date order, undated last: of a year, at a place (a country means every
         place in it), of a kind, or with a participant."""
         filters = []
-        if year is not None:
-            filters.append(Filter("year", (str(year),)))
+        if (wanted := whole_year("year", year)) is not None:
+            filters.append(Filter("year", (str(wanted),)))
         if place:
-            filters.append(Filter("place", tuple(self.query.resolve_place(place))))
-        if kind:
-            filters.append(Filter("kind", (kind,)))
+            filters.append(Filter("place", tuple(self.query.resolve_place(str(place)))))
+        if choice("kind", kind, EVENT_KINDS):
+            filters.append(Filter("kind", (str(kind),)))
         if with_:
-            filters.append(Filter("participant", tuple(self._named(with_))))
+            filters.append(
+                Filter("participant", tuple(self._named(str(text_value("with_", with_)))))
+            )
         rows = self.query.listing("event", self.query.resolve_pair(pair), filters)
         return self._dated(rows, "event")
 
@@ -269,8 +287,8 @@ class Base:
 
     def timeline(
         self,
-        start: str | None = None,
-        end: str | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
         country: str | None = None,
         person: str | None = None,
         pair: str | None = None,
@@ -280,9 +298,15 @@ class Base:
         from bilateral.answer.timeline import timeline  # the timeline command alone
 
         chosen = self.query.resolve_pair(pair) if pair else None
-        return timeline(self.query, self.dating, start, end, country, person, chosen)
+        first, last = date_text("start", start), date_text("end", end)
+        if country:
+            country = self._country(country)
+        whom = text_value("person", person)
+        return timeline(self.query, self.dating, first, last, country, whom, chosen)
 
-    def changes(self, start: str, end: str | None = None, pair: str | None = None) -> list[Row]:
+    def changes(
+        self, start: DateLike, end: DateLike | None = None, pair: str | None = None
+    ) -> list[Row]:
         """What changed from `start` to `end` (default today): roles and relations begun
         and ended, events, commitments dated in the period, names changed and disputes
         opened, in date order; each as of `end`."""
@@ -290,7 +314,7 @@ class Base:
 
         chosen = self.query.resolve_pair(pair) if pair else None
         within = period(start, end)
-        found = changes(self.query, as_of_date(end), within)
+        found = changes(self.query, as_of_date(end, parameter="end"), within)
         return [row for row in found if chosen is None or self._in(row.document, chosen)]
 
     def show(self, name: str) -> list[Row]:
@@ -305,6 +329,8 @@ class Base:
         (default: every pair)."""
         from bilateral.answer.asking import ask  # the ranking tables load only for search
 
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            raise BadParameter("limit", limit, "give a whole number of hits, 1 or more")
         chosen = self.query.resolve_pair(pair) if pair else None
         if chosen is None:
             return ask(self.query, self.dating, question, limit)

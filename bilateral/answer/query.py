@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from bilateral.answer.rows import Document, Row
-from bilateral.errors import BadQuery, NothingMatched
+from bilateral.errors import BadParameter, NothingMatched
 
 if TYPE_CHECKING:
     from bilateral.answer.names import NameMatcher
@@ -61,13 +61,20 @@ class FactQuery:
         None for every pair (`all`); BadQuery for a pair the base does not hold."""
         if pair is None:
             return self.default_pair
+        if not isinstance(pair, str):
+            raise BadParameter("pair", pair, "give a pair as text such as 'AZ-PK', or 'all'")
         if pair.lower() == "all":
             return None
         codes = pair.upper().replace("_", "-").split("-")
         chosen = "-".join(sorted(codes))
         if len(codes) != 2 or chosen not in self.pairs:
             known = ", ".join(self.pairs[:10]) + (", ..." if len(self.pairs) > 10 else "")
-            raise BadQuery(f"no pair {pair!r} in this fact base; the pairs are: {known}")
+            raise BadParameter(
+                "pair",
+                pair,
+                f"no such pair in this fact base; the pairs are: {known}",
+                f"no pair {pair!r} in this fact base; the pairs are: {known}",
+            )
         return chosen
 
     def about(self, pair: str | None) -> dict[str, str]:
@@ -84,7 +91,7 @@ class FactQuery:
         title = "-".join(names.get(code, code) for code in pair.split("-")) + " relations"
         return {"title": title, "as_of": own["as_of"]} | given.get(pair, {})
 
-    def resolve_country(self, code: str) -> str:
+    def resolve_country(self, code: str, parameter: str = "country") -> str:
         countries = self.countries()
         if code.upper() in countries:
             return code.upper()
@@ -97,7 +104,12 @@ class FactQuery:
             raise NothingMatched(
                 f"{elsewhere} is not in this fact base; its countries are: {listed}"
             )
-        raise BadQuery(f"unknown country {code!r}; use one of: {listed}")
+        raise BadParameter(
+            parameter,
+            code,
+            f"unknown country; use one of: {listed}",
+            f"unknown country {code!r}; use one of: {listed}",
+        )
 
     def named(
         self, text: str, types: tuple[str, ...] | None, missing: str

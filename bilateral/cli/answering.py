@@ -13,6 +13,7 @@ import click
 
 from bilateral.answer.rows import Row
 from bilateral.errors import (
+    BadParameter,
     BadQuery,
     FactBaseInvalid,
     FactBaseUnreadable,
@@ -181,7 +182,7 @@ def answer(
     except (FactBaseUnreadable, FactBaseInvalid) as error:
         fail_unusable(error)
     except BadQuery as error:
-        fail(str(error))
+        fail(command_line_message(error))
     except NothingMatched as error:
         _no_match(str(error), error.suggestions, chosen)
 
@@ -203,6 +204,11 @@ def _paired(base: Base, listing: str, pair: str | None) -> str:
     return listing
 
 
+def command_line_message(error: BadQuery) -> str:
+    """What a command says of a query it cannot answer: a parameter as its option."""
+    return error.command_line if isinstance(error, BadParameter) else str(error)
+
+
 def answer_text(
     settings: Settings, produce: Callable[[Base], str], structured: bool = False
 ) -> None:
@@ -215,7 +221,7 @@ def answer_text(
     except (FactBaseUnreadable, FactBaseInvalid) as error:
         fail_unusable(error)
     except BadQuery as error:
-        fail(str(error))
+        fail(command_line_message(error))
     except NothingMatched as error:
         fail(str(error), EXIT_NOTHING_MATCHED)
 

@@ -14,12 +14,12 @@ def _date(_context: click.Context, _param: click.Parameter, value: str | None) -
     if value is None:
         return None
     from bilateral.answer.timing import as_of  # parsing dates: only when a date is given
-    from bilateral.errors import BadQuery
+    from bilateral.errors import BadParameter
 
     try:
         as_of(value)
-    except BadQuery as error:
-        raise click.BadParameter(str(error).replace("--as-of ", "")) from None
+    except BadParameter as error:
+        raise click.BadParameter(error.command_line.replace("--as-of ", "")) from None
     return value
 
 
