@@ -11,21 +11,28 @@ Every answer is an iterator or list of `Row`: `row.document` is the record as a 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import sqlite3
+from collections.abc import Callable, Iterator
+from typing import Concatenate, ParamSpec, TypeVar, cast
 
-from bilateral.answer.dating import Dating, role_filter, roles_matching
+from bilateral.answer.dating import Dating, role_filter
+from bilateral.answer.narrowing import belongs, of_status, with_roles
 from bilateral.answer.parameters import DateLike, choice, date_text, whole_year
 from bilateral.answer.parameters import text as text_value
 from bilateral.answer.query import FactQuery, Filter
 from bilateral.answer.rows import Document, Row
-from bilateral.answer.timing import IN_FORCE, AsOf
+from bilateral.answer.timing import AsOf
 from bilateral.answer.timing import as_of as as_of_date
-from bilateral.errors import BadParameter
+from bilateral.errors import BadParameter, StoreUnreadable
 from bilateral.schema.vocabulary import EVENT_KINDS, FLOWS, RELATION_KINDS, STATUS_LADDER
-from bilateral.store.cache import Notify, open_store
+from bilateral.store.cache import Notify, discard, open_store
 from bilateral.store.paths import facts_path
 
 __all__ = ["Base", "Row", "open_base", "validate"]
+T = TypeVar("T")
+P = ParamSpec("P")
+Reopen = Callable[[], FactQuery]
 
 
 def open_base(
@@ -44,7 +51,14 @@ def open_base(
     which mean the last day of that month or year).
     """
     when = as_of_date(as_of)
-    return Base(FactQuery(open_store(facts_path(path), use_cache, notify)), when)
+    facts = facts_path(path)
+
+    def rebuilt() -> FactQuery:
+        discard(facts)
+        return FactQuery(open_store(facts, use_cache, notify))
+
+    query = FactQuery(open_store(facts, use_cache, notify))
+    return Base(query, when, rebuilt if use_cache else None)
 
 
 def validate(path: str | None = None) -> dict[str, int]:
@@ -55,13 +69,36 @@ def validate(path: str | None = None) -> dict[str, int]:
     return load(facts_path(path)).counts()
 
 
-class Base:
-    """Questions to one compiled fact base."""
+def _recovering(method: Callable[Concatenate[Base, P], T]) -> Callable[Concatenate[Base, P], T]:
+    """A question answered whole through `Base.answer`, so a damaged cache is rebuilt."""
 
-    def __init__(self, query: FactQuery, when: AsOf | None = None) -> None:
+    @functools.wraps(method)
+    def whole(base: Base, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        return base.answer(lambda again: _complete(method(again, *args, **kwargs)))
+
+    return whole
+
+
+def _complete(result: T) -> T:
+    """An answer read to its end (an iterator's rows are read now, while they can be
+    read again from a rebuilt store)."""
+    return cast(T, iter(list(result))) if isinstance(result, Iterator) else result
+
+
+class Base:
+    """Questions to one compiled fact base.
+
+    Every question is answered whole: when a cached store fails a check while answering
+    (a page gone bad, a record that fails its checksum, a table gone), the cache is
+    discarded, built again and asked again; StoreUnreadable when that fails too."""
+
+    def __init__(
+        self, query: FactQuery, when: AsOf | None = None, rebuilt: Reopen | None = None
+    ) -> None:
         self.query = query
         self.when = when or as_of_date(None)
         self.dating = Dating(query, self.when)
+        self._rebuilt = rebuilt
 
     def close(self) -> None:
         """Close the compiled store; the base answers nothing after. Bases made from this
@@ -76,12 +113,32 @@ class Base:
 
     def at(self, date: DateLike | None) -> Base:
         """The same base, answering as of another date."""
-        return Base(self.query, as_of_date(date, parameter="date"))
+        return Base(self.query, as_of_date(date, parameter="date"), self._rebuilt)
+
+    def answer(self, produce: Callable[[Base], T]) -> T:
+        """`produce(base)`, asked again of a rebuilt store when the cached one fails a
+        check part way (so an answer is never half from a damaged file)."""
+        try:
+            return produce(self)
+        except sqlite3.ProgrammingError:
+            raise  # a closed base, or one used in another thread: not a damaged cache
+        except sqlite3.DatabaseError as error:
+            if self._rebuilt is None:
+                raise StoreUnreadable(f"the compiled fact base cannot be read ({error})") from None
+        self.query = self._rebuilt()
+        self.dating = Dating(self.query, self.when)
+        try:
+            return produce(self)
+        except sqlite3.DatabaseError as error:
+            raise StoreUnreadable(
+                f"the compiled fact base cannot be read ({error}); try --no-cache"
+            ) from None
 
     def _dated(self, rows: Iterator[Row], kind: str) -> Iterator[Row]:
         for row in rows:
             yield self.dating.row(row, kind)
 
+    @_recovering
     def overview(self) -> Document:
         """Title, dates, pairs, countries and the count of each kind of record."""
         return self.query.overview() | {"as_of": self.when.text}
@@ -101,6 +158,7 @@ class Base:
         """A pair's `title` and `as_of` (its date of writing); the base's for None."""
         return self.query.about(self.query.resolve_pair(pair) if pair else None)
 
+    @_recovering
     def areas(
         self, status: str | None = None, country: str | None = None, pair: str | None = None
     ) -> Iterator[Row]:
@@ -114,19 +172,9 @@ class Base:
         rows = self._dated(
             self.query.listing("area", self.query.resolve_pair(pair), filters), "area"
         )
-        return self._of_status(rows, status) if status else rows
+        return of_status(rows, status) if status else rows
 
-    def _of_status(self, rows: Iterator[Row], status: str) -> Iterator[Row]:
-        for row in rows:
-            document = dict(row.document)
-            document["commitments"] = [
-                c
-                for c in document["commitments"]
-                if c["status"] == status and c["standing"] == IN_FORCE
-            ]
-            if document["commitments"]:
-                yield Row.of(document)
-
+    @_recovering
     def officials(
         self,
         country: str | None = None,
@@ -152,20 +200,9 @@ class Base:
             filters.append(Filter("country", (self._country(country),)))
         posts = self._posts(str(text_value("post", post))) if post else None
         rows = self.query.listing("person", None, filters)
-        return self._with_roles(rows, role_filter(current, former), posts)
+        return with_roles(self.dating, rows, role_filter(current, former), posts)
 
-    def _with_roles(
-        self, rows: Iterator[Row], status: str | None, posts: set[str] | None
-    ) -> Iterator[Row]:
-        for row in rows:
-            person = self.dating.document(row.document, "person")
-            if status is None and posts is None:
-                yield Row.of(person)
-                continue
-            kept = roles_matching(person, status, posts)
-            if kept["roles"]:
-                yield Row.of(kept)
-
+    @_recovering
     def assessments(
         self, about: str | None = None, holder: str | None = None, pair: str | None = None
     ) -> Iterator[Row]:
@@ -178,6 +215,7 @@ class Base:
         rows = self.query.listing("assessment", self.query.resolve_pair(pair), filters)
         return self._dated(rows, "assessment")
 
+    @_recovering
     def relations(
         self, country: str | None = None, kind: str | None = None, pair: str | None = None
     ) -> Iterator[Row]:
@@ -208,6 +246,7 @@ class Base:
         found = self.query.named(text, ("post",), f"no post matches {text!r}")
         return {record_id for record_id, _ in found}
 
+    @_recovering
     def trade(
         self,
         year: int | None = None,
@@ -232,6 +271,7 @@ class Base:
         every = self.query.listing("trade", chosen, []) if reported else iter(())
         return self._dated(iter(mirrored_rows(rows, (row.document for row in every))), "trade")
 
+    @_recovering
     def events(
         self,
         year: int | None = None,
@@ -256,10 +296,12 @@ class Base:
         rows = self.query.listing("event", self.query.resolve_pair(pair), filters)
         return self._dated(rows, "event")
 
+    @_recovering
     def trade_years(self) -> list[int]:
         """The years the base has trade figures for."""
         return sorted(int(year) for year in self.query.facet_values("trade", "year"))
 
+    @_recovering
     def documents(self, kind: str, pair: str | None = "all") -> list[Document]:
         """Every record of a kind (`person`, `event`, ... as in docs/json.md), as of the
         date, in the base's order; `pair` as in the listings (default: every pair)."""
@@ -269,10 +311,12 @@ class Base:
             for row in self.query.listing(kind, chosen if kind_has_pair(kind) else None, [])
         ]
 
+    @_recovering
     def sources_by_id(self) -> dict[str, Document]:
         """Every source record by its id (for citations a reader can follow)."""
         return {row.document["id"]: row.document for row in self.query.listing("source", None, [])}
 
+    @_recovering
     def sources(self, pair: str | None = None) -> list[Row]:
         """The sources, each with `supports`: the records that cite it; with `pair`, the
         sources of that pair's records (default: every source)."""
@@ -280,11 +324,12 @@ class Base:
         found = []
         for row in self.query.listing("source", None, []):
             supports = self.query.supporting(row.document["id"])
-            if chosen and not any(self._in(record, chosen) for record in supports):
+            if chosen and not any(belongs(self.query, record, chosen) for record in supports):
                 continue
             found.append(Row.of(row.document | {"supports": supports, "as_of": self.when.text}))
         return found
 
+    @_recovering
     def timeline(
         self,
         start: DateLike | None = None,
@@ -304,6 +349,7 @@ class Base:
         whom = text_value("person", person)
         return timeline(self.query, self.dating, first, last, country, whom, chosen)
 
+    @_recovering
     def changes(
         self, start: DateLike, end: DateLike | None = None, pair: str | None = None
     ) -> list[Row]:
@@ -315,14 +361,16 @@ class Base:
         chosen = self.query.resolve_pair(pair) if pair else None
         within = period(start, end)
         found = changes(self.query, as_of_date(end, parameter="end"), within)
-        return [row for row in found if chosen is None or self._in(row.document, chosen)]
+        return [row for row in found if chosen is None or belongs(self.query, row.document, chosen)]
 
+    @_recovering
     def show(self, name: str) -> list[Row]:
         """Every record the name denotes, each with the records that mention it."""
         from bilateral.answer.showing import shown  # labels of mentions: show alone
 
         return shown(self.query, self.dating, name)
 
+    @_recovering
     def search(self, question: str, limit: int = 10, pair: str | None = None) -> list[Row]:
         """Records ranked for a question in plain words; NothingMatched when none is near.
         With `pair`, records of another pair (and people of other countries) are left out
@@ -337,24 +385,9 @@ class Base:
         hits = [
             row
             for row in ask(self.query, self.dating, question, 1000)
-            if self._in(row.document, chosen)
+            if belongs(self.query, row.document, chosen)
         ]
         return [Row.of(row.document | {"rank": rank}) for rank, row in enumerate(hits[:limit], 1)]
-
-    def _in(self, record: Document, pair: str) -> bool:
-        """Whether a record (by its `id` and `kind`) belongs to the pair: by its own pair
-        where it has one; a country if it is one of the two; a person, place or
-        organization by its country; every other record belongs to all."""
-        found = self.query.record(record["id"])
-        document = found[1].document if found else {}
-        codes = pair.split("-")
-        if document.get("pair"):
-            return bool(document["pair"] == pair)
-        if record["kind"] == "country":
-            return record["id"] in codes
-        if record["kind"] in ("person", "place", "organization") and document.get("country"):
-            return document["country"] in codes
-        return True
 
 
 def kind_has_pair(kind: str) -> bool:

@@ -84,3 +84,7 @@ class BadParameter(BadQuery):
         self.why = why
         option = "--" + parameter.rstrip("_").replace("_", "-")
         self.command_line = command_line or f"{option} {value!r}: {why}"
+
+
+class StoreUnreadable(BilateralError):
+    """The compiled store could not be read, even once rebuilt (exit 3)."""

@@ -86,7 +86,7 @@ def test_new_files_a_record_in_the_file_of_its_pair(tmp_path: Path) -> None:
 
 def test_new_starts_a_file_of_the_base(tmp_path: Path) -> None:
     base = copied(tmp_path)
-    file = base / "more" / "az-tr-2010.toml"
+    file = base / "az-tr-2010.toml"
     fields = ["--field", "pair=AZ-TR", "--field", "participants=TR", "--cite", "tr-article:1:1"]
     result = run("--facts", str(base), *EVENT, "--id", "ev-new", *fields, "--file", str(file))
     assert result.exit_code == 0, result.stderr

@@ -293,3 +293,21 @@ def test_directory_exits_2(tmp_path: Path) -> None:
         f"bilateral: {tmp_path}: holds no *.toml file; give a fact base file or a directory "
         "of them\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("dates", "said"),
+    [("end = 2004-07-10", True), ('date = "soon"\nend = 2004-07-10', False)],
+    ids=["no date: the rule speaks", "a wrong date: the rule is left out"],
+)
+def test_a_rule_is_left_out_once_a_field_it_reads_is_wrong(
+    tmp_path: Path, dates: str, said: bool
+) -> None:
+    """Left out by the keys the rule names, not by its message: the event's `end` rule
+    is silent when `date` has a problem of its own."""
+    text = MINIMAL.read_text(encoding="utf-8").replace("date = 2004-07-08\nend = 2004-07-10", dates)
+    result = run("--facts", str(write_base(tmp_path, text)), "check")
+    assert result.exit_code == 1
+    problems = [line for line in result.stderr.splitlines() if "events[0]" in line]
+    assert problems
+    assert any("an end needs a date" in line for line in problems) is said

@@ -63,7 +63,8 @@ class NameMatcher:
             return [word]
         variants = sorted(single_deletions(word))
         candidates = self.db.execute(
-            f"SELECT DISTINCT token FROM token_variants WHERE variant IN ({_marks(variants)})",
+            f"SELECT DISTINCT token FROM token_variants WHERE variant IN ({_marks(variants)}) "
+            "ORDER BY token",  # an order of its own, not the table's, which an update changes
             variants,
         ).fetchall()
         return [token for (token,) in candidates if is_typo_of(word, token)]
@@ -90,7 +91,8 @@ class NameMatcher:
             return []
         rows = self.db.execute(
             "SELECT n.key, n.record FROM names n JOIN records r ON r.rowid = n.record "
-            f"WHERE r.type IN ({_marks(types)}) AND substr(n.key, 1, 1) = ? LIMIT ?",
+            f"WHERE r.type IN ({_marks(types)}) AND substr(n.key, 1, 1) = ? "
+            "ORDER BY n.record, n.key LIMIT ?",
             (*types, key[0], SUGGESTION_CANDIDATES),
         ).fetchall()
         scored: dict[int, float] = {}

@@ -16,7 +16,7 @@ from bilateral.cli.answering import (
 from bilateral.cli.group import cli
 from bilateral.render.escapes import visible
 
-__all__ = ["cli", "main"]
+__all__ = ["cli", "exit_on_sigterm", "main"]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> None:
     Click's own handling is kept for usage errors; an interruption exits 130, as a
     shell would report it, rather than click's 1, which here means nothing matched.
     """
+    exit_on_sigterm()
     if sys.stdout is None:  # started with stdout closed (`bilateral trade >&-`)
         if sys.stderr is not None:
             sys.stderr.write("bilateral: stdout is closed; there is nowhere to write the answer\n")
@@ -47,3 +48,15 @@ def main(argv: list[str] | None = None) -> None:
     except OSError as error:
         cannot_write(error)
     sys.exit(code if isinstance(code, int) else EXIT_ANSWERED)
+
+
+def exit_on_sigterm() -> None:
+    """SIGTERM unwinds like an exception, exit 143, so every `finally` below runs and
+    removes what a write left half done. The command line sets this; library code sets
+    no handler (it may run in any thread)."""
+    import signal  # the command line's own process, never the library's
+
+    def exit_143(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, exit_143)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
@@ -19,6 +18,7 @@ from bilateral.errors import (
     FactBaseUnreadable,
     NothingMatched,
     Problem,
+    StoreUnreadable,
 )
 from bilateral.render.escapes import json_for, visible
 from bilateral.render.formats import Format, emit
@@ -243,20 +243,12 @@ def _render(
 
 
 def checked(settings: Settings, produce: Callable[[Base], T]) -> T:
-    """The whole answer; a cached store that fails a check is discarded and built again."""
+    """The whole answer, which the API asks again of a rebuilt store when the cached one
+    fails a check part way; exit 3 when even that cannot be read."""
     try:
-        return produce(settings.base())
-    except sqlite3.Error:
-        if not settings.use_cache:
-            raise
-    from bilateral.store.cache import discard  # only after a store failed a check
-
-    discard(settings.path)
-    settings.reopen()
-    try:
-        return produce(settings.base())
-    except sqlite3.Error as error:
-        fail(f"the compiled fact base cannot be read ({error}); try --no-cache", EXIT_IO)
+        return settings.base().answer(produce)
+    except StoreUnreadable as error:
+        fail(str(error), EXIT_IO)
 
 
 def echo_answer(text: str, structured: bool = False) -> None:

@@ -257,17 +257,19 @@ def _add(
 ) -> None:
     import os  # only `new` chooses where its base is
 
-    from bilateral.curate import create  # curators' tools
+    from bilateral.curate import create, files  # curators' tools
 
     base = settings.facts or os.environ.get("BILATERAL_FACTS") or chosen or settings.path
     try:
-        plan = create.plan(
-            create.target_file(base, chosen, spec, parent, values), spec, values, parent
-        )
-        built = create.validate(base, plan)
         if not dry_run:
-            create.write(plan)
-    except (create.CannotAdd, FactBaseUnreadable) as error:
+            files.refuse_installed(base)
+        target = create.target_file(base, chosen, spec, parent, values)
+        with files.locked(target):  # another writer waits; this one reads what it wrote
+            plan = create.plan(target, spec, values, parent)
+            built = create.validate(base, plan)
+            if not dry_run:
+                create.write(plan)
+    except (create.CannotAdd, FactBaseUnreadable, files.InstalledCopy) as error:
         fail(str(error))
     except create.Refused as error:
         for problem in error.problems[:20]:
@@ -306,11 +308,14 @@ def fmt(settings: Settings, paths: tuple[str, ...], check_only: bool, show_diff:
         bilateral fmt facts.toml
         bilateral fmt --check --diff facts.toml
     """
-    from bilateral.curate.files import toml_files  # curators' tools, for `fmt` alone
+    from bilateral.curate.files import InstalledCopy, base_files, refuse_installed  # `fmt`
 
     try:
-        files = [file for path in paths or (settings.path,) for file in toml_files(path)]
-    except FactBaseUnreadable as error:
+        files = [file for path in paths or (settings.path,) for file in base_files(path)]
+        if not check_only:
+            for file in files:
+                refuse_installed(file)
+    except (FactBaseUnreadable, InstalledCopy) as error:
         fail(str(error))
     worst = max(_fmt_one(file, check_only, show_diff) for file in files)
     if worst:

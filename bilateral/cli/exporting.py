@@ -41,7 +41,7 @@ __all__ = ["cli", "export"]
     "-o",
     metavar="PATH",
     type=click.Path(path_type=str),
-    help="Write --format's output to PATH (whole or not at all) instead of stdout.",
+    help="Write --format's output to PATH (whole or not at all) instead of stdout; - is stdout.",
 )
 @click.option("--force", is_flag=True, help="Replace what is at PATH (and its metadata.json).")
 @click.option("--schema", is_flag=True, help="Print the JSON Schema of --format json.")
@@ -87,7 +87,7 @@ def export(
             text, count = (exports.json_document if fmt == "json" else exports.ftm_lines)(
                 base, pair
             )
-            if output is None:  # at a terminal, made inert as every answer is
+            if output is None or output == "-":  # at a terminal, made inert as every answer is
                 return visible(text) if sys.stdout.isatty() else text
             example = "bilateral.json" if fmt == "json" else "bilateral.ftm.json"
             exports.write_text(output, text, force, settings.path, example)
@@ -108,7 +108,7 @@ def _check_usage(
         raise click.UsageError("--sqlite writes a database; --format writes text; give one")
     if not (database or fmt or schema):
         raise click.UsageError("give --sqlite PATH, --format json or --format ftm")
-    if force and not (database or output):
+    if force and not (database or (output and output != "-")):
         raise click.UsageError("--force replaces a file; give it with --sqlite or --output")
 
 

@@ -98,14 +98,19 @@ def comtrade(
     import os  # only `import` and `new` choose where their base is
 
     from bilateral.curate import comtrade as download_format  # curators' tools
-    from bilateral.curate import create, importing
+    from bilateral.curate import create, files, importing
 
     base = facts or settings.facts or os.environ.get("BILATERAL_FACTS") or settings.path
     try:
         planned = importing.plan(base, download, retrieved, chosen)
         if not dry_run:
             importing.write(planned)
-    except (download_format.BadFile, create.CannotAdd, FactBaseUnreadable) as error:
+    except (
+        download_format.BadFile,
+        create.CannotAdd,
+        FactBaseUnreadable,
+        files.InstalledCopy,
+    ) as error:
         fail(str(error))
     except create.Refused as error:
         for problem in error.problems[:20]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 
-from bilateral.curate.files import toml_files
+from bilateral.curate.files import base_files
 from bilateral.curate.findings import Finding
 from bilateral.curate.placing import record_ids, stray_subtables
 from bilateral.schema.checker import named_key
@@ -18,7 +18,7 @@ UNCITED = "source {id!r} is cited by no record; cite it or remove it"
 def layout_warnings(target: str) -> list[Finding]:
     """Sub-tables another table parts from the record they attach to, in every file."""
     found = []
-    for file in toml_files(target):
+    for file in base_files(target):
         text = decode(file, read_bytes(file))
         found += stray_subtables(file, text, functools.partial(parse_toml, file, text))
     return found
@@ -30,7 +30,7 @@ def uncited_warnings(target: str, uncited: list[str]) -> list[Finding]:
     found: list[Finding] = []
     if not wanted:
         return found
-    for file in toml_files(target):
+    for file in base_files(target):
         text, data = read_toml(file)
         sources = data.get("sources")
         if not isinstance(sources, list):

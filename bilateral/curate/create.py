@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from bilateral.curate import filing
 from bilateral.curate.adding import Spec, article, block
-from bilateral.curate.files import toml_files, write_atomically
+from bilateral.curate.files import base_files, write_atomically
 from bilateral.curate.layouts import of_shape
 from bilateral.curate.placing import end_of_field, end_of_kind, inserted, record_ids
 from bilateral.errors import BilateralError, FactBaseInvalid, Problem
@@ -74,7 +74,7 @@ def target_file(
                 "base, so give --facts DIRECTORY, or leave --file out"
             )
         return base
-    files = toml_files(base)
+    files = base_files(base)
     if chosen:
         return _chosen(base, chosen, files)
     parsed = [(file, parse_toml(file, decode(file, read_bytes(file)))) for file in files]
@@ -95,6 +95,8 @@ def _chosen(base: str, chosen: str, files: list[str]) -> str:
         return same[0]
     inside = os.path.abspath(chosen).startswith(os.path.abspath(base) + os.sep)
     if inside and chosen.endswith(".toml") and not os.path.exists(chosen):
+        if not os.path.isdir(os.path.dirname(os.path.abspath(chosen))):
+            raise CannotAdd(f"--file {chosen}: its folder does not exist; make it first")
         return chosen  # a new file of the base
     raise CannotAdd(f"--file {chosen} is not a *.toml file of the base {base}")
 
@@ -188,7 +190,7 @@ def validate(base: str, plan: Plan) -> FactBase:
     base with the record."""
     from bilateral.kinds.parts import build_parts  # the checking stack, for `new` alone
 
-    parts = [(file, *read_toml(file)) for file in toml_files(base)]
+    parts = [(file, *read_toml(file)) for file in base_files(base)]
     try:
         build_parts([(file, _constant(text), data) for file, text, data in parts])
     except FactBaseInvalid as error:
@@ -232,6 +234,4 @@ def _as_before(problem: Problem, plan: Plan) -> Problem:
 
 def write(plan: Plan) -> None:
     new = not plan.original and not os.path.exists(plan.file)
-    if new:
-        os.makedirs(os.path.dirname(os.path.abspath(plan.file)), exist_ok=True)
     write_atomically(plan.file, plan.text, expected=None if new else plan.original)

@@ -19,7 +19,7 @@ from typing import Any
 from bilateral.curate import comtrade
 from bilateral.curate.adding import block, specs
 from bilateral.curate.create import CannotAdd, Refused, target_file
-from bilateral.curate.files import toml_files, write_atomically
+from bilateral.curate.files import base_files, locked, refuse_installed, write_atomically
 from bilateral.curate.placing import end_of_field, end_of_kind, end_of_record, inserted
 from bilateral.curate.placing import record_ids as ids_in
 from bilateral.errors import FactBaseInvalid
@@ -71,7 +71,7 @@ class Plan:
 def plan(base: str, download: str, retrieved: datetime.date, chosen: str | None) -> Plan:
     """What importing the download into the base changes, checked but not yet written
     (comtrade.BadFile, CannotAdd, Refused or FactBaseUnreadable when it cannot be done)."""
-    files = {path: _read(path) for path in toml_files(base)}
+    files = {path: _read(path) for path in base_files(base)}
     built = _built(base, files, "the base has {n} problem(s) already; run `bilateral check`")
     pairs = {frozenset(pair.split("-")) for pair in {built.pair, *built.pairs()} if pair}
     reading = comtrade.read(download, pairs)
@@ -106,10 +106,12 @@ def plan(base: str, download: str, retrieved: datetime.date, chosen: str | None)
 def write(result: Plan) -> list[str]:
     """Write each changed file (the source's first: a base that cites it stays whole); the
     paths written."""
+    refuse_installed(result.base)
     written = []
     for file in sorted(result.files.values(), key=lambda f: f.path != result.source_file):
         if file.changed:
-            write_atomically(file.path, file.text, expected=file.original)
+            with locked(file.path):  # the bytes read are re-checked under the writers' lock
+                write_atomically(file.path, file.text, expected=file.original)
             written.append(file.path)
     return written
 

@@ -6,7 +6,7 @@ import shlex
 import sys
 from dataclasses import dataclass
 
-from bilateral.curate.files import write_atomically
+from bilateral.curate.files import locked, write_atomically
 from bilateral.curate.formatting import formatted
 from bilateral.errors import FactBaseUnreadable
 from bilateral.schema.reading import decode, read_bytes
@@ -29,6 +29,16 @@ class Outcome:
 def lay_out(file: str, check_only: bool, show_diff: bool) -> Outcome:
     """Lay out the file (`-`: stdin, written to stdout), or with `check_only` only say
     whether it would change."""
+    if file == "-" or check_only:
+        return _laid_out(file, check_only, show_diff)
+    try:
+        with locked(file):  # another writer waits; the bytes are read again under the lock
+            return _laid_out(file, check_only, show_diff)
+    except OSError as error:
+        return Outcome(EXIT_UNWRITABLE, message=f"{file}: cannot be written ({error.strerror})")
+
+
+def _laid_out(file: str, check_only: bool, show_diff: bool) -> Outcome:
     import difflib  # only `fmt --diff`
 
     try:

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from bilateral.curate.files import toml_files, write_atomically
+from bilateral.curate.files import base_files, write_atomically
 from bilateral.curate.tomlwrite import value_text
 from bilateral.errors import BilateralError, FactBaseInvalid, Problem
 from bilateral.schema.codes import COUNTRY_CODES, COUNTRY_NAMES
@@ -95,7 +95,8 @@ def _base_files(directory: str) -> list[str]:
     if not os.path.isdir(directory):
         return []
     try:
-        return toml_files(directory)
+        found: list[str] = base_files(directory)
+        return found
     except BilateralError:
         return []  # a directory with no *.toml file: a new base
 

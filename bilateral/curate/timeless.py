@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from bilateral.answer.timing import DEFAULT_HORIZON_YEARS, Span
-from bilateral.curate.files import toml_files
+from bilateral.curate.files import base_files
 from bilateral.curate.findings import Finding
 from bilateral.curate.placing import record_ids
 from bilateral.kinds.base import FactBase
@@ -93,7 +93,7 @@ def placed_warnings(
         if only is None or record in only:
             wanted.setdefault((table, record), []).append((inside, message))
     found: list[Finding] = []
-    for file in toml_files(target) if wanted else ():
+    for file in base_files(target) if wanted else ():
         text, data = read_toml(file)
         index, ids = LineIndex(text), record_ids(data)
         for (table, record), problems in wanted.items():

@@ -88,7 +88,7 @@ def write_sqlite(
     about = info(base, pair)
     name = os.path.splitext(os.path.basename(path))[0]
     text = json.dumps(datasette.metadata(layout, name, about), indent=2, ensure_ascii=False)
-    with replacing([path, beside]) as [temporary, metadata]:
+    with replacing([path, beside], force) as [temporary, metadata]:
         connection = sqlite3.connect(temporary)
         try:
             connection.execute("PRAGMA journal_mode = OFF")

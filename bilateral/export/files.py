@@ -1,16 +1,16 @@
-"""Writing an export's files whole or not at all: a temporary file beside each one, renamed
-over it once everything is written, and removed on any failure or interruption."""
+"""Writing an export's files whole or not at all: a temporary file beside each one, moved
+into place once everything is written (through bilateral.store.writing), and removed on
+any failure or interruption."""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import signal
-import tempfile
-import threading
 from collections.abc import Iterator
 
-from bilateral.errors import BilateralError, shown
+from bilateral.errors import BilateralError, FactBaseUnreadable, shown
+from bilateral.schema.reading import base_files
+from bilateral.store.writing import put_in_place, sweep_temporaries, temporary_beside
 
 EXIT_PATH = 2
 """The path cannot be used: no such directory, a directory, a file that exists."""
@@ -29,7 +29,8 @@ class CannotWrite(BilateralError):
 def check_target(
     path: str, force: bool, fact_base: str | None = None, example: str = "bilateral.db"
 ) -> None:
-    """Refuse a path that cannot or should not be written, before any work is done."""
+    """Refuse a path that cannot or should not be written, before any work is done: a
+    file of the fact base is refused with --force too."""
     where = shown(path)
     if os.path.isdir(path):
         inside = shown(os.path.join(path, example))
@@ -41,8 +42,19 @@ def check_target(
         raise CannotWrite(f"cannot write {where}: {there} {problem}; create the directory first")
     if fact_base and _same_file(path, fact_base):
         raise CannotWrite(f"{where} is the fact base being exported; choose another file")
+    if fact_base and _of_the_base(path, fact_base):
+        raise CannotWrite(f"{where} is a file of the fact base being exported; choose another file")
     if os.path.lexists(path) and not force:
         raise CannotWrite(f"{where} exists; give --force to replace it")
+
+
+def _of_the_base(path: str, fact_base: str) -> bool:
+    """Whether the path is one of the files of a directory base."""
+    try:
+        files = base_files(fact_base) if os.path.isdir(fact_base) else []
+    except FactBaseUnreadable:
+        files = []
+    return any(_same_file(path, file) for file in files)
 
 
 def _same_file(path: str, other: str) -> bool:
@@ -53,44 +65,43 @@ def _same_file(path: str, other: str) -> bool:
 
 
 @contextlib.contextmanager
-def replacing(paths: list[str]) -> Iterator[list[str]]:
-    """Temporary files beside the paths, each renamed over its path when the block ends
-    well, all removed when it does not (an error, ^C or SIGTERM)."""
-    temporaries: list[str] = []
-    main = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm) if main else None
-    try:
-        temporaries += [_temporary(path) for path in paths]
-        yield temporaries
-        for temporary, path in zip(temporaries, paths, strict=True):
-            os.replace(temporary, path)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise CannotWrite(
-            f"cannot write {shown(paths[0])} ({reason}); free some space or choose another place",
-            EXIT_WRITE,
-        ) from None
-    finally:
-        for temporary in temporaries:
-            for leftover in (temporary, f"{temporary}-journal"):
-                with contextlib.suppress(OSError):
-                    os.unlink(leftover)
-        if main:
-            signal.signal(signal.SIGTERM, previous)
+def replacing(paths: list[str], force: bool = False) -> Iterator[list[str]]:
+    """Temporary files beside the paths, each moved to its path when the block ends well
+    (over what is there only with `force`; otherwise linked, so a file that appeared
+    meanwhile is never overwritten), all removed when it does not (an error, ^C, or
+    SIGTERM, which the command line turns into an exception)."""
+    with contextlib.ExitStack() as stack:
+        try:
+            temporaries = [_opened(stack, path) for path in paths]
+            yield temporaries
+            for temporary, path in zip(temporaries, paths, strict=True):
+                put_in_place(temporary, path, replace=force)
+        except FileExistsError as error:
+            raise CannotWrite(
+                f"{shown(error.filename2 or paths[0])} appeared while bilateral was writing; "
+                "nothing was replaced; give --force to replace it"
+            ) from None
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise CannotWrite(
+                f"cannot write {shown(paths[0])} ({reason}); free some space or choose another "
+                "place",
+                EXIT_WRITE,
+            ) from None
 
 
-def _temporary(path: str) -> str:
-    directory, name = os.path.split(os.path.abspath(path))
+def _opened(stack: contextlib.ExitStack, path: str) -> str:
+    """A temporary beside the path, removed when the stack closes; the old ones a killed
+    export left there swept first."""
+    directory = os.path.dirname(os.path.abspath(path))
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=directory)
+        sweep_temporaries(directory)
+        return stack.enter_context(temporary_beside(path, 0o666 & ~_umask()))
     except OSError as error:
         raise CannotWrite(
             f"cannot write {shown(path)}: {shown(directory)} refuses new files "
             f"({error.strerror or error}); choose a directory you can write to"
         ) from None
-    os.close(handle)
-    os.chmod(temporary, 0o666 & ~_umask())
-    return temporary
 
 
 def _umask() -> int:
@@ -99,14 +110,10 @@ def _umask() -> int:
     return mask
 
 
-def _exit_on_sigterm(signum: int, _frame: object) -> None:
-    raise SystemExit(128 + signum)
-
-
 def write_text(
     path: str, text: str, force: bool, fact_base: str | None = None, example: str = ""
 ) -> None:
     """Write a whole text export to `path`, or nothing."""
     check_target(path, force, fact_base, example or "bilateral.json")
-    with replacing([path]) as [temporary], open(temporary, "w", encoding="utf-8") as out:
+    with replacing([path], force) as [temporary], open(temporary, "w", encoding="utf-8") as out:
         out.write(text)

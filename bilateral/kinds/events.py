@@ -45,7 +45,9 @@ EVENT_WORDS = {
 
 def _check(check: Checker, event: Document, key: str) -> None:
     if event["end"] and not event["date"]:
-        check.problem(f"{key}.end", "an end needs a date to start from; add date")
+        check.problem(
+            f"{key}.end", "an end needs a date to start from; add date", unless=(f"{key}.date",)
+        )
     check.order(key, event["date"], event["end"], "date is after end")
 
 

@@ -30,6 +30,7 @@ def _one_holder(check: Checker, assessment: Document, key: str) -> None:
             key,
             "an assessment needs exactly one holder: held_by (an id) "
             "or held_by_group (such as 'local analysts')",
+            unless=(f"{key}.held_by", f"{key}.held_by_group"),
         )
     check_span("stated")(check, assessment, key)
 

@@ -23,7 +23,7 @@ from bilateral.schema.checker import Checker, Document
 from bilateral.schema.citations import check_locators
 from bilateral.schema.locate import LineIndex
 from bilateral.schema.lookup import Lookup
-from bilateral.schema.reading import read_toml, toml_files
+from bilateral.schema.reading import base_files, read_toml
 
 Part = tuple[str, Callable[[], str], dict[str, Any]]
 """A file, a way to get its text (needed only to place a problem), and its parsed data."""
@@ -38,9 +38,8 @@ TABLES = {kind.table: kind for kind in TOP_LEVEL}
 def load(path: str) -> FactBase:
     """Read, parse and check the fact base at `path`: a file, or a directory whose
     `*.toml` files together make one base."""
-    files = toml_files(path) if os.path.isdir(path) else [path]
     parts: list[Part] = []
-    for file in files:
+    for file in base_files(path):
         text, data = read_toml(file)
         parts.append((file, _constant(text), data))
     return build_parts(parts)
@@ -216,7 +215,7 @@ def _ordered(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.file, p.line or 0))
 
 
-__all__ = ["META_KEYS", "TOP_LEVEL", "Part", "build_parts", "load", "toml_files"]
+__all__ = ["META_KEYS", "TOP_LEVEL", "Part", "build_parts", "load"]
 
 
 @dataclasses.dataclass(frozen=True)

@@ -22,20 +22,6 @@ RETIRED_KEYS = {
 """Keys an earlier schema had, with what to do about them."""
 MAX_SUGGESTIONS = 25
 """How many distinct unknown ids get a "did you mean"."""
-FOLLOW_UPS = (
-    (re.compile(r"an end needs a date"), "field", ("date",)),
-    (re.compile(r"an assessment needs exactly one holder"), "record", ("held_by", "held_by_group")),
-    (
-        re.compile(r"cite '.*' with both paragraph and sentence"),
-        "record",
-        ("paragraph", "sentence"),
-    ),
-    (re.compile(r"source '(?P<source>[^']*)' declares no paragraphs"), "source", ("sentences",)),
-    (re.compile(r"none is the record's own (?P<field>\w+) \("), "dispute", ()),
-)
-"""Rules that see no value where a wrong one is written: (what the rule says, where the
-record it speaks of is, the fields it reads). Once one of those fields has a problem of its
-own, the rule's problem would only contradict it, and is left out."""
 Table = dict[str, Any]
 Document = dict[str, Any]
 
@@ -85,27 +71,15 @@ class Checker:
             self._index = LineIndex(self.text)
         return self._index.line_of(key)
 
-    def problem(self, key: str, message: str) -> None:
-        if self._follows_a_problem(key, message):
+    def problem(self, key: str, message: str, unless: tuple[str, ...] = ()) -> None:
+        """Record a problem at `key`. A rule that reads fields another check may already
+        have found wrong names them in `unless`: once one of those keys (or a key inside
+        it) has a problem of its own, this one would only contradict it, and is left out.
+        The rule says which keys it reads; no message text is matched."""
+        if any(self._reported(read) for read in unless if not read.startswith(".")):
             return
         self._keys.update(_enclosing(key))
         self._problems.append((Problem(self.file, key, message, self.line_of(key)), key))
-
-    def _follows_a_problem(self, key: str, message: str) -> bool:
-        """Whether a rule's problem only repeats a wrong value already reported."""
-        for pattern, where, fields in FOLLOW_UPS:
-            match = pattern.match(message)
-            if match is None:
-                continue
-            record = {
-                "field": key.rpartition(".")[0],
-                "record": key,
-                "source": self.record_keys.get(match.groupdict().get("source") or "", ""),
-                "dispute": key.rpartition(".disputes[")[0],
-            }[where]
-            read = fields or (match.group("field"),)
-            return bool(record) and any(self._reported(f"{record}.{name}") for name in read)
-        return False
 
     def _reported(self, key: str) -> bool:
         """Whether the key, or a key inside it, has a problem already."""

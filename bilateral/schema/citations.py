@@ -72,10 +72,15 @@ def _check_locator(
                 key,
                 f"source {source_id!r} declares no paragraphs; "
                 "drop paragraph and sentence, or add sentences = [...] to the source",
+                unless=(f"{check.record_keys.get(source_id, '')}.sentences",),
             )
         return
     if paragraph is None or sentence is None:
-        check.problem(key, f"cite {source_id!r} with both paragraph and sentence")
+        check.problem(
+            key,
+            f"cite {source_id!r} with both paragraph and sentence",
+            unless=(f"{key}.paragraph", f"{key}.sentence"),
+        )
     elif paragraph > len(sentences):
         check.problem(
             f"{key}.paragraph",

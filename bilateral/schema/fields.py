@@ -108,6 +108,7 @@ def _check_disputes(check: Checker, shape: Shape, document: Document, key: str) 
                 f"{where}.values",
                 f"none is the record's own {field} ({document.get(field)!r}); "
                 "list it among the values",
+                unless=(f"{key}.{field}",),
             )
 
 

@@ -146,22 +146,65 @@ def _where_long_number(path: str, text: str) -> str:
     return f"{path}:{text.count(chr(10), 0, match.start()) + 1}" if match else path
 
 
-def toml_files(directory: str) -> list[str]:
-    """Every `*.toml` file under a directory, hidden ones aside, sorted by path."""
-    found = []
-    seen = 0
-    for root, folders, files in os.walk(directory):
-        seen += len(folders) + len(files)
-        if seen > MAX_ENTRIES:
-            raise FactBaseUnreadable(
-                f"{shown(directory)}: holds over {MAX_ENTRIES:,} files and folders, more than a "
-                "fact base; give the directory of the base itself"
-            )
-        folders[:] = sorted(f for f in folders if not f.startswith("."))
-        found += [os.path.join(root, f) for f in files if f.endswith(".toml") and f[0] != "."]
+def base_files(path: str) -> list[str]:
+    """The files a base is read from, the one list every reader and writer uses: the file
+    itself, or every `*.toml` file under a directory, hidden ones aside, sorted by path.
+
+    A symlinked folder or file inside is followed and read like any other; a folder that
+    cannot be listed, a link that leads nowhere or back into the base, and a directory
+    without a *.toml file are refused (FactBaseUnreadable naming it), never skipped."""
+    if not os.path.isdir(path):
+        return [path]
+    found: list[str] = []
+    _walk(path, path, found, {_identity(path)}, [0])
     if not found:
         raise FactBaseUnreadable(
-            f"{shown(directory)}: holds no *.toml file; "
-            "give a fact base file or a directory of them"
+            f"{shown(path)}: holds no *.toml file; give a fact base file or a directory of them"
         )
     return sorted(found)
+
+
+def _walk(base: str, folder: str, found: list[str], ancestors: set[tuple[int, int]],
+          seen: list[int]) -> None:  # fmt: skip
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as error:
+        raise FactBaseUnreadable(
+            f"{shown(folder)}: a folder of the base {shown(base)} cannot be listed "
+            f"({error.strerror}); make it readable, or move it out of the base"
+        ) from None
+    seen[0] += len(entries)
+    if seen[0] > MAX_ENTRIES:
+        raise FactBaseUnreadable(
+            f"{shown(base)}: holds over {MAX_ENTRIES:,} files and folders, more than a "
+            "fact base; give the directory of the base itself"
+        )
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if _is_folder(base, entry):
+            identity = _identity(entry.path)
+            if identity in ancestors:
+                raise FactBaseUnreadable(
+                    f"{shown(entry.path)}: a link back to a folder that holds it, so the base "
+                    "would never end; remove the link"
+                )
+            _walk(base, entry.path, found, ancestors | {identity}, seen)
+        elif entry.name.endswith(".toml"):
+            found.append(entry.path)
+
+
+def _is_folder(base: str, entry: os.DirEntry[str]) -> bool:
+    """Whether an entry is a folder to descend into (a link to one included)."""
+    try:
+        return entry.is_dir(follow_symlinks=True)
+    except OSError as error:
+        raise FactBaseUnreadable(
+            f"{shown(entry.path)}: in the base {shown(base)}, cannot be examined "
+            f"({error.strerror}); make it readable, or move it out of the base"
+        ) from None
+
+
+def _identity(path: str) -> tuple[int, int]:
+    status = os.stat(path)
+    return status.st_dev, status.st_ino

@@ -3,7 +3,9 @@
 One process builds a given base at a time (an advisory lock on a file beside the cache,
 which the system releases when its holder dies, however it dies); the others wait for it
 and then answer from what it built. A cache is written beside its final name, 0600, and
-renamed into place, so a reader never sees half of one.
+renamed into place, so a reader never sees half of one. No signal handler is set here
+(library code runs in any thread): an exception unwinds and removes the temporary, the
+command line turns SIGTERM into one, and what a SIGKILL leaves is swept by the next run.
 """
 
 from __future__ import annotations
@@ -11,18 +13,17 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import signal
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
 
 from bilateral.kinds.base import FactBase
-from bilateral.kinds.parts import Part, build_parts
-from bilateral.schema.reading import decode, parse_toml, read_bytes
+from bilateral.kinds.parts import ONCE, Part, build_parts
+from bilateral.schema.reading import base_files, decode, parse_toml, read_bytes
 from bilateral.store.compile import write
-from bilateral.store.directory import temporary_path
-from bilateral.store.freshness import source_files, source_key, status_text
+from bilateral.store.freshness import digest, source_key, status_text
 from bilateral.store.incremental import updated
+from bilateral.store.writing import put_in_place, temporary_beside
 
 try:
     import fcntl
@@ -34,10 +35,11 @@ Opener = Callable[[], "sqlite3.Connection | None"]
 
 def read_and_check(facts: str) -> tuple[FactBase, dict[str, str], bool]:
     """The checked base, what the store records of its sources, and whether every file
-    held still while it was read (only then may the result be cached)."""
+    held still while it was read (only then may the result be cached). The one checking
+    path: a full build and the one-file update's fallback both come here."""
     read = []
     steady = True
-    for file in source_files(facts):
+    for file in base_files(facts):
         before = _status_or_none(file)
         data = read_bytes(file)
         after = _status_or_none(file)
@@ -46,10 +48,13 @@ def read_and_check(facts: str) -> tuple[FactBase, dict[str, str], bool]:
         read.append((file, before or os.stat(file), data))
     gc.disable()  # a build frees nothing; the collector would only walk it again and again
     try:
-        base = build_parts([_part(file, data) for file, _, data in read])
+        parts = [_part(file, data) for file, _, data in read]
+        base = build_parts(parts)
     finally:
         gc.enable()
-    return base, source_key(facts, read, time.time_ns()), steady
+    own = {file for file, _text, parsed in parts if any(key in parsed for key in ONCE)}
+    seen = [(file, status, digest(data), file in own) for file, status, data in read]
+    return base, source_key(facts, seen, time.time_ns()), steady
 
 
 def _part(file: str, data: bytes) -> Part:
@@ -69,7 +74,7 @@ def build_cached(facts: str, directory: str, target: str, reopen: Opener) -> sql
         connection = reopen()
         if connection is not None:
             return connection
-        if os.path.exists(target) and updated(facts, target) is not None:
+        if updated(facts, target) is not None:
             connection = reopen()
             if connection is not None:
                 return connection
@@ -101,10 +106,8 @@ def _build_lock(target: str) -> Iterator[None]:
 
 def _write_file(directory: str, target: str, base: FactBase, meta: dict[str, str]) -> None:
     """Write beside the target and rename into place; an interruption leaves no temporary."""
-    temporary = temporary_path(directory, os.path.basename(target).removesuffix(".sqlite3"))
-    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
-    try:
-        os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    stem = os.path.basename(target).removesuffix(".sqlite3")
+    with temporary_beside(target, stem=stem) as temporary:
         connection = sqlite3.connect(temporary)
         try:
             connection.execute("PRAGMA journal_mode = OFF")
@@ -112,26 +115,7 @@ def _write_file(directory: str, target: str, base: FactBase, meta: dict[str, str
             write(connection, base, meta)
         finally:
             connection.close()
-        os.replace(temporary, target)
-    finally:
-        _remove_uninterrupted(temporary, previous)
-
-
-def _remove_uninterrupted(temporary: str, previous: object) -> None:
-    """Remove the temporary with SIGINT and SIGTERM held back where the platform can."""
-    mask = getattr(signal, "pthread_sigmask", None)
-    held = mask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM}) if mask else None
-    try:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        signal.signal(signal.SIGTERM, previous)  # type: ignore[arg-type]
-    finally:
-        if mask is not None and held is not None:
-            mask(signal.SIG_SETMASK, held)
-
-
-def _exit_on_sigterm(signum: int, _frame: object) -> None:
-    raise SystemExit(128 + signum)
+        put_in_place(temporary, target, replace=True)
 
 
 def _status_or_none(path: str) -> os.stat_result | None:

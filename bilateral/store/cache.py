@@ -12,15 +12,10 @@ import sqlite3
 from collections.abc import Callable
 
 from bilateral.errors import shown
-from bilateral.store.directory import (
-    cache_name,
-    chosen_directory,
-    private_directory,
-    sweep_temporaries,
-    trusted_file,
-)
+from bilateral.store.directory import cache_name, chosen_directory, private_directory, trusted_file
 from bilateral.store.freshness import still_fresh
 from bilateral.store.integrity import has_every_table
+from bilateral.store.writing import sweep_temporaries
 
 Notify = Callable[[str], None]
 

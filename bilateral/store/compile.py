@@ -10,11 +10,12 @@ import json
 import marshal
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from bilateral.kinds.base import FactBase, dates_in, first_day, last_day
 from bilateral.kinds.kind import Kind
+from bilateral.kinds.registry import ALL, BY_NAME
 from bilateral.schema.checker import Document
 from bilateral.schema.jsontext import to_json
 from bilateral.schema.lookup import Lookup
@@ -112,35 +113,71 @@ def date_span(kind: Kind, document: Document) -> tuple[str | None, str | None]:
     return min(first_day(day) for day in found), max(last_day(day) for day in found)
 
 
-def write(connection: sqlite3.Connection, base: FactBase, meta: dict[str, str]) -> None:
-    """Fill an empty database with the base's records and indexes."""
+def write(connection: sqlite3.Connection, base: FactBase, source: dict[str, str]) -> None:
+    """Fill an empty database with the base's records, its indexes and its record."""
     connection.executescript(TABLES)
-    insert_records(connection, compiled(base), base.lookup)
-    info = {
-        "title": base.title,
-        "pair": base.pair,
-        "as_of": base.as_of,
-        "pairs": " ".join(base.pairs()),
-        "about_pairs": json.dumps(base.about, sort_keys=True),
-        "counts": json.dumps(base.counts()),
-        "lookup": base.lookup.dumps(),
-        **meta,
-    }
-    connection.executemany("INSERT INTO meta VALUES (?, ?)", info.items())
+    tokens = insert_records(connection, enumerate(compiled(base), start=1), base.lookup)
+    add_token_variants(connection, tokens)
+    record_build(connection, identity(base), source)
     connection.executescript(INDEXES)
     connection.execute("ANALYZE")  # statistics let the planner pick facets or type and pair
     connection.commit()
 
 
-def insert_records(
-    connection: sqlite3.Connection,
-    records: Iterator[Compiled],
-    lookup: Lookup,
-    first_rowid: int = 1,
+def identity(base: FactBase) -> dict[str, str | bytes]:
+    """What a build records of the base as a whole, beside its records."""
+    return {
+        "title": base.title,
+        "pair": base.pair,
+        "as_of": base.as_of,
+        "about_pairs": json.dumps(base.about, sort_keys=True),
+        "lookup": base.lookup.dumps(),
+    }
+
+
+def record_build(
+    connection: sqlite3.Connection, whole: dict[str, str | bytes], source: dict[str, str]
 ) -> None:
-    """Write compiled records, and all that finds them, from `first_rowid` on."""
+    """The one writer of a build's record, for the full build and the one-file update alike:
+    the base's own keys and lookup, its sources' key, and the pairs and counts as the
+    stored records give them."""
+    counts = dict.fromkeys((kind.plural for kind in ALL), 0)
+    for kind, number in connection.execute("SELECT type, COUNT(*) FROM records GROUP BY type"):
+        counts[BY_NAME[kind].plural] += number
+    pairs = connection.execute(
+        "SELECT DISTINCT pair FROM records WHERE pair IS NOT NULL ORDER BY pair"
+    ).fetchall()
+    declared = set(json.loads(whole.get("about_pairs") or "{}")) | {str(whole.get("pair") or "")}
+    info = {
+        **whole,
+        "pairs": " ".join(sorted({pair for (pair,) in pairs} | declared - {""})),
+        "counts": json.dumps(counts),
+        **source,
+    }
+    connection.execute("DELETE FROM meta")
+    connection.executemany("INSERT INTO meta VALUES (?, ?)", info.items())
+
+
+def add_token_variants(connection: sqlite3.Connection, tokens: Iterable[str]) -> None:
+    """Every name token's single-deletion variants, for one-typo lookups."""
+    variants = {(variant, token) for token in tokens for variant in single_deletions(token)}
+    connection.executemany("INSERT INTO token_variants VALUES (?, ?)", sorted(variants))
+
+
+def remove_token_variants(connection: sqlite3.Connection, tokens: Iterable[str]) -> None:
+    """Forget the variants of tokens no stored name holds any more."""
+    connection.executemany(
+        "DELETE FROM token_variants WHERE variant = ? AND token = ?",
+        [(variant, token) for token in tokens for variant in single_deletions(token)],
+    )
+
+
+def insert_records(
+    connection: sqlite3.Connection, records: Iterable[tuple[int, Compiled]], lookup: Lookup
+) -> set[str]:
+    """Write compiled records at their rowids, and all that finds them; the name tokens."""
     rows, facets, names, tokens, mentions, search, spans = [], [], [], [], [], [], []
-    for rowid, record in enumerate(records, start=first_rowid):
+    for rowid, record in records:
         document = record.document
         document_json = to_json(document)
         kind = record.kind.name
@@ -175,9 +212,8 @@ def insert_records(
     connection.executemany("INSERT INTO facets VALUES (?, ?, ?, ?)", facets)
     connection.executemany("INSERT INTO names VALUES (?, ?)", names)
     connection.executemany("INSERT INTO name_tokens VALUES (?, ?)", tokens)
-    variants = {(variant, token) for token, _ in tokens for variant in single_deletions(token)}
-    connection.executemany("INSERT INTO token_variants VALUES (?, ?)", sorted(variants))
     connection.executemany("INSERT INTO mentions VALUES (?, ?)", mentions)
     connection.executemany(
         "INSERT INTO search (rowid, names, titles, body) VALUES (?, ?, ?, ?)", search
     )
+    return {token for token, _ in tokens}

@@ -12,26 +12,18 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import time
+
+from bilateral.store.writing import put_in_place, temporary_beside
 
 try:  # the builtin blake2 module: hashlib would load OpenSSL on every start
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - CPython builds without it
     from hashlib import blake2b
 
-__all__ = [
-    "blake2b",
-    "cache_name",
-    "chosen_directory",
-    "private_directory",
-    "sweep_temporaries",
-    "temporary_path",
-    "trusted_file",
-]
+__all__ = ["blake2b", "cache_name", "chosen_directory", "private_directory", "trusted_file"]
 CACHE_ENVIRONMENT_VARIABLE = "BILATERAL_CACHE_DIR"
 SECRET_FILE = ".secret"
 SECRET_BYTES = 32
-STALE_TEMPORARY_SECONDS = 600
 
 
 def chosen_directory() -> str | None:
@@ -113,49 +105,8 @@ def _read_secret(path: str) -> bytes | None:
 
 def _write_secret(directory: str, path: str) -> None:
     """Write a new secret beside its name and link it into place: the first writer wins."""
-    temporary = temporary_path(directory, "secret")
-    try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "wb") as file:
+    with temporary_beside(path, stem="secret") as temporary:
+        with open(temporary, "wb") as file:
             file.write(os.urandom(SECRET_BYTES))
         with contextlib.suppress(FileExistsError):
-            os.link(temporary, path)
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-
-
-def temporary_path(directory: str, stem: str) -> str:
-    """`.STEM.PID.NS.tmp`: the process that writes it is in its name."""
-    return os.path.join(directory, f".{stem}.{os.getpid()}.{time.time_ns()}.tmp")
-
-
-def sweep_temporaries(directory: str) -> None:
-    """Remove what builds killed outright (SIGKILL, power loss) left: a temporary whose
-    process is gone, or that is older than any build takes."""
-    cutoff = time.time() - STALE_TEMPORARY_SECONDS
-    try:
-        names = os.listdir(directory)
-    except OSError:
-        return
-    for name in names:
-        if not (name.startswith(".") and name.endswith(".tmp")):
-            continue
-        leftover = os.path.join(directory, name)
-        with contextlib.suppress(OSError):
-            if not _writer_alive(name) or os.lstat(leftover).st_mtime < cutoff:
-                os.unlink(leftover)
-
-
-def _writer_alive(name: str) -> bool:
-    """Whether the process named in `.STEM.PID.NS.tmp` still runs."""
-    parts = name.split(".")
-    if len(parts) != 5 or not parts[2].isdigit():
-        return True
-    try:
-        os.kill(int(parts[2]), 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
+            put_in_place(temporary, path, replace=False)

@@ -13,7 +13,7 @@ import os
 import stat
 
 from bilateral.errors import FactBaseUnreadable
-from bilateral.schema.reading import toml_files
+from bilateral.schema.reading import base_files
 from bilateral.store.directory import blake2b
 from bilateral.store.fingerprint import code_fingerprint
 
@@ -21,26 +21,25 @@ RACY_NS = 2_000_000_000
 STATUS_FIELDS = ("st_dev", "st_ino", "st_ctime_ns", "st_mtime_ns", "st_size")
 
 
-def source_files(path: str) -> list[str]:
-    """The files a base is read from: the file itself, or a directory's *.toml files."""
-    return toml_files(path) if os.path.isdir(path) else [path]
+Seen = tuple[str, os.stat_result, str, bool]
+"""A file as a build saw it: its path, status, digest, and whether it gives the base's
+own keys (title, pair, as_of)."""
 
 
-def source_key(
-    path: str, read: list[tuple[str, os.stat_result, bytes]], built_ns: int
-) -> dict[str, str]:
-    """What the store records of the code and the files it was built from."""
+def source_key(path: str, seen: list[Seen], built_ns: int) -> dict[str, str]:
+    """What the store records of the code and the files it was built from: the one place
+    that says so, for the full build and the one-file update."""
     import json  # builds only; a warm start reads none of this
 
     return {
         "code": code_fingerprint(),
         "source_path": os.fsencode(os.path.abspath(path)).hex(),
-        "source_status": statuses(path, [(file, status) for file, status, _ in read]),
-        "source_digest": digests(path, [(file, digest(data)) for file, _, data in read]),
+        "source_status": statuses(path, [(file, status) for file, status, _, _ in seen]),
+        "source_digest": digests(path, [(file, each) for file, _, each, _ in seen]),
         "part_status": json.dumps(
             {
-                relative(path, file): [status_text(status), digest(data)]
-                for file, status, data in read
+                relative(path, file): [status_text(status), each, own]
+                for file, status, each, own in seen
             }
         ),
         "built_ns": str(built_ns),
@@ -74,7 +73,7 @@ def digest(data: bytes) -> str:
 def still_fresh(meta: dict[str, str], path: str) -> bool:
     """Whether the store whose meta this is was built from the files now at `path`."""
     try:
-        files = source_files(path)
+        files = base_files(path)
         found = [(file, os.stat(file)) for file in files]
     except (OSError, FactBaseUnreadable):
         return False

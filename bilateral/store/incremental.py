@@ -1,9 +1,23 @@
 """An edit to one file of a many-file base, answered without compiling the rest again.
 
-When exactly one file changed, its records keep their ids, and nothing others borrow from
-them (names, aliases, countries, source dates) changed, that file alone is read, checked
-against the rest (ids and sources from the store) and compiled; its rows in a copy of the
-store are replaced, and the copy renamed into place. Anything else means a full build.
+The update must leave the store a full build would write, or step aside for one. It
+reads the one changed file, checks it against what the store holds of the rest (the
+same record checks, references resolved against the stored ids and their kinds,
+citations against the stored sources), and then proves that nothing the rest relies on
+moved:
+
+- the file holds the same ids, each of the same kind, so references into it still
+  resolve to what they named, and the counts stand;
+- its records fill the same slots: as many rows of each kind, in the same blocks, so
+  every row keeps the rowid and position a full build gives it, the file's own records
+  taking theirs in their new order;
+- what they lend the others (names, aliases, countries, source dates) is unchanged, and
+  so are the paragraphs and sentences of its sources, which others' citations are
+  checked against;
+- the file neither gives nor gave the base's own keys (title, pair, as_of).
+
+Anything else, and any doubt, returns None: the caller then builds in full. The record
+of the build is written by the one writer the full build uses (`record_build`).
 """
 
 from __future__ import annotations
@@ -14,34 +28,39 @@ import os
 import shutil
 import sqlite3
 import time
+from collections import Counter
 from typing import Any
 
 from bilateral.errors import FactBaseInvalid, FactBaseUnreadable
-from bilateral.kinds.base import lent
+from bilateral.kinds.base import FactBase, lent
 from bilateral.kinds.parts import ONCE, Known, check_part
 from bilateral.kinds.registry import BY_NAME, TOP_LEVEL
 from bilateral.schema.lookup import Lookup
-from bilateral.schema.reading import decode, parse_toml, read_bytes
-from bilateral.store.compile import compiled, insert_records
-from bilateral.store.directory import temporary_path
-from bilateral.store.fingerprint import code_fingerprint
-from bilateral.store.freshness import (
-    RACY_NS,
-    digest,
-    digests,
-    relative,
-    source_files,
-    status_text,
-    statuses,
+from bilateral.schema.reading import base_files, decode, parse_toml, read_bytes
+from bilateral.store.compile import (
+    Compiled,
+    add_token_variants,
+    compiled,
+    insert_records,
+    record_build,
+    remove_token_variants,
 )
+from bilateral.store.directory import trusted_file
+from bilateral.store.fingerprint import code_fingerprint
+from bilateral.store.freshness import RACY_NS, digest, relative, source_key, status_text
+from bilateral.store.writing import put_in_place, temporary_beside
 
-ROW_TABLES = ("facets", "names", "name_tokens", "mentions")
+ROW_TABLES = ("facets", "names", "name_tokens", "mentions", "record_dates")
 """Tables whose rows belong to a record by its rowid in `record`."""
+TOP = frozenset(kind.name for kind in TOP_LEVEL)
+Stored = tuple[int, str, str, int]
+"""A stored row of the changed file: rowid, id, kind, position."""
 
 
 def updated(facts: str, target: str) -> sqlite3.Connection | None:
-    """The store brought up to date in place, or None when a full build is due."""
-    if not os.path.isdir(facts):
+    """The store brought up to date in place, or None when a full build is due. A cache
+    the trust check refuses is never opened."""
+    if not os.path.isdir(facts) or not trusted_file(target):
         return None
     try:
         return _update(facts, target)
@@ -57,34 +76,40 @@ def _update(facts: str, target: str) -> sqlite3.Connection | None:
             return None
         file, found = change
         data = read_bytes(file)
+        if status_text(os.stat(file)) != status_text(dict(found)[file]):
+            return None  # it changed while it was read: a full build reads it again
         text = decode(file, data)
         parsed = parse_toml(file, text)
         if any(key in parsed for key in ONCE):
             return None
-        part = _checked_part(store, meta, file, text, parsed)
-        if part is None:
+        stored = store.execute(
+            "SELECT rowid, id, type, position FROM records WHERE part = ? ORDER BY rowid", (file,)
+        ).fetchall()
+        checked = _checked_part(store, meta, file, text, parsed)
+        if checked is None:
             return None
-        temporary = temporary_path(os.path.dirname(target), "update")
-        try:
-            shutil.copyfile(target, temporary)
-            os.chmod(temporary, 0o600)
-            _apply(temporary, part, file, facts, found, meta, data)
-            os.replace(temporary, target)
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+        part, fresh = checked
+        slotted = _slotted(stored, fresh)
+        if slotted is None or not _same_citable(store, part):
+            return None
+    with temporary_beside(target, stem="update") as temporary:
+        shutil.copyfile(target, temporary)
+        _apply(temporary, part, slotted, _source_after(facts, file, found, meta, data))
+        put_in_place(temporary, target, replace=True)
     return sqlite3.connect(target)
 
 
 def _the_one_change(
     facts: str, meta: dict[str, str]
 ) -> tuple[str, list[tuple[str, os.stat_result]]] | None:
+    """The one file that changed since the build, when it is one, and it gave none of the
+    base's own keys."""
     if meta.get("code") != code_fingerprint() or "part_status" not in meta:
         return None
     if meta.get("source_path") != os.fsencode(os.path.abspath(facts)).hex():
         return None
-    recorded: dict[str, list[str]] = json.loads(meta["part_status"])
-    found = [(file, os.stat(file)) for file in source_files(facts)]
+    recorded: dict[str, list[Any]] = json.loads(meta["part_status"])
+    found = [(file, os.stat(file)) for file in base_files(facts)]
     if {relative(facts, file) for file, _ in found} != set(recorded):
         return None
     settled = int(meta["built_ns"]) - RACY_NS
@@ -93,10 +118,13 @@ def _the_one_change(
         for file, status in found
         if _differs(file, status, recorded[relative(facts, file)], settled)
     ]
-    return (changed[0], found) if len(changed) == 1 else None
+    if len(changed) != 1 or len(recorded[relative(facts, changed[0])]) != 3:
+        return None
+    gave_own_keys = recorded[relative(facts, changed[0])][2]
+    return None if gave_own_keys else (changed[0], found)
 
 
-def _differs(file: str, status: os.stat_result, then: list[str], settled: int) -> bool:
+def _differs(file: str, status: os.stat_result, then: list[Any], settled: int) -> bool:
     """Whether a file changed since the build: by its status, or, for a file changed within
     a timestamp tick of the build, by its bytes."""
     if status_text(status) != then[0]:
@@ -107,26 +135,28 @@ def _differs(file: str, status: os.stat_result, then: list[str], settled: int) -
 
 def _checked_part(
     store: sqlite3.Connection, meta: dict[str, str], file: str, text: str, parsed: dict[str, Any]
-) -> Any:
+) -> tuple[FactBase, list[Compiled]] | None:
+    """The file's records checked against the rest, and compiled; None when its ids or
+    their kinds changed, or what it lends the others did."""
     rows = store.execute("SELECT id, type, part FROM records").fetchall()
-    mine = [record_id for record_id, kind, part in rows if part == file and kind in TOP]
+    mine = Counter((record_id, kind) for record_id, kind, part in rows if part == file)
     known_ids = {
         record_id: (kind, BY_NAME[kind].noun) for record_id, kind, part in rows if part != file
     }
     lookup = Lookup.loads(_blob(store, "lookup"))
     sources = {
         record_id: json.loads(doc)
-        for record_id, doc in store.execute("SELECT id, doc FROM records WHERE type = 'source'")
+        for record_id, doc in store.execute(
+            "SELECT id, doc FROM records WHERE type = 'source' AND part != ?", (file,)
+        )
     }
     known = Known(known_ids, sources, lookup, meta["title"], meta["pair"], meta["as_of"])
     part = check_part(file, text, parsed, known)
-    ids = [document["id"] for kind in TOP_LEVEL for document in part.records[kind.name]]
-    if sorted(ids) != sorted(mine) or not _same_lookup(lookup, part.records):
+    fresh = list(compiled(part))
+    theirs = Counter((record.document["id"], record.kind.name) for record in fresh)
+    if theirs != mine or not _same_lookup(lookup, part.records):
         return None
-    return part
-
-
-TOP = frozenset(kind.name for kind in TOP_LEVEL)
+    return part, fresh
 
 
 def _blob(store: sqlite3.Connection, key: str) -> bytes:
@@ -143,62 +173,105 @@ def _same_lookup(lookup: Lookup, records: dict[str, list[dict[str, Any]]]) -> bo
     )
 
 
+def _same_citable(store: sqlite3.Connection, part: FactBase) -> bool:
+    """Whether the part's sources keep the paragraphs and sentences others cite inside."""
+    for source in part.records["source"]:
+        row = store.execute("SELECT doc FROM records WHERE id = ?", (source["id"],)).fetchone()
+        if row is None or json.loads(row[0]).get("sentences") != source.get("sentences"):
+            return False
+    return True
+
+
+def _slotted(stored: list[Stored], fresh: list[Compiled]) -> list[tuple[int, Compiled]] | None:
+    """The part's compiled records at the rowids and positions a full build gives them, or
+    None when they do not fill the slots the file's old records held."""
+    if _blocks([kind for _, _, kind, _ in stored]) != _blocks([r.kind.name for r in fresh]):
+        return None
+    positions: dict[str, list[int]] = {}
+    for _, _, kind, position in stored:
+        if kind in TOP:
+            positions.setdefault(kind, []).append(position)
+    placed = []
+    block = ""
+    for (rowid, _, _, _), record in zip(stored, fresh, strict=True):
+        block = record.kind.name if record.kind.name in TOP else block
+        position = positions[block][record.position]
+        document = record.document
+        placed.append(
+            (rowid, record._replace(position=position, sort=record.kind.sort(document, position)))
+        )
+    return placed
+
+
+def _blocks(kinds: list[str]) -> list[tuple[str, int, int]]:
+    """The rows in rowid order as blocks: (top-level kind, its records, all its rows)."""
+    blocks: list[tuple[str, int, int]] = []
+    for kind in kinds:
+        if kind in TOP and (not blocks or blocks[-1][0] != kind):
+            blocks.append((kind, 0, 0))
+        if not blocks:
+            return [("", 0, -1)]
+        name, records, rows = blocks[-1]
+        blocks[-1] = (name, records + (kind in TOP), rows + 1)
+    return blocks
+
+
+def _source_after(
+    facts: str,
+    file: str,
+    found: list[tuple[str, os.stat_result]],
+    meta: dict[str, Any],
+    data: bytes,
+) -> dict[str, str]:
+    """The build's source key, by the one writer of it, with the changed file's status
+    and digest in it."""
+    recorded: dict[str, list[Any]] = json.loads(meta["part_status"])
+    seen = [
+        (each, status, digest(data), False)
+        if each == file
+        else (each, status, *recorded[relative(facts, each)][1:3])
+        for each, status in found
+    ]
+    return source_key(facts, seen, time.time_ns())
+
+
 def _apply(
     temporary: str,
-    part: Any,
-    file: str,
-    facts: str,
-    found: list[tuple[str, os.stat_result]],
-    meta: dict[str, str],
-    data: bytes,
+    part: FactBase,
+    slotted: list[tuple[int, Compiled]],
+    source: dict[str, str],
 ) -> None:
     with contextlib.closing(sqlite3.connect(temporary)) as store:
-        old = store.execute("SELECT rowid, id, position FROM records WHERE part = ?", (file,))
-        rows = old.fetchall()
-        positions = {record_id: position for _, record_id, position in rows}
         store.execute("CREATE TEMP TABLE gone (rowid INTEGER PRIMARY KEY)")
-        store.executemany("INSERT INTO gone VALUES (?)", [(rowid,) for rowid, _, _ in rows])
+        store.executemany("INSERT INTO gone VALUES (?)", [(rowid,) for rowid, _ in slotted])
+        before = {
+            token
+            for (token,) in store.execute(
+                "SELECT token FROM name_tokens WHERE record IN (SELECT rowid FROM gone)"
+            )
+        }
         for table in ROW_TABLES:  # one pass over each table, not one a record
             store.execute(f"DELETE FROM {table} WHERE record IN (SELECT rowid FROM gone)")
         store.execute("DELETE FROM search WHERE rowid IN (SELECT rowid FROM gone)")
-        store.execute("DELETE FROM record_dates WHERE record IN (SELECT rowid FROM gone)")
         store.execute("DELETE FROM records WHERE rowid IN (SELECT rowid FROM gone)")
-        (last,) = store.execute("SELECT COALESCE(MAX(rowid), 0) FROM records").fetchone()
-        records = [
-            record._replace(position=positions.get(record.document["id"], record.position))
-            for record in compiled(part)
-        ]
-        records = [r._replace(sort=r.kind.sort(r.document, r.position)) for r in records]
-        insert_records(store, iter(records), part.lookup, first_rowid=last + 1)
-        _update_meta(store, file, facts, found, meta, data)
+        after = insert_records(store, iter(slotted), part.lookup)
+        elsewhere = _held_elsewhere(store, before ^ after)
+        remove_token_variants(store, sorted(before - after - elsewhere))
+        add_token_variants(store, after - before - elsewhere)
+        whole = dict(store.execute("SELECT key, value FROM meta"))
+        kept = {key: whole[key] for key in ("title", "pair", "as_of", "about_pairs", "lookup")}
+        record_build(store, kept, source)
         store.commit()
 
 
-def _update_meta(
-    store: sqlite3.Connection,
-    file: str,
-    facts: str,
-    found: list[tuple[str, os.stat_result]],
-    meta: dict[str, str],
-    data: bytes,
-) -> None:
-    recorded: dict[str, list[str]] = json.loads(meta["part_status"])
-    status = dict(found)[file]
-    recorded[relative(facts, file)] = [status_text(status), digest(data)]
-    pairs = store.execute("SELECT DISTINCT pair FROM records WHERE pair IS NOT NULL ORDER BY pair")
-    changes = {
-        "part_status": json.dumps(recorded),
-        "source_status": statuses(facts, found),
-        "source_digest": digests(facts, [(f, recorded[relative(facts, f)][1]) for f, _ in found]),
-        "built_ns": str(time.time_ns()),
-        "pairs": " ".join(sorted({pair for (pair,) in pairs} | _declared_pairs(meta))),
+def _held_elsewhere(store: sqlite3.Connection, tokens: set[str]) -> set[str]:
+    """The tokens a name of a record outside the changed file holds."""
+    return {
+        token
+        for token in tokens
+        if store.execute(
+            "SELECT 1 FROM name_tokens WHERE token = ? "
+            "AND record NOT IN (SELECT rowid FROM gone) LIMIT 1",
+            (token,),
+        ).fetchone()
     }
-    store.executemany(
-        "UPDATE meta SET value = ? WHERE key = ?", [(v, k) for k, v in changes.items()]
-    )
-
-
-def _declared_pairs(meta: dict[str, str]) -> set[str]:
-    """The base's own pair and those it gives titles to, as a full build counts them."""
-    about: dict[str, object] = json.loads(meta.get("about_pairs") or "{}")
-    return set(about) | ({meta["pair"]} if meta.get("pair") else set())

@@ -15,6 +15,13 @@ def shipped_facts() -> str:
     return packaged if os.path.isfile(packaged) else checkout
 
 
+def installed_facts() -> str | None:
+    """The base installed inside the package, if this is an installed package."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    packaged = os.path.join(package, "facts.toml")
+    return packaged if os.path.isfile(packaged) else None
+
+
 def facts_path(option: str | None) -> str:
     """--facts, then $BILATERAL_FACTS, then the shipped base."""
     return option or os.environ.get(ENVIRONMENT_VARIABLE) or shipped_facts()
