@@ -1,4 +1,4 @@
-"""Commands for curators: `check`, `new`, `fmt` and `diff`."""
+"""Commands for curators: `check`, `new` and `fmt` (`diff` is in diffing.py)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from bilateral.kinds.base import FactBase
     from bilateral.schema.fields import Field
 
-__all__ = ["check", "cli", "diff", "fmt", "new"]
+__all__ = ["check", "cli", "fmt", "new"]
 
 
 @cli.command()
@@ -332,63 +332,3 @@ def _fmt_one(file: str, check_only: bool, show_diff: bool) -> int:
     if outcome.message:
         click.echo(f"bilateral: {visible(outcome.message)}", err=True)
     return outcome.code
-
-
-@cli.command()
-@click.argument("old")
-@click.argument("new", required=False)
-@click.option(
-    "--format",
-    "output",
-    type=click.Choice(["table", "tsv", "json"]),
-    help="Output format (default: table on a terminal, tsv when piped).",
-)
-@click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")
-@click.pass_obj
-def diff(settings: Settings, old: str, new: str | None, output: str | None, as_json: bool) -> None:
-    """What changed from OLD to NEW (default: the base), record by record and field by
-    field. Each is a file, a directory, a git revision (the same path as it was then) or
-    REV:PATH.
-
-    \b
-    Example:
-        bilateral diff HEAD~1 facts.toml
-        bilateral diff old-facts.toml facts.toml --json
-    """
-    import os  # only `diff` and `new` look for paths
-    import tempfile
-
-    from bilateral.curate import diffing  # curators' tools, for `diff` alone
-
-    chosen = "json" if as_json else output or ("table" if sys.stdout.isatty() else "tsv")
-    newer = new or settings.path
-    default = newer if os.path.exists(newer) else settings.path
-    with tempfile.TemporaryDirectory() as scratch:
-        before, old_label = _version(old, default, os.path.join(scratch, "old"))
-        after, new_label = _version(newer, default, os.path.join(scratch, "new"))
-    changes = diffing.compare(before, after)
-    if chosen == "json":
-        echo_answer(diffing.as_json(changes, old_label, new_label), structured=True)
-    elif chosen == "tsv" and changes:
-        from bilateral.render.views import tsv_line  # the TSV rules of every answer
-
-        echo_answer("".join(tsv_line(row) for row in diffing.rows(changes)).removesuffix("\n"))
-    elif changes:
-        from bilateral.render.changes import print_changes  # rich, for a table alone
-
-        title = f"Changes from {old_label} to {new_label}"
-        print_changes(diffing.value_rows(changes), title, sys.stdout, sys.stdout.isatty())
-    if not changes and chosen != "json":
-        click.echo(
-            visible(f"bilateral: no differences between {old_label} and {new_label}"), err=True
-        )
-    sys.exit(EXIT_NOTHING_MATCHED if changes else 0)
-
-
-def _version(version: str, default: str, scratch: str) -> tuple[FactBase, str]:
-    from bilateral.curate.revisions import NoSuchVersion, load_version  # curators' tools
-
-    try:
-        return load_version(version, default, scratch)
-    except NoSuchVersion as error:
-        fail(str(error))

@@ -57,7 +57,7 @@ COMMAND_MODULES = {
     "new": "curate",
     "init": "starting",
     "fmt": "curate",
-    "diff": "curate",
+    "diff": "diffing",
     "brief": "handoff",
     "graph": "handoff",
     "export": "exporting",
