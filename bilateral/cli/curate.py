@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from bilateral.curate.adding import Spec
     from bilateral.curate.findings import Finding
     from bilateral.kinds.base import FactBase
-    from bilateral.schema.fields import Field
 
 __all__ = ["check", "cli", "fmt", "new"]
 
@@ -223,28 +222,38 @@ def new(
         missing = adding.missing(spec, given)
         if missing and not ask:
             raise ValueError(adding.needs(spec, missing))
-        given.update({item.toml_key: [_ask(item)] for item in missing})
-        values = adding.values(spec, given)
+        if ask:
+            from bilateral.cli import asking  # the terminal's questions, for `new` alone
+
+            given = asking.interview(spec, given, optional=bool(missing))
+        adding.values(spec, given)  # every value reads before the base is asked
     except ValueError as error:
         raise click.UsageError(str(error)) from None
-    _add(settings, spec, values, parent, chosen, dry_run)
+    _add_asking(settings, spec, given, parent, (chosen, dry_run, ask))
 
 
-def _ask(item: Field) -> str:
-    """A required field's value, asked at the terminal until it reads."""
-    from bilateral.curate.adding import hint, value_of  # curators' tools
+def _add_asking(
+    settings: Settings,
+    spec: Spec,
+    given: dict[str, list[str]],
+    parent: str | None,
+    how: tuple[str | None, bool, bool],
+) -> None:
+    """Add the record; at a terminal, a record the base refuses for its own fields is
+    asked for again, field by field, keeping the rest of what was typed."""
+    from bilateral.cli import asking  # the terminal's questions, for `new` alone
+    from bilateral.curate import adding  # curators' tools
 
-    def checked(text: str) -> str:
-        try:
-            value_of(item, [text])
-        except ValueError as error:
-            raise click.BadParameter(str(error)) from None
-        return text
-
-    choices = click.Choice(item.choices) if item.choices else None
-    question = f"{item.toml_key} ({hint(item)})"
-    answer: str = click.prompt(question, type=choices, value_proc=None if choices else checked)
-    return answer
+    chosen, dry_run, ask = how
+    for rounds in range(asking.MAX_ROUNDS + 1):
+        values = adding.values(spec, given)
+        refused = _add(settings, spec, values, parent, chosen, dry_run, ask)
+        if refused is None:
+            return
+        corrected = asking.again(spec, given, refused, rounds)
+        if corrected is None:
+            _refused(refused)
+        given = corrected
 
 
 def _add(
@@ -254,7 +263,10 @@ def _add(
     parent: str | None,
     chosen: str | None,
     dry_run: bool,
-) -> None:
+    ask: bool = False,
+) -> list[Problem] | None:
+    """Add the record; at a terminal (`ask`), the problems of a record the base refuses
+    are returned, to ask again."""
     import os  # only `new` chooses where its base is
 
     from bilateral.curate import create, files  # curators' tools
@@ -272,9 +284,9 @@ def _add(
     except (create.CannotAdd, FactBaseUnreadable, files.InstalledCopy) as error:
         fail(str(error))
     except create.Refused as error:
-        for problem in error.problems[:20]:
-            click.echo(problem_line(problem), err=True)
-        fail(str(error), EXIT_NOTHING_MATCHED)
+        if ask and error.problems:
+            return error.problems
+        _refused(error.problems, str(error))
     except OSError as error:
         fail(f"{shown(chosen or base)}: cannot be written ({error.strerror or error})", EXIT_IO)
     if dry_run:
@@ -289,6 +301,14 @@ def _add(
     for table, record, inside, message in never_in_force(built):
         if record in (values.get("id"), parent):
             warn(f"{shown(plan.file)}: {table} {record}{inside}: {message}")
+    return None
+
+
+def _refused(problems: list[Problem], message: str = "") -> NoReturn:
+    for problem in problems[:20]:
+        click.echo(problem_line(problem), err=True)
+    fail(message or f"the record would leave the base with {len(problems)} problem(s), "
+         "so nothing was written", EXIT_NOTHING_MATCHED)  # fmt: skip
 
 
 @cli.command()

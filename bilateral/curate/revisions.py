@@ -33,17 +33,28 @@ Home = tuple[str, str]
 
 def home_of(versions: list[str], default_path: str, facts: str | None) -> Home | None:
     """Where a file the versions name lives, when it is one file of a directory base (the
-    --facts directory, else its own folder holding other `*.toml` files): that directory
-    and the file; None when every version is a whole base."""
+    --facts directory holding it, else its own folder holding other `*.toml` files when
+    the file alone is no valid base): that directory and the file; None otherwise."""
     for version in versions:
         split = split_version(version, default_path) if version else None
         place = version if split is None else split[1]
         if not os.path.isfile(place):
             continue
-        for directory in (facts, os.path.dirname(os.path.abspath(place))):
-            if _a_part(directory, place):
-                return str(directory), place
+        if _a_part(facts, place):
+            return str(facts), place
+        folder = os.path.dirname(os.path.abspath(place))
+        if _a_part(folder, place) and not _whole(place):
+            return folder, place
     return None
+
+
+def _whole(file: str) -> bool:
+    """Whether the file alone is a valid base."""
+    try:
+        load(file)
+    except (FactBaseInvalid, FactBaseUnreadable):
+        return False
+    return True
 
 
 def _a_part(directory: str | None, file: str) -> bool:
