@@ -215,10 +215,18 @@ def new(
         parent = click.prompt(f"id of the {' or '.join(spec.parents)} it goes inside")
     typed = [("id", record_id), ("name", name), *(("sources", c) for c in cite)]
     typed += [(key.strip(), value) for key, _, value in (f.partition("=") for f in fields)]
+    if bad := [f for f in fields if "=" not in f]:
+        raise click.UsageError(f"--field {bad[0]!r}: write KEY=VALUE")
+    given = _given(spec, [(key, value) for key, value in typed if value is not None], ask)
+    _add_asking(settings, spec, given, parent, (chosen, dry_run, ask))
+
+
+def _given(spec: Spec, typed: list[tuple[str, str]], ask: bool) -> dict[str, list[str]]:
+    """What was typed for each field, with what is missing asked for at a terminal."""
+    from bilateral.curate import adding  # curators' tools, for `new` alone
+
     try:
-        if bad := [f for f in fields if "=" not in f]:
-            raise ValueError(f"--field {bad[0]!r}: write KEY=VALUE")
-        given = adding.typed(spec, [(key, value) for key, value in typed if value is not None])
+        given = adding.typed(spec, typed)
         missing = adding.missing(spec, given)
         if missing and not ask:
             raise ValueError(adding.needs(spec, missing))
@@ -229,7 +237,7 @@ def new(
         adding.values(spec, given)  # every value reads before the base is asked
     except ValueError as error:
         raise click.UsageError(str(error)) from None
-    _add_asking(settings, spec, given, parent, (chosen, dry_run, ask))
+    return given
 
 
 def _add_asking(
