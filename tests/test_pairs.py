@@ -178,7 +178,7 @@ def test_a_base_with_no_default_pair_answers_for_every_pair(tmp_path: Path) -> N
     pk = base / "az-pk.toml"
     text = pk.read_text().replace('title = "Azerbaijan-Pakistan relations, mid-2004"\n', "")
     pk.write_text(text.replace("as_of = 2004-07-28\n", ""), encoding="utf-8")
-    (base / "base.toml").write_text(
+    (base / "_base.toml").write_text(
         'schema_version = 3\ntitle = "Azerbaijan and its partners"\nas_of = 2010-05-01\n',
         encoding="utf-8",
     )

@@ -2,7 +2,7 @@
 
 A file may declare `pair = "AZ-TR"`: the records in it that name no pair belong to that
 pair. The base's `title`, `as_of` and default `pair` are those of its head: the first file
-(in path order) that gives a `title` and no `pair`, else the first that gives a `title`.
+(in path order) that gives a `title`.
 Another file that declares a pair of its own may give that pair's `title` and `as_of` (its
 date of writing), as may the base's `[pairs.AZ-TR]` table, in any file; any other file that
 gives them must agree with the head.
@@ -43,11 +43,8 @@ def with_pair(table: str, records: list[Any], pair: str | None) -> list[Any]:
 
 
 def head(parts: list[Part]) -> int:
-    """The part whose title, date and pair are the base's: the first that gives a title
-    and no pair of its own, else the first that gives a title, a pair or a date."""
-    for number, (_file, _text, data) in enumerate(parts):
-        if "title" in data and "pair" not in data:
-            return number
+    """The part whose title, date and pair are the base's: the first that gives a title,
+    else the first that gives a pair or a date."""
     for key in HEAD_KEYS:
         for number, (_file, _text, data) in enumerate(parts):
             if key in data:
