@@ -170,3 +170,20 @@ def test_a_duplicate_id_across_files_names_both_places(tmp_path: Path) -> None:
         f"{base / 'd.toml'}:4: places[0].id: duplicate id 'baku' (first used by a place, "
         f"{base / 'b.toml'}:{first - 1}); rename one"
     )
+
+
+def test_a_role_copied_to_confirm_it_names_its_person_and_file(tmp_path: Path) -> None:
+    """The curator's mistake of issue 25: a role confirmed from a new source, written in
+    the file where the source is, away from its person."""
+    files = {name: (head, list(items)) for name, (head, items) in split_minimal().items()}
+    role = next(b for b in files["b.toml"][1] if b.startswith("[[people.roles]]"))
+    files["c.toml"][1].append(role.replace('source = "background"', 'source = "article"'))
+    base = write(tmp_path / "base", {n: h + "".join(i) for n, (h, i) in files.items()})
+    result = run("check", str(base))
+    line = (base / "c.toml").read_text().splitlines().index("[[people.roles]]") + 1
+    assert result.stderr.splitlines() == [
+        f"{base / 'c.toml'}:{line}: people.roles: [[people.roles]] has no [[people]] above it "
+        "in this file; a role goes in the file of its person, b.toml, under abiyev-safar's "
+        "[[people]]: move it there, or add it with `bilateral new role --person abiyev-safar`",
+        f"bilateral: {base}: 1 problem(s) found",
+    ]

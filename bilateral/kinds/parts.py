@@ -18,6 +18,7 @@ from typing import Any
 from bilateral.errors import FactBaseInvalid, Problem, shown
 from bilateral.kinds.base import META_KEYS, MIGRATION, SCHEMA_VERSION, FactBase, build, read_kind
 from bilateral.kinds.filepairs import base_keys, own_pair, with_pair
+from bilateral.kinds.misplaced import TABLES, misplaced
 from bilateral.kinds.registry import TABLE_OF, TOP_LEVEL
 from bilateral.schema.checker import Checker, Document
 from bilateral.schema.citations import check_locators
@@ -32,7 +33,6 @@ ONCE = ("title", "pair", "as_of", "pairs")
 """The base's own keys: a part that gives one is read with every other part."""
 NAMED = re.compile(r" \([^()]*\)")
 FIRST_USED = re.compile(r", (?P<table>[a-z_]+)\[(?P<index>\d+)\](?: at line \d+)?")
-TABLES = {kind.table: kind for kind in TOP_LEVEL}
 
 
 def load(path: str) -> FactBase:
@@ -51,13 +51,13 @@ def _constant(text: str) -> Callable[[], str]:
 
 def build_parts(parts: list[Part]) -> FactBase:
     """The base the parts make together, or FactBaseInvalid with every problem in place."""
-    misplaced = [
-        _misplaced(key, part[2][key], part, parts) for part in parts for key in _not_arrays(part[2])
+    strays = [
+        misplaced(key, part[2][key], part, parts) for part in parts for key in _not_arrays(part[2])
     ]
-    if len(parts) == 1 and not misplaced:
+    if len(parts) == 1 and not strays:
         file, text, data = parts[0]
         return build(file, text(), data)
-    problems = [problem for part in parts for problem in _part_problems(part)] + misplaced
+    problems = [problem for part in parts for problem in _part_problems(part)] + strays
     merged, origins = _merge(parts, problems)
     if problems:
         raise FactBaseInvalid(_ordered(problems))
@@ -109,7 +109,7 @@ def _merge(
             if key in ONCE or key == "schema_version":
                 continue  # the base's keys, above
             if key in TABLES and not isinstance(value, list):
-                continue  # reported by _misplaced
+                continue  # reported by misplaced()
             if isinstance(value, list):
                 merged.setdefault(key, []).extend(with_pair(key, value, pair))
                 origins.setdefault(key, []).extend((number, i) for i in range(len(value)))
@@ -121,56 +121,6 @@ def _merge(
 def _not_arrays(data: dict[str, Any]) -> list[str]:
     """The kinds' tables in a file's data that are not arrays of tables."""
     return [key for key, value in data.items() if key in TABLES and not isinstance(value, list)]
-
-
-def _misplaced(key: str, value: Any, part: Part, parts: list[Part]) -> Problem:
-    """A kind's table that is not an array of tables in this file: most often a sub-table
-    (`[[people.roles]]`) in a file that holds none of its parent records."""
-    file, text, _data = part
-    lines = LineIndex(text())
-    if not isinstance(value, dict) or not value:
-        message = f"expected [[{key}]] tables; write each record under a [[{key}]] header"
-        return Problem(file, key, message, lines.line_of(key))
-    child = next(iter(value))
-    kind = TABLES[key]
-    noun = _singular(child)
-    directory = os.path.dirname(parts[0][0])
-    if len(parts) == 1:
-        message = (
-            f"[[{key}.{child}]] has no [[{key}]] above it; a {noun} goes under the [[{key}]] of "
-            f"its {kind.noun}: move it there, or add it with `bilateral new {noun} "
-            f"{_parent_option(kind.name)} ID`"
-        )
-        return Problem(file, f"{key}.{child}", message, _header_line(text(), f"{key}.{child}"))
-    homes = sorted(
-        {os.path.relpath(f, directory or ".") for f, _t, d in parts if isinstance(d.get(key), list)}
-    )
-    home = f" ({kind.plural} are in {', '.join(homes)})" if homes else ""
-    option = _parent_option(kind.name)
-    message = (
-        f"[[{key}.{child}]] has no [[{key}]] above it in this file; a {noun} goes in the file "
-        f"of its {kind.noun}{home}, under that {kind.noun}'s [[{key}]]: move it there, or "
-        f"add it with `bilateral new {noun} {option} ID`"
-    )
-    return Problem(file, f"{key}.{child}", message, _header_line(text(), f"{key}.{child}"))
-
-
-def _parent_option(kind: str) -> str:
-    return {"person": "--person", "area": "--area"}.get(kind, "--record")
-
-
-def _singular(table: str) -> str:
-    return table[:-1] if table.endswith("s") else table
-
-
-def _header_line(text: str, table: str) -> int | None:
-    """The line of the first `[[table]]` header in the text."""
-    dotted = r"\s*\.\s*".join(re.escape(piece) for piece in table.split("."))
-    pattern = re.compile(r"^\s*\[\[\s*" + dotted + r"\s*\]\]")
-    for number, line in enumerate(text.splitlines(), 1):
-        if pattern.match(line):
-            return number
-    return None
 
 
 def _placed(
@@ -241,7 +191,7 @@ def check_part(file: str, text: str, data: dict[str, Any], known: Known) -> Fact
     part = (file, _constant(text), data)
     problems = _part_problems(part)
     stray = _not_arrays(data)
-    problems += [_misplaced(key, data[key], part, [part]) for key in stray]
+    problems += [misplaced(key, data[key], part, [part]) for key in stray]
     data = {key: value for key, value in data.items() if key not in stray}
     check.allowed_keys(data, "", {"schema_version", *(kind.table for kind in TOP_LEVEL)})
     keyed = {kind.name: read_kind(check, data, kind) for kind in TOP_LEVEL}
