@@ -229,3 +229,10 @@ def test_records_of_a_file_that_declares_its_pair_belong_to_it() -> None:
         assert base.chosen_pair("all") is None
         assert [a["pair"] for a in base.documents("area")] == ["AZ-PK", "AZ-TR"]
         assert [e.document["id"] for e in base.events(pair="AZ-TR")] == ["visit-ankara-2010"]
+
+
+@pytest.mark.parametrize("command", ["areas --pair all", "search visit", "trade", "sources"])
+def test_the_same_bytes_cached_and_afresh(command: str) -> None:
+    cached = [ask(*command.split(), "--format", "tsv") for _ in range(2)]
+    fresh = ask("--no-cache", *command.split(), "--format", "tsv")
+    assert cached[0] == cached[1] == fresh
