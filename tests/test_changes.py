@@ -44,7 +44,10 @@ def test_changes_in_july_2004_are_the_visit_and_its_agreements() -> None:
     assert "musharraf-visit-baku-2004" in events
     assert "az-pk-diplomatic-relations-1992" not in events
     [dispute] = [c for c in found if c["change"] == "dispute-opened"]
-    assert (dispute["id"], dispute["date"]) == ("musharraf-visit-baku-2004", "2004-07-28")
+    assert (dispute["id"], dispute["date"]) == (
+        "musharraf-visit-baku-2004",
+        "2004-07-08",
+    )  # AFP, 8 July
     assert all(c["as_of"] == "2004-07-31" for c in found)
     firsts = [as_of(c["date"]).day.replace(month=1, day=1) for c in found]
     assert firsts == sorted(firsts)
@@ -181,16 +184,18 @@ def test_a_holder_who_died_before_the_role_began_is_named() -> None:
 
 def test_the_brief_counts_areas_in_force_and_says_when_the_base_falls_silent() -> None:
     today = run("--facts", str(SHIPPED), "brief", "--as-of", "2026-01-01").stdout
-    assert "(by strongest commitment: 12 with none in force and 1 with none)" in today
-    assert "As of that date, the base has no source on this after 2021-06-09." in today
+    assert "(by strongest commitment: 2 signed, 10 with none in force and 1 with none)" in today
+    later = run("--facts", str(SHIPPED), "brief", "--as-of", "2028-01-01").stdout
+    assert "(by strongest commitment: 12 with none in force and 1 with none)" in later
+    assert "As of that date, the base has no source on this after 2026-03-11." in later
     then = run("--facts", str(SHIPPED), "brief", "--as-of", "2004-07-28").stdout
     assert "5 signed, 2 agreed, 1 pledged, 1 promised, 3 possible and 1 with none" in then
     assert "no source on this after" not in then
 
 
 def test_show_says_when_the_base_falls_silent_on_the_record() -> None:
-    today = run("--facts", str(SHIPPED), "show", "aliyev-ilham", "--format", "table").stdout
-    assert today.splitlines()[0].endswith("; the base has no source on this after 2004-07-28")
-    then = run("--facts", str(SHIPPED), "show", "aliyev-ilham", "--format", "table",
-               "--as-of", "2004-07-28").stdout  # fmt: skip
-    assert then.splitlines()[0] == "As of 2004-07-28"
+    today = run("--facts", str(SHIPPED), "show", "farhadov-khazar", "--format", "table").stdout
+    assert today.splitlines()[0].endswith("; the base has no source on this after 2025-05-26")
+    then = run("--facts", str(SHIPPED), "show", "farhadov-khazar", "--format", "table",
+               "--as-of", "2025-01-01").stdout  # fmt: skip
+    assert then.splitlines()[0] == "As of 2025-01-01"

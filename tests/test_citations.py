@@ -133,7 +133,8 @@ def test_a_year_the_base_lacks_is_told_which_years_it_has() -> None:
     assert shipped("trade", "--year", "2004") == (
         1,
         "",
-        "bilateral: as of 2004-07-28, no trade figure matches; the base holds figures for: 2003\n",
+        "bilateral: as of 2004-07-28, no trade figure matches; the base holds figures for: "
+        "2003, 2010, 2011, 2012, 2013, 2014, 2015, 2018, 2020, 2021, 2022, 2023, 2024\n",
     )
 
 
@@ -168,7 +169,7 @@ def test_csl_json_is_accepted_by_a_csl_processor() -> None:
     code, out, _ = shipped("sources", "--format", "csl-json")
     assert code == 0
     items = json.loads(out)
-    assert len(items) == 24
+    assert len(items) == 398
     bibliography = CitationStylesBibliography(
         CitationStylesStyle("harvard-cite-them-right", validate=False),
         CiteProcJSON(items),
@@ -177,7 +178,7 @@ def test_csl_json_is_accepted_by_a_csl_processor() -> None:
     for item in items:
         bibliography.register(Citation([CitationItem(item["id"])]))
     rendered = [str(entry) for entry in bibliography.bibliography()]
-    assert len(rendered) == 24
+    assert len(rendered) == 398
     assert any("President Musharraf arrives in Azerbaijan" in entry for entry in rendered)
 
 
@@ -189,7 +190,7 @@ def test_bibtex_reads_back_with_the_same_keys_and_fields() -> None:
     library = bibtexparser.parse_string(out)  # type: ignore[attr-defined]
     assert library.failed_blocks == []
     entries = {entry.key: entry for entry in library.entries}
-    assert len(entries) == 24
+    assert len(entries) == 398
     geo = entries["geo-tv-2004-07-08"]
     assert geo["title"] == "President Musharraf arrives in Azerbaijan"
     assert geo["year"] == "2004"
@@ -227,3 +228,64 @@ def test_check_refuses_a_malformed_dispute(tmp_path: Path, broken: str) -> None:
     result = run("check", str(path))
     assert result.exit_code == 1
     assert "events[0] (visit-baku-2004).disputes[0]." in result.stderr
+
+
+ROLE_END = 'end = 2013-10-28\nsources = [{ source = "background" }]\n'
+TRADE_SOURCES = (
+    'certainty = "stated"\nsources = [{ source = "article", paragraph = 1, sentence = 2 }]\n'
+)
+
+
+def _role_dispute(first: str) -> str:
+    return (
+        "\n[[people.roles.disputes]]\n"
+        'field = "end"\nvalues = [\n'
+        f'  {{ value = {first}, says = "one page", sources = [{{ source = "background" }}] }},\n'
+        '  { value = 2013-10-22, says = "the decree", sources = [{ source = "article", '
+        "paragraph = 1, sentence = 1 }] },\n]\n"
+    )
+
+
+def _trade_dispute(low: int) -> str:
+    return (
+        '\n[[trade.disputes]]\nfield = "value"\nvalues = [\n'
+        f'  {{ value = {{ low = {low}, high = 30000, currency = "USD" }}, says = "the article", '
+        'sources = [{ source = "article", paragraph = 1, sentence = 2 }] },\n'
+        '  { value = { low = 28000, high = 28000, currency = "USD" }, says = "another page", '
+        'sources = [{ source = "background" }] },\n]\n'
+    )
+
+
+def test_a_role_and_a_trade_figure_may_carry_disputes(tmp_path: Path) -> None:
+    """A role's dates (Abiyev's end: 28 or 22 Oct 2013) and a figure's value (a range) may
+    be disputed like an event's; the dispute shows beside the figure, in its own words."""
+    text = MINIMAL.read_text().replace(ROLE_END, ROLE_END + _role_dispute("2013-10-28"), 1)
+    text = text.replace(TRADE_SOURCES, TRADE_SOURCES + _trade_dispute(25000), 1)
+    path = tmp_path / "facts.toml"
+    path.write_text(text)
+    assert run("check", str(path)).exit_code == 0
+    result = run("--facts", str(path), "--as-of", AS_OF, "trade", "--format", "table")
+    assert result.exit_code == 0, result.stderr
+    assert "Disputed: trade-2003-az-export value: $25,000-30,000 (the article)" in result.stdout
+    assert "$28,000 (another page)" in result.stdout
+    [person] = json.loads(run("--facts", str(path), "officials", "--json").stdout)
+    [role] = person["roles"]
+    assert [value["value"] for value in role["disputes"][0]["values"]] == [
+        "2013-10-28",
+        "2013-10-22",
+    ]
+
+
+def test_a_role_or_trade_dispute_must_hold_the_records_own_value(tmp_path: Path) -> None:
+    text = MINIMAL.read_text().replace(ROLE_END, ROLE_END + _role_dispute("2013-10-29"), 1)
+    text = text.replace(TRADE_SOURCES, TRADE_SOURCES + _trade_dispute(26000), 1)
+    path = tmp_path / "facts.toml"
+    path.write_text(text)
+    result = run("check", str(path))
+    assert result.exit_code == 1
+    assert "people[0] (abiyev-safar).roles[0].disputes[0].values: none is the record's own end" in (
+        result.stderr
+    )
+    assert "trade[0] (trade-2003-az-export).disputes[0].values: none is the record's own value" in (
+        result.stderr
+    )

@@ -31,7 +31,7 @@ ROLE = """
 title = "Chief of Army Staff"
 organization = "PK"
 start = 1998-10-07
-sources = [{ source = "wikipedia-pervez-musharraf" }]
+sources = [{ source = "world-history-project-2008-08-18" }]
 """
 NEW_ROLE = (
     "new",
@@ -45,7 +45,7 @@ NEW_ROLE = (
     "--field",
     "start=1998-10-07",
     "--cite",
-    "wikipedia-pervez-musharraf",
+    "world-history-project-2008-08-18",
 )
 
 
@@ -72,8 +72,8 @@ def test_a_role_appended_at_the_end_is_warned_about(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout.startswith(f"{path}: valid: ")
     assert result.stderr == (
-        f"{path}:{role_line}: people[9] (yeltsin-boris).roles[1]: warning: [[people.roles]] "
-        f"attaches to the last [[people]] above it, people[9] (yeltsin-boris) at line "
+        f"{path}:{role_line}: people[79] (kurtulmus-numan).roles[1]: warning: [[people.roles]] "
+        f"attaches to the last [[people]] above it, people[79] (kurtulmus-numan) at line "
         f"{last_person}, but [[assessments]] at line {last_table} stands between them; "
         "move the block under the record it belongs to\n"
     )
@@ -86,7 +86,7 @@ def test_sub_tables_under_their_record_are_not_warned_about() -> None:
 
 def test_check_as_json_lists_problems_and_warnings_at_their_lines(tmp_path: Path) -> None:
     text = VALID.replace('place = "baku"', 'place = "Baku"') + ROLE.replace(
-        "wikipedia-pervez-musharraf", "background"
+        "world-history-project-2008-08-18", "background"
     )
     path = write_base(tmp_path, text)
     result = run("check", "--format", "json", str(path))
@@ -711,7 +711,8 @@ def _parts(tmp_path: Path) -> tuple[Path, Path, Path]:
 def test_check_warns_about_a_stray_sub_table_in_its_own_file(tmp_path: Path) -> None:
     base, _first, rest = _parts(tmp_path)
     rest.write_text(
-        rest.read_text(encoding="utf-8") + ROLE.replace("wikipedia-pervez-musharraf", "background")
+        rest.read_text(encoding="utf-8")
+        + ROLE.replace("world-history-project-2008-08-18", "background")
     )
     result = run("check", str(base))
     assert result.exit_code == 0

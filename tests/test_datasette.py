@@ -129,5 +129,6 @@ def test_canned_query_what_happened_in_a_year(served: str) -> None:
     happened = rows(served, "/bilateral/events_in_year.json?year=1991")
     assert [row["id"] for row in happened] == [
         "turkey-recognizes-azerbaijan-1991",
+        "az-oic-cooperation-begins-1991",
         "pakistan-recognizes-azerbaijan-1991",
     ]

@@ -21,7 +21,7 @@ from bilateral.answer.timing import AsOf, as_of, record_status, role_status
 from bilateral.errors import BadParameter
 from bilateral.kinds.kind import Cells, Listing
 from bilateral.schema import dates
-from bilateral.schema.wording import span
+from bilateral.schema.wording import money, span
 
 Document = dict[str, Any]
 CHANGE_KINDS = (
@@ -181,7 +181,7 @@ def _disputes(query: FactQuery, within: Period) -> Iterator[Document]:
             for dispute in row.document.get("disputes") or []:
                 opened = _opened(dispute, source_dates)
                 if within.holds(opened):
-                    values = " | ".join(str(v["value"]) for v in dispute["values"])
+                    values = " | ".join(_value_text(v["value"]) for v in dispute["values"])
                     text = f"{row.document['id']} {dispute['field']}: {values}"
                     cited = [cite for v in dispute["values"] for cite in v["sources"]]
                     yield _change(str(opened), "dispute-opened", kind, row.document["id"], text,
@@ -214,3 +214,10 @@ CHANGES = Listing(
 )
 """`changes`: one row per change; `from` and `to` are the statuses (or names) at the day
 before the period and at its last day."""
+
+
+def _value_text(value: Any) -> str:
+    """A disputed value as text; a disputed sum as its range and currency."""
+    if isinstance(value, dict):
+        return money(value["low"], value["high"], value["currency"])
+    return str(value)

@@ -135,7 +135,7 @@ SIMPLE: dict[str, Schema] = {
     "notes": {"$ref": "#/$defs/notes"},
     "flag": {"type": "boolean"},
     "sources": {"$ref": "#/$defs/citations"},
-    "scalar": {"type": ["string", "number"]},
+    "scalar": {"anyOf": [{"type": ["string", "number"]}, {"$ref": "#/$defs/money"}]},
 }
 """Field types whose schema is the same wherever they are."""
 

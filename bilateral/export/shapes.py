@@ -112,7 +112,7 @@ TYPE_DESCRIPTIONS = {
     "money": "an amount as a range, low to high, in an ISO 4217 currency",
     "counts": "a list of positive whole numbers",
     "derived": "worked out from the other fields when the base is compiled",
-    "scalar": "a text, a number or a date",
+    "scalar": "a text, a number or a date (a disputed sum: a range, low to high)",
     "texts": "a list of texts",
 }
 

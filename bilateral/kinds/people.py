@@ -43,6 +43,7 @@ ROLE = Shape(
             derive=lambda role, lookup: lookup.last_confirmed(role["sources"]),
         ),
         NOTES,
+        DISPUTES,
         SOURCES,
     ),
     check=_check_role,
@@ -90,6 +91,7 @@ def _rows(person: Document) -> Iterator[Cells]:
             "end": role.get("end"),
             "status": role.get("status"),
             "sources": role.get("sources") or person["sources"],
+            "disputes": role.get("disputes"),
         }
 
 

@@ -55,12 +55,15 @@ def dispute_lines(documents: list[Document], cite: Any) -> Text | None:
     """'Disputed: ID FIELD: VALUE (who says) [n] | VALUE (who says) [m]', one line each."""
     lines = []
     for document in documents:
-        for dispute in document.get("disputes") or []:
+        disputes = [(document["id"], d) for d in document.get("disputes") or []]
+        for role in document.get("roles") or []:  # a person's roles: '(Title)' after the id
+            disputes += [(f"{document['id']} ({role['title']})", d) for d in role["disputes"]]
+        for label, dispute in disputes:
             values = " | ".join(
                 f"{text(entry['value'])}"
                 + (f" ({entry['says']})" if entry.get("says") else "")
                 + f" [{cite(entry['sources'])}]"
                 for entry in dispute["values"]
             )
-            lines.append(f"Disputed: {document['id']} {dispute['field']}: {values}")
+            lines.append(f"Disputed: {label} {dispute['field']}: {values}")
     return Text(visible("\n".join(lines)), style="yellow") if lines else None

@@ -15,6 +15,7 @@ from bilateral.answer.changes import CHANGES
 from bilateral.kinds.areas import COMMITMENTS
 from bilateral.kinds.kind import Cells, Listing
 from bilateral.kinds.registry import kind
+from bilateral.schema.wording import money
 
 Document = dict[str, Any]
 TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
@@ -57,6 +58,8 @@ def text(value: object) -> str:
         return "yes" if value else "no"
     if isinstance(value, list):
         return ", ".join([item if item.__class__ is str else text(item) for item in value])
+    if isinstance(value, dict) and {"low", "high", "currency"} <= value.keys():
+        return money(value["low"], value["high"], value["currency"])  # a disputed sum
     return str(value)
 
 
@@ -75,7 +78,12 @@ def listing_rows(listing: Listing, document: Document) -> Iterator[Cells]:
         "pair": document.get("pair"),
     }
     for cells in listing.rows(document):
-        yield cells | common
+        own = cells.pop("disputes", None)  # a row's own disputes (a role's), after the record's
+        if own:
+            both = "; ".join(filter(None, (common["disputed"], disputed_text({"disputes": own}))))
+            yield cells | common | {"disputed": both}
+        else:
+            yield cells | common
 
 
 def disputed_text(document: Document) -> str:

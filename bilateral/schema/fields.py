@@ -99,8 +99,9 @@ def _check_disputes(check: Checker, shape: Shape, document: Document, key: str) 
             continue
         values = [entry["value"] for entry in dispute["values"]]
         own = document.get(field)
-        if isinstance(own, dict) and own.get("low") == own.get("high"):  # an exact money value
-            own = own.get("low")
+        ranges = any(isinstance(value, dict) for value in values)  # disputed sums, as ranges
+        if isinstance(own, dict) and own.get("low") == own.get("high") and not ranges:
+            own = own.get("low")  # an exact money value, disputed by plain numbers
         if len(values) < 2:
             check.problem(f"{where}.values", "a dispute needs two values or more, each cited")
         elif own not in values:
@@ -113,13 +114,16 @@ def _check_disputes(check: Checker, shape: Shape, document: Document, key: str) 
 
 
 def _scalar(check: Checker, table: Table, key: str, name: str) -> Any:
-    """A value of any simple type: text, a number, or a date (as ISO text)."""
+    """A value of any simple type: text, a number, or a date (as ISO text); or, for a
+    disputed trade value, a sum `{ low, high, currency }`."""
     from bilateral.schema import dates  # only for disputed values
 
     value = table.get(name)
     if value is None:
         check.problem(f"{key}.{name}", "missing; add the value this source gives")
         return None
+    if isinstance(value, dict) and name == "value":
+        return _money(check, table, key)  # a disputed sum: { low, high, currency }
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         normalized = dates.normalize(value)
         if normalized is None:
