@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -112,16 +113,24 @@ def test_graph_for_a_pair_draws_only_its_people_and_ties() -> None:
     assert "Baku" not in out
 
 
-def test_brief_and_export_of_a_pair_carry_its_own_title_and_date() -> None:
+def test_brief_and_export_of_a_pair_carry_its_own_title_and_date(tmp_path: Path) -> None:
     code, out, _err = ask("brief", "--pair", "AZ-TR", "--format", "markdown")
     assert code == 0
     assert "Azerbaijan and Turkey" in out.splitlines()[0]
-    assert "\u201cAzerbaijan-Turkey relations, 2010\u201d, written about 2010-05-01" in out
+    assert "from the fact base \u201cAzerbaijan-Turkey relations, 2010\u201d" in out
     code, out, _err = ask("brief", "--format", "markdown")
-    assert "\u201cAzerbaijan-Pakistan relations, mid-2004\u201d, written about 2004-07-28" in out
+    assert "from the fact base \u201cAzerbaijan-Pakistan relations, mid-2004\u201d" in out
     code, out, _err = ask("export", "--format", "json", "--pair", "AZ-TR")
     header = json.loads(out)
     assert (header["title"], header["pair"]) == ("Azerbaijan-Turkey relations, 2010", "AZ-TR")
+    database = tmp_path / "az-tr.db"
+    assert ask("export", "--sqlite", str(database), "--pair", "AZ-TR")[0] == 0
+    with sqlite3.connect(database) as connection:
+        info = dict(connection.execute("SELECT key, value FROM export_info"))
+    assert (info["title"], info["written_about"]) == (
+        "Azerbaijan-Turkey relations, 2010",
+        "2010-05-01",
+    )
     code, out, _err = ask("export", "--format", "json")
     assert json.loads(out)["pair"] is None  # every pair, by default
     assert {t["id"] for t in json.loads(out)["records"]["trade"]} == {

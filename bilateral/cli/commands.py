@@ -136,6 +136,12 @@ def officials(
     callback=readable_option,
     help="Reporting country.",
 )
+@click.option(
+    "--chart",
+    is_flag=True,
+    help="Trade by year as bars, both countries' reports side by side where they mirror "
+    "each other.",
+)
 @pair_option
 @output_options
 @as_of_option
@@ -145,6 +151,7 @@ def trade(
     year: int | None,
     flow: str | None,
     reporter: str | None,
+    chart: bool,
     pair: str | None,
     fmt: str | None,
     as_json: bool,
@@ -166,7 +173,13 @@ def trade(
     \b
     Example:
         bilateral trade --year 2003 --flow export
+        bilateral trade --chart
     """
+    chosen: dict[str, Any] = {"year": year, "flow": flow, "reporter": reporter, "pair": pair}
+    if chart:
+        from bilateral.cli.handoff import trade_chart  # the chart's command alone
+
+        return trade_chart(settings, chosen, fmt is not None or as_json)
 
     def nothing(base: Base) -> str:
         years = base.trade_years()
@@ -180,7 +193,7 @@ def trade(
 
     answer(
         settings,
-        lambda base: base.trade(year=year, flow=flow, reporter=reporter, pair=pair),
+        lambda base: base.trade(**chosen),
         "trade",
         fmt,
         as_json,

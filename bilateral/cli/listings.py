@@ -51,7 +51,7 @@ def timeline(
     def draw(rows: list[Row], out: TextIO, terminal: bool, cited: Cited) -> None:
         from bilateral.render.timeline import print_timeline  # rich, for the picture alone
 
-        print_timeline(rows, out, terminal, cited)
+        print_timeline(rows, out, terminal, cited, (start, end))
 
     answer(
         settings,
