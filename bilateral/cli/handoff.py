@@ -60,10 +60,20 @@ def brief(settings: Settings, fmt: str | None, since: str | None, pair: str | No
     def produce(base: Base) -> str:
         from bilateral.handoff.answers import brief_text  # the note's modules, for brief alone
 
-        start = base.at(since).when.text if since else None  # checked as --as-of is
+        start = _since(base, since) if since else None
         return brief_text(base, pair, fmt, sys.stdout, terminal, start)
 
     answer_text(settings, produce)
+
+
+def _since(base: Base, since: str) -> str:
+    """The day --since means, read as --as-of reads a date."""
+    from bilateral.errors import BadQuery  # only when --since is given
+
+    try:
+        return base.at(since).when.text
+    except BadQuery as error:
+        raise BadQuery(str(error).replace("--as-of", "--since", 1)) from None
 
 
 @cli.command()

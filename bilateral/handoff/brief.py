@@ -20,7 +20,7 @@ from bilateral.errors import BadQuery
 from bilateral.handoff import bottomline, sections
 from bilateral.handoff.note import Block, Citations, Document, Figure, Heading, Note, Paragraph
 from bilateral.handoff.note import plain as words
-from bilateral.render.tradechart import charts
+from bilateral.render.tradechart import Chart, charts
 from bilateral.schema import dates
 
 MOST_CHARTS = 2
@@ -103,9 +103,19 @@ def gather(base: Base, codes: tuple[str, str]) -> Records:
         assessments=[
             assessment
             for assessment in base.documents("assessment", pair=pair)
-            if not assessment.get("stated") or str(assessment["stated"]) <= base.when.text
+            if _known_by(assessment, base.when.text, base.sources_by_id())
         ],
     )
+
+
+def _known_by(assessment: Document, day: str, sources: dict[str, Document]) -> bool:
+    """Stated by the day; or, with no date of its own, its earliest dated source of that
+    day or before (or none of its sources dated)."""
+    if assessment.get("stated"):
+        return str(assessment["stated"]) <= day
+    found = [sources.get(cite["source"], {}).get("date") for cite in assessment["sources"]]
+    dated = [str(date) for date in found if date]
+    return not dated or min(dated) <= day
 
 
 def _country_names(base: Base, codes: tuple[str, str]) -> tuple[str, str]:
@@ -133,8 +143,8 @@ def _preface(base: Base, since: str, records: Records, about: dict[str, str]) ->
     """The date, the base (by the pair's own title), and when the base falls silent."""
     said = (
         f"As of {base.when.text}, from the fact base \u201c{about['title']}\u201d. "
-        f"Changes are counted from {since}. Bracketed numbers are the sources at the end; "
-        "\u201clater\u201d marks a source dated after the note\u2019s date."
+        "Bracketed numbers are the sources at the end; \u201clater\u201d marks a source "
+        "dated after the note\u2019s date."
     )
     silent = silence([*records.relations, *records.areas, *records.people, *records.assessments])
     if silent:
@@ -152,5 +162,21 @@ def _trade(context: sections.Context, figures: list[Document]) -> list[Block]:
     caption = [words("Each figure with its certainty; a range stays a range.")]
     if left:
         caption.append(words(f" {left} more series: bilateral trade --chart."))
-    caption += context.cite.refs([cite for figure in figures for cite in figure["sources"]])
+    latest = [_latest_figure(figures, chart) for chart in shown]
+    caption += context.refs([cite for figure in latest if figure for cite in figure["sources"]])
     return [*blocks, Figure(shown, caption)]
+
+
+def _latest_figure(figures: list[Document], chart: Chart) -> Document | None:
+    """The figure of the chart's latest year (its first side's), which its key gives."""
+    point = chart.sides[0].points[-1]
+    return next(
+        (
+            figure
+            for figure in figures
+            if figure["year"] == point.year
+            and figure["value"]["low"] == point.low
+            and figure["value"]["high"] == point.high
+        ),
+        None,
+    )

@@ -38,7 +38,7 @@ figcaption { font-size: 0.9em; }
 ul.keys { list-style: none; padding-left: 0; }
 .key { font-weight: bold; }
 ul.columns { columns: 2; column-gap: 2em; }
-.footnotes { font-size: 0.75em; margin-top: 0.8em; }
+.footnotes { font-size: 0.72em; line-height: 1.15; margin-top: 0.8em; }
 .footnotes h2 { font-size: 1.2em; }
 .footnotes ol { padding-left: 1.8em; margin: 0.2em 0; }
 .footnotes li { overflow-wrap: anywhere; }
@@ -99,8 +99,10 @@ def _figure(figure: Figure) -> str:
             swatch = f'<span class="key" style="color:{colour}">{line}</span>'
             said = f"{chart.title}, {side.tag}: {summary(chart, side)}"
             keys.append(f"<li>{swatch} {escape(said)}</li>")
+    several = any(len(chart.years) > 1 for chart in figure.charts)
+    drawn = svg(figure.charts, 240, 42) if several else ""  # one year each: the key says it
     return (
-        f'<figure class="trade">{svg(figure.charts, 240, 42)}'
+        f'<figure class="trade">{drawn}'
         f'<figcaption><ul class="keys">{"".join(keys)}</ul>'
         f"{line_html(figure.caption)}</figcaption></figure>"
     )

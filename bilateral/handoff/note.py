@@ -124,6 +124,10 @@ class Citations:
     def _date(self, source: str) -> str:
         return str((self.sources.get(source) or {}).get("date") or "")
 
+    def date_of(self, source: str) -> str:
+        """The source's date ('' when it has none)."""
+        return self._date(source)
+
     def listed(self) -> list[Citation]:
         return [self._citation(key, number) for key, number in self.numbers.items()]
 

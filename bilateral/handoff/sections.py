@@ -28,9 +28,11 @@ if TYPE_CHECKING:
     from bilateral.api import Base
 
 MOST_AREAS = 10
-MOST_CHANGES = 4
-MOST_IN_OFFICE = 4
-MOST_VIEWS = 3
+MOST_CHANGES = 3
+MOST_IN_OFFICE = 3
+MOST_VIEWS = 2
+MOST_SOURCES = 2
+"""Sources cited for one statement: a brief cites enough to check it."""
 
 
 @dataclass
@@ -44,10 +46,16 @@ class Context:
     names: dict[str, str] = field(default_factory=dict)
     people: set[str] = field(default_factory=set)
 
-    def refs(self, cited: list[Document]) -> Line:
-        """Marks for the sources, preferring those dated by the note's date."""
-        early = [cite for cite in cited if not self.cite.later([cite])]
-        return self.cite.refs(early or cited)
+    def refs(self, cited: list[Document], most: int = 0) -> Line:
+        """Marks for at most `most` (MOST_SOURCES) of the sources, those dated by the
+        note's date first, the latest of them first, then undated ones (`show` lists them
+        all)."""
+        early = [cite for cite in cited if not self.cite.later([cite])] or cited
+        by_source = {str(cite["source"]): cite for cite in early}
+        dates = {key: self.cite.date_of(key) for key in by_source}
+        chosen = sorted(by_source, key=lambda key: dates[key] or "0000", reverse=True)
+        kept = set(chosen[: most or MOST_SOURCES])
+        return self.cite.refs([cite for cite in early if str(cite["source"]) in kept])
 
     def title(self, event: Document) -> str:
         return event_title(event, self.names, self.people)
@@ -75,7 +83,7 @@ def flagged(context: Context, document: Document, stated: str = "") -> Line:
             if index == len(dispute["values"]) - 1 and not said.endswith("."):
                 said += "."
             spans.append(words(("; " if index else "") + f"{who}: {said}"))
-            spans += context.cite.refs(entry["sources"])
+            spans += context.refs(entry["sources"])
     return spans
 
 
@@ -138,7 +146,8 @@ def _area(context: Context, area: Document) -> Item:
 def _lapsed(context: Context, area: Document) -> Item:
     """'Trade: signed, 2004-07-08; not confirmed since 2004-07-28': no commitment in force
     at the date, the strongest of them and when it was last confirmed."""
-    best = min(area["commitments"], key=lambda commitment: _place(commitment["status"]))
+    latest = sorted(area["commitments"], key=lambda c: str(c["date"] or ""), reverse=True)
+    best = min(latest, key=lambda commitment: _place(commitment["status"]))
     when = best["date"] or _reported(context, best)
     confirmed = best.get("last_confirmed")
     said = f": {best['status']}, {when}; " + (
@@ -196,7 +205,7 @@ def in_office(context: Context, people: list[Document], codes: tuple[str, str]) 
         spans: Line = [strong(country), words(": ")]
         for index, (person, role) in enumerate(held[:MOST_IN_OFFICE]):
             spans.append(words(("; " if index else "") + _holding(context, person, role)))
-            spans += context.refs(role["sources"])
+            spans += context.refs(role["sources"], most=1)
         if len(held) > MOST_IN_OFFICE:
             spans.append(words(f"; and {len(held) - MOST_IN_OFFICE} more (bilateral officials)"))
         items.append(Item(spans))
@@ -215,12 +224,13 @@ def _holding(context: Context, person: Document, role: Document) -> str:
 
 
 def views(context: Context, found: list[Document]) -> list[Block]:
-    """Assessments, each after its holder, disputed ones first, the latest stated next."""
+    """Assessments, each after its holder: those dated and disputed first, then the dated,
+    the latest stated first, then the rest."""
     blocks: list[Block] = [Heading(2, "Views and disputes")]
     if not found:
         return [*blocks, Paragraph([words("The base records no assessment of the pair.")])]
     ranked = sorted(found, key=lambda a: str(a.get("stated") or ""), reverse=True)
-    ranked.sort(key=lambda a: not a.get("disputes"))
+    ranked.sort(key=lambda a: (not a.get("disputes") or not a.get("stated"), not a.get("stated")))
     items = []
     for assessment in ranked[:MOST_VIEWS]:
         line: Line = [words("According to "), strong(assessment["holder_name"])]
