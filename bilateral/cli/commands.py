@@ -191,16 +191,8 @@ def trade(
 
         trade_table(rows, out, terminal, cited)
 
-    answer(
-        settings,
-        lambda base: base.trade(**chosen),
-        "trade",
-        fmt,
-        as_json,
-        nothing,
-        table,
-        pair=pair,
-    )
+    trade_figures = lambda base: base.trade(**chosen)  # noqa: E731
+    answer(settings, trade_figures, "trade", fmt, as_json, nothing, table, pair=pair)
 
 
 @cli.command(short_help="Visits, meetings and signings, in date order")
