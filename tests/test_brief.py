@@ -236,7 +236,7 @@ def test_the_disputed_claim_is_flagged_where_it_stands() -> None:
 
 def test_trade_over_the_years_as_a_chart() -> None:
     chart = section(body(note_of()), "Trade by year")
-    assert chart[0].startswith("Total trade of Azerbaijan with Pakistan, Azerbaijan\u2019s")
+    assert chart[0].startswith("Total trade of Azerbaijan with Pakistan, as its sources give it")
     assert "2003: $1,050,000-1,150,000, inferred" in chart[0]
     assert "<svg" not in page(note_of())  # a year a line: the key says it all
     assert '<svg class="chart"' in page(note_of(as_of="2026-01-01"))  # years: a chart
@@ -282,7 +282,7 @@ are the sources at the end; \u201clater\u201d marks a source dated after the not
 
 Pakistan's visit to Baku, July 2004: A visit to Baku.[^1] By 2004-07-28, Azerbaijan and \
 Pakistan had signed commitments in their one area of cooperation.[^1] The latest trade \
-figure, exports from Azerbaijan to Pakistan in 2003 (Azerbaijan\u2019s figure), was \
+figure, exports from Azerbaijan to Pakistan in 2003, was \
 \\$25,000-30,000, stated.[^1]
 
 ## Key points by area
@@ -299,7 +299,7 @@ figure, exports from Azerbaijan to Pakistan in 2003 (Azerbaijan\u2019s figure), 
 
 ## Trade by year
 
-- Exports from Azerbaijan to Pakistan, Azerbaijan\u2019s figure: `\u2588` 2003: \
+- Exports from Azerbaijan to Pakistan, as its sources give it: `\u2588` 2003: \
 \\$25,000-30,000, stated
 
 Each figure with its certainty; a range stays a range.[^1]

@@ -118,9 +118,10 @@ def _trade(context: Context, figures: list[Document]) -> Line:
     reporter = context.names.get(figure["reporter"], figure["reporter"])
     partner = context.names.get(figure["partner"], figure["partner"])
     flow = FLOWS.get(figure["flow"], "total trade of {r} with {p}").format(r=reporter, p=partner)
+    # only reported statistics say whose figure it is; a news page seldom names a body
+    whose = f" ({reporter}\u2019s reported statistics)" if figure["certainty"] == "reported" else ""
     text = (
-        f" The latest trade figure, {flow[0].lower()}{flow[1:]} in {year} "
-        f"({reporter}\u2019s figure), was "
+        f" The latest trade figure, {flow[0].lower()}{flow[1:]} in {year}{whose}, was "
         f"{money(value['low'], value['high'], value['currency'])}, {figure['certainty']}."
     )
     return [words(text), *context.refs(figure["sources"])]

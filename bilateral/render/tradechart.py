@@ -90,7 +90,7 @@ def charts(figures: Iterable[Document], names: Mapping[str, str]) -> list[Chart]
     for (reporter, partner, flow, currency), group in groups.items():
         r, p = names.get(reporter, reporter), names.get(partner, partner)
         title = FLOWS.get(flow, "Total trade of {r} with {p}").format(r=r, p=p)
-        found.append(Chart(title, currency, (Side(f"{r}\u2019s figure", _points(group)),)))
+        found.append(Chart(title, currency, (Side("as its sources give it", _points(group)),)))
     return found
 
 
