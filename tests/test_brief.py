@@ -23,10 +23,11 @@ from bilateral.handoff import terminal
 from bilateral.handoff.brief import briefing
 from bilateral.handoff.htmlpage import page
 from bilateral.handoff.markdown import escape, guarded, markdown
-from bilateral.handoff.note import Bullets, Item, Note, Paragraph, runs
+from bilateral.handoff.note import Bullets, Heading, Note, Paragraph, runs
 from bilateral.schema.wording import full_citation
 from bilateral.store.cache import cache_file
 from tests.conftest import MINIMAL, SHIPPED, run, run_in_terminal, write_base
+from tests.decades import decades_base
 
 AS_OF = "2004-07-28"
 CACI = "caci-2004-07-28"
@@ -102,21 +103,23 @@ def test_every_footnote_reference_resolves_and_every_definition_is_used() -> Non
     defined = {key.removeprefix(":"): used for key, used in env["footnotes"]["refs"].items()}
     assert references == set(defined) == {str(n) for n in range(1, len(defined) + 1)}
     assert all(used != -1 for used in defined.values())  # -1: defined, never referenced
-    assert len(defined) == 37
     assert not any("[^" in line for line in inlines(tokens))  # no reference left as text
 
 
-def test_footnotes_are_full_citations_numbered_in_order_of_first_use() -> None:
+def test_one_note_per_source_listing_the_places_cited_in_it() -> None:
     tokens, _ = parsed(markdown(note_of()))
     notes = footnotes(tokens)
-    assert notes["1"] == cite(CACI, 1, 3)  # the first relation: shared ties
-    assert notes["2"] == cite("news-az-pakistan-embassy")
-    assert notes["13"] == cite(CACI, 3, 2)
-    assert notes["31"] == (
-        "TRT World, 2023-10-18, https://www.trtworld.com/article/15449760 "
-        "(trt-world-turkey-recognition)"
-    )
-    assert len(set(notes.values())) == len(notes)  # one number per citation
+    caci = source(CACI)
+    [first] = [text for text in notes.values() if text.startswith(caci["publisher"])]
+    assert first.startswith(f"{caci['publisher']}, 2004-07-28, \u00b61.")
+    places = re.findall(r"\u00b6(\d+)\.(\d+)", first)
+    assert places == sorted(places, key=lambda p: (int(p[0]), int(p[1])))
+    assert len(places) == len(set(places)) > 3
+    assert first.endswith(str(caci["url"]))
+    names = [text.split(", \u201c")[0].split(", 20")[0] for text in notes.values()]
+    assert len(notes) < 20  # a note a source, not a note a citation
+    assert len(set(notes.values())) == len(notes)
+    assert names  # every note names its publisher
 
 
 def test_addresses_are_links_in_the_footnotes() -> None:
@@ -128,152 +131,141 @@ def test_addresses_are_links_in_the_footnotes() -> None:
         for child in token.children or []
         if child.type == "link_open"
     ]
-    assert links[0] == source(CACI)["url"]
-    assert "https://menafocus.qa/%EF%BB%BFformer-state-adviser-vafa-guluzade-dies-updated/" in links
+    assert source(CACI)["url"] in links
 
 
-def test_the_note_states_its_date_first() -> None:
-    tokens, _ = parsed(markdown(note_of(as_of="2026-01-01")))
-    heading, preface = inlines(tokens)[:2]
-    assert heading == "Briefing note: Azerbaijan and Pakistan"
-    assert preface.startswith("As of 2026-01-01. From the fact base \u201cAzerbaijan-Pakistan")
+def body(note: Note) -> list[str]:
+    """The note's text before its sources, line by line, without the marks."""
+    return [without_refs(line) for line in inlines(parsed(markdown(note))[0])]
 
 
-def test_the_relationship_in_two_sentences_made_from_records() -> None:
+def section(lines: list[str], heading: str) -> list[str]:
+    start = next(i for i, line in enumerate(lines) if line.startswith(heading))
+    ends = [i for i, line in enumerate(lines) if line.startswith(HEADINGS) and i > start]
+    return lines[start + 1 : ends[0] if ends else None]
+
+
+HEADINGS = (
+    "Bottom line",
+    "Key points by area",
+    "Changed since ",
+    "In office on ",
+    "Trade by year",
+    "Views and disputes",
+)
+
+
+def test_the_bottom_line_comes_first_and_says_what_happened() -> None:
+    lines = body(note_of())
+    assert lines[0] == "Briefing note: Azerbaijan and Pakistan"
+    assert lines[1].startswith("As of 2004-07-28, from the fact base \u201cAzerbaijan-Pakistan")
+    assert lines[2] == "Bottom line"
+    assert lines[3].startswith(
+        "Pervez Musharraf's visit to Baku, July 2004: President Pervez Musharraf paid an "
+        "official visit to Azerbaijan"
+    )
+    assert "Disputed (end): " in lines[3]  # flagged where it stands
+    assert "During it, commitments were signed on " in lines[3]
+    assert "diplomatic relations since 1992-06-09" in lines[3]
+    assert lines[4] == "Key points by area"
+
+
+def test_key_points_by_area_with_their_strongest_status_and_its_date() -> None:
+    points = section(body(note_of()), "Key points by area")
+    assert "Trade: signed, 2004-07-08" in points
+    assert "Oil and gas: agreed, reported 2004-07-28" in points
+    ladder = ["signed", "agreed", "pledged", "promised", "possible"]
+    found = [re.search(r": (signed|agreed|pledged|promised|possible)\b", line) for line in points]
+    statuses = [match[1] for match in found if match]
+    assert len(statuses) > 5
+    assert statuses == sorted(statuses, key=ladder.index)  # strongest first
+
+
+def test_what_changed_since_a_date() -> None:
+    base = bilateral.api.open_base(str(SHIPPED), use_cache=False, as_of=AS_OF)
+    lines = body(briefing(base, None, "2004-07-09"))
+    changed = section(lines, "Changed since 2004-07-09")
+    assert "2004-07-09: Pervez Musharraf's address in Baku, July 2004" in changed
+    dated = [line.split(": ")[0] for line in changed if line[0].isdigit()]
+    assert dated == sorted(dated, reverse=True)  # the latest first
+    assert min(dated) >= "2004-07"  # what began or ran in the period (a month: its days)
+    assert changed[-1].startswith("And ")
+    assert changed[-1].endswith("more: bilateral changes --from 2004-07-09 --to 2004-07-28.")
+    result = run("--facts", str(SHIPPED), "--as-of", AS_OF, "brief", "--since", "2004-07")
+    assert "## Changed since 2004-07-31" in result.stdout
+    bad = run("--facts", str(SHIPPED), "brief", "--since", "July")
+    assert bad.exit_code == 2
+    assert bad.stderr.startswith("bilateral: --since 'July' is not a date; write YYYY-MM-DD")
+
+
+def test_people_in_office_at_the_date_with_nothing_later() -> None:
+    office = section(body(note_of()), "In office on 2004-07-28")
+    assert office[0].startswith("Azerbaijan: Safar Abiyev, Minister of Defence, since 1995-02-06;")
+    assert "Ilham Aliyev, President of Azerbaijan, since 2003-10-31" in office[0]
+    assert "Pervez Musharraf, President of Pakistan, since 2001-06-20" in office[1]
+    assert "2008" not in " ".join(office)
+    assert "2013" not in " ".join(office)
+
+
+def test_no_internal_ids_and_nothing_later_unless_marked() -> None:
+    base = bilateral.api.open_base(str(SHIPPED), use_cache=False, as_of=AS_OF)
+    ids = {
+        str(document["id"])
+        for kind in ("person", "event", "assessment", "relation", "commitment", "area")
+        for document in base.documents(kind)
+    } | set(base.sources_by_id())
     tokens, _ = parsed(markdown(note_of()))
-    [summary] = [line for line in inlines(tokens) if line.startswith("The base records")]
-    assert without_refs(summary) == (
-        "The base records 3 relations between Azerbaijan and Pakistan (ties; diplomatic, "
-        "since 1992-06-09; support) and 13 cooperation areas (by strongest commitment: "
-        "5 signed, 2 agreed, 1 pledged, 1 promised, 3 possible and 1 with none). The latest "
-        "event to begin by 2004-07-28 is the address at Baku, 2004-07-09 (participants: "
-        "Pervez Musharraf, Azerbaijan)."
-    )
-    assert summary.endswith("Azerbaijan).[9]")  # the address cites Khawaja's article
-    assert footnotes(tokens)["9"] == cite("caci-2004-07-28-khawaja")
+    text = " ".join(inlines(tokens))
+    ids = {key for key in ids if key.count("-") > 1 or any(c.isdigit() for c in key)}
+    assert len(ids) > 20
+    assert not [key for key in ids if key in text]
+    for line in inlines(tokens)[2:]:  # after the title and the base's own title
+        for later in re.findall(r"\b(\d{4}-\d{2}-\d{2}|(?<!-)\d{4}(?!-))\b", line):
+            if later > AS_OF:
+                marked = f"later ({later[:4]}" in line or "(later than the note's date)" in line
+                assert marked, (later, line)
 
 
-def test_records_later_than_the_date_are_left_out_and_counted() -> None:
-    tokens, _ = parsed(markdown(note_of(as_of="1995")))
-    lines = inlines(tokens)
-    assert lines[1].endswith("Left out as later than 1995-12-31: 3 trade figures, 6 events.")
-    assert "The base holds no trade figure of the pair." in lines
-    assert not any("Musharraf addressed" in line for line in lines)
-    assert any(
-        line.startswith("The base records 3 relations") and "establishment, 1992-06-09" in line
-        for line in lines
-    )
+def test_the_disputed_claim_is_flagged_where_it_stands() -> None:
+    views = section(body(note_of()), "Views and disputes")
+    [claim] = [line for line in views if "the second country" in line]
+    assert claim.startswith("According to the article's author: Pakistan was the second")
+    assert "Disputed (claim): the article: as stated;" in claim
+    assert "Romania's foreign ministry, later (2017-06-19): Romania recognized" in claim
 
 
-def test_officials_held_at_the_date_and_the_rest_apart() -> None:
-    lines = inlines(parsed(markdown(note_of(as_of="2026-01-01")))[0])
-    start = lines.index("Officials at 2026-01-01")
-    assert without_refs(lines[start + 1]) == (
-        "Ilham Aliyev (Azerbaijan): President of Azerbaijan, from 2003-10-31, status at "
-        "2026-01-01 unknown (last confirmed 2004-07-28)"
-    )
-    assert lines[start + 2] == "Not in a recorded post at 2026-01-01:"
-    assert without_refs(lines[start + 3]) == (
-        "Pervez Musharraf (Pakistan): President of Pakistan, 2001-06-20 to 2008-08-18, ended"
-    )
-    held = inlines(parsed(markdown(note_of()))[0])
-    assert (
-        "Safar Abiyev (Azerbaijan)[7]: Minister of Defence (Azerbaijan), 1995-02-06 to "
-        "2013-10-28[7][22]"
-    ) in held
-    assert any(
-        without_refs(line).startswith("Nouraiz Shakoor Khan (Pakistan): Federal Minister")
-        and "status at 2004-07-28 unknown: its dates do not settle it" in line
-        for line in held
-    )
+def test_trade_over_the_years_as_a_chart() -> None:
+    chart = section(body(note_of()), "Trade by year")
+    assert chart[0].startswith("Total trade of Azerbaijan with Pakistan, as its sources give it")
+    assert "2003: $1,050,000-1,150,000, inferred" in chart[0]
+    assert "<svg" not in page(note_of())  # a year a line: the key says it all
+    assert '<svg class="chart"' in page(note_of(as_of="2026-01-01"))  # years: a chart
 
 
-def test_trade_with_its_range_and_certainty_and_notes() -> None:
-    lines = inlines(parsed(markdown(note_of()))[0])
-    export = lines.index(
-        "2003, exports from Azerbaijan to Pakistan (Azerbaijan\u2019s figure): "
-        "$25,000-30,000, stated: the source says it[13]"
-    )
-    assert lines[export + 1] == (
-        "The article gives a range, 25 to 30 thousand dollars, not a single number.[13]"
-    )
-    assert (
-        "2003, total trade between Azerbaijan and Pakistan (Azerbaijan\u2019s figure): "
-        "$1,050,000-1,150,000, inferred: a reading of what the source says; its note says how[13]"
-    ) in lines
+def test_both_reporters_lines_where_figures_mirror(tmp_path: Path) -> None:
+    note = note_of(decades_base(tmp_path), "today")
+    chart = section(body(note), "Trade by year")
+    assert chart[0].startswith("Goods from Pakistan to Azerbaijan, Azerbaijan\u2019s report: ")
+    assert chart[1].startswith("Goods from Pakistan to Azerbaijan, Pakistan\u2019s report: ")
+    assert "1995-2025; 2025: $15,175,000, reported" in chart[0]
+    html = page(note)
+    assert html.count("<polyline") == 4  # two charts, two lines each
 
 
-def test_disputes_list_every_value_with_its_own_footnote() -> None:
-    tokens, _ = parsed(markdown(note_of()))
-    lines = inlines(tokens)
-    notes = footnotes(tokens)
-    start = lines.index("Where sources disagree")
-    assert lines[start + 1] == (
-        "The visit of 2004-07-08 to 2004-07-10 (musharraf-visit-baku-2004): its end is given as"
-    )
-    khawaja, geo = lines[start + 2], lines[start + 3]
-    assert khawaja == "2004-07-10 \u2014 an official three-day visit (Khawaja)[9]"
-    assert geo.startswith("2004-07-09 \u2014 a two-day visit")
-    assert notes[geo.rsplit("[", 1)[1].rstrip("]")] == cite("geo-tv-2004-07-08")
-    assert lines[start + 5].startswith("Pakistan was the second country")
-    assert lines[start + 6].startswith("Romania recognized Azerbaijan on 11 December 1991")
-
-
-def test_a_disputed_relation_of_the_first_sentence_is_listed(tmp_path: Path) -> None:
-    dispute = (
-        '[[relations.disputes]]\nfield = "kind"\nvalues = [\n'
-        '  { value = "ties", says = "the article", sources = [{ source = "article", '
-        "paragraph = 1, sentence = 2 }] },\n"
-        '  { value = "alliance", says = "a reference", sources = [{ source = "background" }] },'
-        "\n]\n\n[[facts]]"
-    )
-    text = MINIMAL.read_text(encoding="utf-8").replace("[[facts]]", dispute, 1)
-    tokens, _ = parsed(markdown(note_of(write_base(tmp_path, text))))
-    lines = inlines(tokens)
-    start = lines.index("Where sources disagree")
-    assert lines[start + 1 : start + 4] == [
-        "The ties relation (pk-az-ties): its kind is given as",
-        "ties \u2014 the article[1]",
-        "alliance \u2014 a reference[4]",
-    ]
-    assert footnotes(tokens)["4"] == "Background Reference (background)"
-
-
-def test_assessments_each_with_its_holder() -> None:
-    lines = inlines(parsed(markdown(note_of()))[0])
-    assert (
-        "According to Vafa Guluzade: The Americans were well informed about Musharraf's "
-        "visit. In their words: \u201cI am sure the Americans are well informed about "
-        "Musharraf's visit\u201d[28]"
-    ) in lines
-    claims = [line for line in lines if line.startswith("According to ")]
-    assert len(claims) == 10
-
-
-def test_every_statement_cites_records() -> None:
-    """Each list item, and each sentence of the relationship, ends in footnotes."""
+def test_every_statement_cites_its_sources() -> None:
+    """Each item ends in footnotes, save those that count what is left out; so does each
+    sentence of the bottom line."""
     note = note_of()
-
-    def items(found: list[Item]) -> list[Item]:
-        return [item for item in found for item in [item, *items(item.children)]]
-
-    every = [
-        item for block in note.blocks if isinstance(block, Bullets) for item in items(block.items)
-    ]
-    disputed_heads = [
-        item for item in every if item.children and "is given as" in item.spans[-1].text
-    ]
-    for item in every:
-        if item not in disputed_heads:
-            assert item.spans[-1].style == "ref", item.spans
-    [relationship] = [
-        block
-        for block in note.blocks
-        if isinstance(block, Paragraph) and block.spans[0].text.startswith("The base records")
-    ]
-    sentence_ends = [i for i, span in enumerate(relationship.spans) if span.text.endswith(".")]
-    for end in sentence_ends:
-        assert relationship.spans[end + 1].style == "ref"
+    for block in note.blocks:
+        if isinstance(block, Bullets):
+            for item in block.items:
+                said = "".join(span.text for span in item.spans)
+                if not said.startswith(("And ", "Also ")) and not said.endswith("officials)"):
+                    assert item.spans[-1].style == "ref", said
+    bottom = note.blocks[note.blocks.index(Heading(2, "Bottom line")) + 1]
+    assert isinstance(bottom, Paragraph)
+    ends = [i for i, span in enumerate(bottom.spans) if span.text.endswith(".")]
+    assert all(bottom.spans[end + 1].style == "ref" for end in ends)
 
 
 def test_the_minimal_base_as_a_whole_note() -> None:
@@ -283,54 +275,42 @@ def test_the_minimal_base_as_a_whole_note() -> None:
 MINIMAL_NOTE = """\
 # Briefing note: Azerbaijan and Pakistan
 
-As of 2004-07-28. From the fact base \u201cMinimal base for tests\u201d, written about \
-2004-07-28. Each statement cites its sources in the numbered notes; assessments are the views \
-of those named as holding them. Areas count only the commitments in force at that date.
+As of 2004-07-28, from the fact base \u201cMinimal base for tests\u201d. Bracketed numbers \
+are the sources at the end; \u201clater\u201d marks a source dated after the note\u2019s date.
 
-## The relationship
+## Bottom line
 
-The base records 1 relation between Azerbaijan and Pakistan (ties)[^1] and 1 cooperation area \
-(by strongest commitment: 1 signed).[^2] The latest event to begin by 2004-07-28 is the visit \
-at Baku, 2004-07-08 to 2004-07-10 (participants: Pakistan, Azerbaijan).[^3]
+Pakistan's visit to Baku, July 2004: A visit to Baku.[^1] By 2004-07-28, Azerbaijan and \
+Pakistan had signed commitments in their one area of cooperation.[^1] The latest trade \
+figure, exports from Azerbaijan to Pakistan in 2003, was \
+\\$25,000-30,000, stated.[^1]
 
-## Cooperation areas by status
+## Key points by area
 
-### Signed
+- **Military cooperation**: signed, reported 2004-07-28[^1]
 
-- **Military cooperation**: Defence ties.[^2]
-    - signed, by Azerbaijan, Pakistan: Agreements on training.[^2]
+## Changed since 2003-07-28
 
-## Officials at 2004-07-28
+- 2004-07-08: Pakistan's visit to Baku, July 2004[^1]
 
-- **Safar Abiyev** (Azerbaijan)[^2]: Minister of Defence (Azerbaijan), 1995-02-06 to \
-2013-10-28[^4]
+## In office on 2004-07-28
 
-## Trade
+- **Azerbaijan**: Safar Abiyev, Minister of Defence, since 1995-02-06[^2]
 
-- **2003**, exports from Azerbaijan to Pakistan (Azerbaijan\u2019s figure): \\$25,000-30,000, \
-stated: the source says it[^1]
+## Trade by year
 
-## Events
+- Exports from Azerbaijan to Pakistan, as its sources give it: `\u2588` 2003: \
+\\$25,000-30,000, stated
 
-- **2004-07-08 to 2004-07-10**, visit, Baku: A visit to Baku.[^3]
+Each figure with its certainty; a range stays a range.[^1]
 
-## Assessments
+## Views and disputes
 
-Views, each given with who holds it; none is stated as fact.
+- According to **local analysts**: Pakistan is a good ally.[^1]
 
-- According to **local analysts**: Pakistan is a good ally.[^3]
+[^1]: Test Publisher, 2004-07-28, \u00b61.1, \u00b61.2, \u00b62.1
 
-## Where sources disagree
-
-No statement in this note is disputed in the base.
-
-[^1]: Test Publisher, 2004-07-28, \u00b61.2 (article)
-
-[^2]: Test Publisher, 2004-07-28, \u00b61.1 (article)
-
-[^3]: Test Publisher, 2004-07-28, \u00b62.1 (article)
-
-[^4]: Background Reference (background)
+[^2]: Background Reference
 """
 
 
@@ -340,7 +320,7 @@ HOSTILE_NAME = (
     'Arms <script>alert("x")</script> & *bold* _u_ [^1] [a](javascript:alert(1)) `c` '
     "$m$ @cite ~s~ ^p^ {#id} | \\ &amp; \x1b[31mred"
 )
-HOSTILE_SUMMARY = "1. Not a list\n# Not a heading\n\n- not an item <img src=x onerror=alert(1)>"
+HOSTILE_SUMMARY = "1) Not a list\n# Not a heading\n\n- not an item <img src=x onerror=alert(1)>"
 HOSTILE_CLAIM = "Pakistan is a good ally.</li></ul><script>steal()</script>"
 HOSTILE_PUBLISHER = 'Pub <b>bold</b> & "quotes"'
 
@@ -353,7 +333,7 @@ def hostile_base(tmp_path: Path) -> Path:
     text = MINIMAL.read_text(encoding="utf-8")
     for old, new in [
         ('name = "Military cooperation"', f"name = {toml_string(HOSTILE_NAME)}"),
-        ('summary = "Defence ties."', f"summary = {toml_string(HOSTILE_SUMMARY)}"),
+        ('summary = "A visit to Baku."', f"summary = {toml_string(HOSTILE_SUMMARY)}"),
         ('claim = "Pakistan is a good ally."', f"claim = {toml_string(HOSTILE_CLAIM)}"),
         (
             'publisher = "Test Publisher"',
@@ -379,26 +359,27 @@ def test_data_never_becomes_markdown(tmp_path: Path) -> None:
     kinds = {token.type for token in tokens} | {
         child.type for token in tokens for child in token.children or []
     }
-    made = {"html_inline", "html_block", "image", "code_inline", "em_open", "blockquote_open"}
+    made = {"html_inline", "html_block", "image", "em_open", "blockquote_open"}
     assert not kinds & made
+    code = [c.content for t in tokens for c in t.children or [] if c.type == "code_inline"]
+    assert code == ["\u2588"]  # the trade chart's sparkline alone
     assert "ordered_list_open" not in kinds
     headings = [
         plain(tokens[i + 1]) for i, token in enumerate(tokens) if token.type == "heading_open"
     ]
     assert headings == [
         "Briefing note: Azerbaijan and Pakistan",
-        "The relationship",
-        "Cooperation areas by status",
-        "Signed",
-        "Officials at 2004-07-28",
-        "Trade",
-        "Events",
-        "Assessments",
-        "Where sources disagree",
+        "Bottom line",
+        "Key points by area",
+        "Changed since 2003-07-28",
+        "In office on 2004-07-28",
+        "Trade by year",
+        "Views and disputes",
     ]
     lines = inlines(tokens)
-    assert any(line.startswith(f"{HOSTILE_NAME}: {one_line(HOSTILE_SUMMARY)}[") for line in lines)
-    assert f"According to local analysts: {HOSTILE_CLAIM}[3]" in lines
+    assert f"{HOSTILE_NAME}: signed, reported 2004-07-28[1]" in lines
+    assert any(f"July 2004: {one_line(HOSTILE_SUMMARY)}.[" in line for line in lines)
+    assert f"According to local analysts: {HOSTILE_CLAIM}[1]" in lines
     hrefs = [
         child.attrs["href"]
         for token in tokens
@@ -408,7 +389,7 @@ def test_data_never_becomes_markdown(tmp_path: Path) -> None:
     assert hrefs == ["https://example.org/a_(b)?x=1&y=2"]  # javascript: stays text
     assert (
         footnotes(tokens)["1"]
-        == f"{HOSTILE_PUBLISHER}, 2004-07-28, \u00b61.2, javascript:alert(1) (article)"
+        == f"{HOSTILE_PUBLISHER}, 2004-07-28, \u00b61.1, \u00b61.2, \u00b62.1, javascript:alert(1)"
     )
     assert all(used != -1 for used in env["footnotes"]["refs"].values())
 
@@ -438,7 +419,8 @@ class Page(HTMLParser):
 
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "article", "h1", "h2", "h3", "p",
-    "ul", "li", "strong", "sup", "a", "section", "ol",
+    "ul", "li", "strong", "sup", "a", "section", "ol", "figure", "figcaption", "span",
+    "svg", "line", "polyline", "circle", "text",
 }  # fmt: skip
 
 
@@ -472,7 +454,7 @@ def test_html_is_one_self_contained_page_whose_links_resolve() -> None:
     assert not {"script", "link", "img", "iframe"} & set(parsed_page.tags)
     assert not [name for _tag, name, _value in parsed_page.attributes if name == "src"]
     ids = [value for _tag, name, value in parsed_page.attributes if name == "id"]
-    assert len(ids) == len(set(ids)) == 37
+    assert len(ids) == len(set(ids)) == len(note_of().citations)
     internal = {
         value
         for _t, name, value in parsed_page.attributes
@@ -480,9 +462,7 @@ def test_html_is_one_self_contained_page_whose_links_resolve() -> None:
     }
     assert {f"#{value}" for value in ids} == internal
     assert "<title>Briefing note: Azerbaijan and Pakistan, as of 2004-07-28</title>" in html
-    assert (
-        '<sup class="refs"><a href="#fn3">3</a>\u2013<a href="#fn18">18</a></sup>' in html
-    )  # three or more in a row as a range
+    assert '<sup class="refs"><a href="#fn1">1</a></sup>' in html
 
 
 def test_at_a_terminal_nothing_moves_the_cursor(tmp_path: Path) -> None:
@@ -515,7 +495,7 @@ def test_an_unknown_pair_is_a_usage_error() -> None:
     assert result.stdout == ""
 
 
-def test_a_base_of_several_pairs_needs_one(tmp_path: Path) -> None:
+def test_a_base_of_several_pairs_is_on_its_own_pair_or_needs_one(tmp_path: Path) -> None:
     text = MINIMAL.read_text(encoding="utf-8").replace(
         "[[places]]",
         '[[countries]]\nid = "TR"\nname = "Turkey"\n'
@@ -525,13 +505,21 @@ def test_a_base_of_several_pairs_needs_one(tmp_path: Path) -> None:
     text += 'participants = ["TR"]\nsummary = "A Turkish visit."\n'
     text += 'sources = [{ source = "article", paragraph = 1, sentence = 1 }]\n'
     path = write_base(tmp_path, text)
-    result = run("--facts", str(path), "brief")
+    own = run("--facts", str(path), "--as-of", AS_OF, "brief")
+    assert own.exit_code == 0, own.stderr  # the base's `pair`, AZ-PK
+    assert own.stdout.startswith("# Briefing note: Azerbaijan and Pakistan\n")
+    unpaired_text = text.replace('pair = "AZ-PK"\n', "", 1)
+    for table in ("[[areas]]\n", '[[events]]\nid = "visit', "[[assessments]]\n"):
+        unpaired_text = unpaired_text.replace(table, f'{table.split("]]")[0]}]]\npair = "AZ-PK"\n'
+                                              + table.split("]]\n", 1)[1], 1)  # fmt: skip
+    unpaired = write_base(tmp_path, unpaired_text, "unpaired.toml")
+    result = run("--facts", str(unpaired), "brief")
     assert result.exit_code == 2, result.stdout
     assert "choose one with --pair" in result.stderr
     chosen = run("--facts", str(path), "--as-of", AS_OF, "brief", "--pair", "TR-AZ")
     assert chosen.exit_code == 0, chosen.stderr
     assert chosen.stdout.startswith("# Briefing note: Azerbaijan and Turkey\n")
-    assert "- **Undated**, visit: A Turkish visit.[^" in chosen.stdout
+    assert "## In office on 2004-07-28\n\n- **Azerbaijan**: Safar Abiyev" in chosen.stdout
 
 
 @pytest.mark.parametrize("columns", [60, 80, 120])
@@ -541,12 +529,12 @@ def test_at_a_terminal_the_note_fits_the_width(columns: int) -> None:
     body, _, sources = shown.partition("\nSources\n")
     assert "Briefing note: Azerbaijan and Pakistan" in body
     assert all(len(line.rstrip()) <= columns for line in body.splitlines())
-    assert "[3-18]" in body.replace("\n", " ")
+    assert re.search(r"\[\d+(-\d+)?(,\d+)*\]", body)
     lines = sources.splitlines()
     address = str(source(CACI)["url"])
     ends = [line.strip() for line in lines].index(address)  # whole, on a line of its own
     first = " ".join(line.strip() for line in lines[:ends])
-    assert first == "[1] " + cite(CACI, 1, 3).replace(f", {address}", "")
+    assert first == "[1] " + note_of().citations[0].head()
     assert all(len(line) <= columns for line in lines if not line.strip().startswith("http"))
     assert "[^" not in shown
     assert "\x1b[" not in shown

@@ -184,12 +184,13 @@ def test_a_holder_who_died_before_the_role_began_is_named() -> None:
 
 def test_the_brief_counts_areas_in_force_and_says_when_the_base_falls_silent() -> None:
     today = run("--facts", str(SHIPPED), "brief", "--as-of", "2026-01-01").stdout
-    assert "(by strongest commitment: 2 signed, 10 with none in force and 1 with none)" in today
+    assert "- **Trade**: signed, 2024-07-11[^" in today
+    assert "no source on this after" not in today
     later = run("--facts", str(SHIPPED), "brief", "--as-of", "2028-01-01").stdout
-    assert "(by strongest commitment: 12 with none in force and 1 with none)" in later
+    assert "- **Trade**: signed, 2024-07-11; not confirmed since 2025-01-24[^" in later
     assert "As of that date, the base has no source on this after 2026-03-11." in later
     then = run("--facts", str(SHIPPED), "brief", "--as-of", "2004-07-28").stdout
-    assert "5 signed, 2 agreed, 1 pledged, 1 promised, 3 possible and 1 with none" in then
+    assert "- **Trade**: signed, 2004-07-08" in then
     assert "no source on this after" not in then
 
 

@@ -57,6 +57,8 @@ def commands(old: Path) -> list[list[str]]:
     others = [
         ["search", "which russian officials came to baku"],
         ["timeline"],
+        ["timeline", "--from", "2004-06", "--to", "2004-08"],
+        ["trade", "--chart"],
         ["brief"],
         ["graph", "--format", "tree"],
         ["check"],

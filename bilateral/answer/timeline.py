@@ -8,6 +8,7 @@ from bilateral.answer.dating import Dating
 from bilateral.answer.query import FactQuery, Filter
 from bilateral.answer.rows import Row
 from bilateral.answer.timing import as_of
+from bilateral.answer.titles import event_title
 from bilateral.schema import dates
 
 Document = dict[str, Any]
@@ -69,6 +70,7 @@ def _roles(
                     "end": role["end"],
                     "last_confirmed": role["last_confirmed"],
                     "status": role["status"],
+                    "pair": None,
                     "sources": role["sources"],
                 }
             )
@@ -89,15 +91,30 @@ def _events(
             {
                 "kind": "event",
                 "id": event["id"],
-                "label": event["summary"],
+                "label": _title(query, event),
                 "start": event["date"],
                 "end": event["end"],
                 "last_confirmed": None,
                 "status": None,
+                "pair": event["pair"],
                 "sources": event["sources"],
             }
         )
     return entries
+
+
+def _title(query: FactQuery, event: Document) -> str:
+    """The event's short title ('Pervez Musharraf's visit to Baku, 8 July 2004'), people
+    named first."""
+    names = dict(zip(event["participants"], event["participant_names"], strict=False))
+    if event["place"]:
+        names[event["place"]] = event["place_name"] or event["place"]
+    people = {
+        participant
+        for participant in event["participants"]
+        if (found := query.record(participant)) is not None and found[0] == "person"
+    }
+    return event_title(event, names, people, day=True)
 
 
 def _overlaps(entry: Document, low: Any, high: Any) -> bool:

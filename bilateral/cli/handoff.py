@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -34,10 +34,15 @@ GRAPH_FORMATS = ("dot", "mermaid", "tree")
     help="markdown (pandoc footnotes) or html (one self-contained page). Default: laid out "
     "for reading at a terminal, markdown in a pipe.",
 )
+@click.option(
+    "--since",
+    metavar="DATE",
+    help="Say what changed from this date to the note's date (default: a year before it).",
+)
 @pair_option
 @as_of_option
 @click.pass_obj
-def brief(settings: Settings, fmt: str | None, pair: str | None) -> None:
+def brief(settings: Settings, fmt: str | None, since: str | None, pair: str | None) -> None:
     """A one-page briefing note on a pair of countries as of a date.
 
     The relationship in two sentences, cooperation areas by status, officials and
@@ -55,9 +60,20 @@ def brief(settings: Settings, fmt: str | None, pair: str | None) -> None:
     def produce(base: Base) -> str:
         from bilateral.handoff.answers import brief_text  # the note's modules, for brief alone
 
-        return brief_text(base, pair, fmt, sys.stdout, terminal)
+        start = _since(base, since) if since else None
+        return brief_text(base, pair, fmt, sys.stdout, terminal, start)
 
     answer_text(settings, produce)
+
+
+def _since(base: Base, since: str) -> str:
+    """The day --since means, read as --as-of reads a date."""
+    from bilateral.errors import BadParameter, BadQuery  # only when --since is given
+
+    try:
+        return base.at(since).when.text
+    except BadParameter as error:
+        raise BadQuery(error.command_line.replace("--date", "--since", 1)) from None
 
 
 @cli.command()
@@ -81,6 +97,12 @@ def brief(settings: Settings, fmt: str | None, pair: str | None) -> None:
     metavar="N",
     help="How many edges from --around to follow (default 1).",
 )
+@click.option(
+    "--all",
+    "everything",
+    is_flag=True,
+    help="Every node and edge (default: the pair and its nearest ties, to fit a screen).",
+)
 @every_pair_option
 @as_of_option
 @click.pass_obj
@@ -89,6 +111,7 @@ def graph(
     fmt: str | None,
     around: str | None,
     depth: int | None,
+    everything: bool,
     pair: str | None,
 ) -> None:
     """Who is tied to whom as of a date, as DOT, Mermaid or a tree.
@@ -107,12 +130,30 @@ def graph(
         raise click.UsageError("--around is empty; give a name")
     if depth is not None and around is None:
         raise click.UsageError("--depth counts edges from --around NAME; give --around too")
+    if everything and around is not None:
+        raise click.UsageError("--all draws everything and --around a part; give one of them")
     terminal = sys.stdout.isatty()
 
     def produce(base: Base) -> str:
         from bilateral.handoff.answers import graph_text  # the graph's modules, for graph alone
 
         chosen_depth = 1 if depth is None else depth
-        return graph_text(base, pair, around, chosen_depth, fmt, sys.stdout, terminal)
+        return graph_text(base, pair, around, chosen_depth, fmt, sys.stdout, terminal, everything)
 
     answer_text(settings, produce)
+
+
+def trade_chart(settings: Settings, filters: dict[str, Any], formatted: bool) -> None:
+    """`trade --chart`: the figures the listing's filters choose, as bars by year."""
+    if formatted:
+        raise click.UsageError("--chart draws bars; it takes no --format or --json")
+    terminal = sys.stdout.isatty()
+
+    def drawn(base: Base) -> str:
+        from bilateral.render.tradechart import chart_text  # the chart alone
+
+        figures = [row.document for row in base.trade(**filters)]
+        names = {country["id"]: country["name"] for country in base.documents("country")}
+        return chart_text(figures, names, base.when.text, sys.stdout, terminal)
+
+    answer_text(settings, drawn)

@@ -51,7 +51,7 @@ def timeline(
     def draw(rows: list[Row], out: TextIO, terminal: bool, cited: Cited) -> None:
         from bilateral.render.timeline import print_timeline  # rich, for the picture alone
 
-        print_timeline(rows, out, terminal, cited)
+        print_timeline(rows, out, terminal, cited, (start, end))
 
     answer(
         settings,
@@ -61,6 +61,7 @@ def timeline(
         as_json,
         "nothing happened in that period",
         draw_table=draw,
+        pair=pair or "all",
     )
 
 
@@ -104,6 +105,7 @@ def assessments(
         fmt,
         as_json,
         "no assessment matches",
+        pair=pair,
     )
 
 

@@ -19,11 +19,16 @@ def for_output(text: str, terminal: bool) -> str:
 
 
 def brief_text(
-    base: Base, pair: str | None, chosen: str | None, out: TextIO, terminal: bool
+    base: Base,
+    pair: str | None,
+    chosen: str | None,
+    out: TextIO,
+    terminal: bool,
+    since: str | None = None,
 ) -> str:
     """The note in the format chosen; with none, laid out for a terminal or, in a pipe,
-    Markdown."""
-    note = briefing(base, pair)
+    Markdown. What changed is counted from `since` (default: a year before the date)."""
+    note = briefing(base, pair, since)
     if chosen == "html":
         from bilateral.handoff.htmlpage import page  # the HTML page alone
 
@@ -45,12 +50,23 @@ def graph_text(
     chosen: str | None,
     out: TextIO,
     terminal: bool,
+    everything: bool = False,
 ) -> str:
-    """The graph (around a name, when one is given) in the format chosen; with none, a tree
-    at a terminal and DOT in a pipe."""
+    """The graph in the format chosen (with none, a tree at a terminal and DOT in a pipe):
+    around a name, when one is given; else everything, with `everything`; else the pair
+    and its nearest ties, to fit a screen."""
     whole = graphs.build(base, pair)
     starts = graphs.centres(base, whole, name) if name is not None else []
-    shown = graphs.around(whole, starts, depth) if starts else whole.linked()
+    if starts:
+        shown = graphs.around(whole, starts, depth)
+    elif everything:
+        shown = whole.linked()
+    else:
+        from bilateral.handoff.graphview import screen  # the default view alone
+
+        chosen_pair = base.query.resolve_pair(pair)
+        pairs = [chosen_pair] if chosen_pair else base.query.pairs
+        shown = screen(whole, [code for each in pairs for code in each.split("-")])
     fmt = chosen or ("tree" if terminal else "dot")
     if fmt == "tree":
         from bilateral.handoff import graphtree  # rich, for the tree alone

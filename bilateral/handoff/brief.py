@@ -1,61 +1,67 @@
-"""The briefing note on a pair of countries as of a date, composed only from records.
+"""The briefing note on a pair of countries as of a date, composed only from records, kept to
+a printed page (two at most for a base that covers decades).
 
-Every sentence is made of the base's own words (names, summaries, claims, dates, figures)
-joined by fixed phrases, and ends with the footnotes of the records it rests on. Records
-dated after the note's date (events that began later, trade figures for later years,
-relations that began later) are left out, and the note says how many.
+Bottom line first (what happened last that counts, what it added, the latest trade), then
+the key points by area, what changed since a date, who was in office, trade by year as a
+chart, views and disputes, and one note per source. Every sentence is made of the base's
+own words joined by fixed phrases and ends with the numbers of its sources. Nothing dated
+after the note's date is said, save what a later source says of an earlier claim, which is
+marked as later.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bilateral.answer.dating import silence
 from bilateral.api import Base
 from bilateral.errors import BadQuery
-from bilateral.handoff import sections
-from bilateral.handoff.note import Block, Citations, Document, Heading, Line, Note, Paragraph
+from bilateral.handoff import bottomline, sections
+from bilateral.handoff.note import Block, Citations, Document, Figure, Heading, Note, Paragraph
 from bilateral.handoff.note import plain as words
+from bilateral.render.tradechart import Chart, charts
 from bilateral.schema import dates
-from bilateral.schema.vocabulary import STATUS_LADDER
-from bilateral.schema.wording import span
+
+MOST_CHARTS = 2
+"""Charts in the brief: the pair's directions of trade, or its reporters' flows, first."""
 
 
 @dataclass
 class Records:
     """What the note is made of: the pair's records that hold at the date."""
 
+    codes: tuple[str, str]
     relations: list[Document]
     areas: list[Document]
     people: list[Document]
     trade: list[Document]
     events: list[Document]
     assessments: list[Document]
-    later: Counter[str] = field(default_factory=Counter)
 
 
-def briefing(base: Base, pair: str | None) -> Note:
-    """The note on one pair of countries (the base's only pair when `pair` is None)."""
+def briefing(base: Base, pair: str | None, since: str | None = None) -> Note:
+    """The note on one pair of countries (the base's only pair when `pair` is None); what
+    changed is counted from `since` (default: a year before the date)."""
     codes = pair_codes(base, pair)
-    names = {country["id"]: str(country["name"]) for country in base.documents("country")}
     records = gather(base, codes)
     context = sections.Context(
         as_of=base.when.text,
-        countries=(names.get(codes[0], codes[0]), names.get(codes[1], codes[1])),
-        cite=Citations(base.sources_by_id()),
-        names=names,
+        countries=_country_names(base, codes),
+        cite=Citations(base.sources_by_id(), base.when.text),
+        names=_names(base),
+        people={person["id"] for person in base.documents("person")},
     )
     title = f"Briefing note: {context.countries[0]} and {context.countries[1]}"
-    blocks: list[Block] = [Heading(1, title), _preface(base, records)]
-    blocks += [Heading(2, "The relationship"), relationship(context, records)]
-    blocks += sections.areas_by_status(context, records.areas)
-    blocks += sections.officials(context, records.people)
-    blocks += sections.trade(context, records.trade)
-    blocks += sections.events(context, records.events)
-    blocks += sections.assessments(context, records.assessments)
-    blocks += sections.disagreements(context)
+    start = since or _a_year_before(base.when.day)
+    about = base.about("-".join(codes))
+    blocks: list[Block] = [Heading(1, title), _preface(base, start, records, about)]
+    blocks += [Heading(2, "Bottom line"), bottomline.paragraph(context, records)]
+    blocks += sections.key_points(context, records.areas)
+    blocks += sections.changed(context, base, records, start)
+    blocks += sections.in_office(context, records.people, codes)
+    blocks += _trade(context, records.trade)
+    blocks += sections.views(context, records.assessments)
     return Note(title, base.when.text, blocks, context.cite.listed())
 
 
@@ -75,124 +81,102 @@ def pair_codes(base: Base, pair: str | None) -> tuple[str, str]:
 
 
 def gather(base: Base, codes: tuple[str, str]) -> Records:
+    """The pair's records as of the date, without what began after it."""
     day = base.when.day
     pair = "-".join(codes)
-    records = Records(
+    return Records(
+        codes=codes,
         relations=[
             relation
             for relation in base.documents("relation")
             if {relation["subject"], relation["object"]} == set(codes)
+            and relation["status"] != "not-yet"
         ],
         areas=[row.document for row in base.areas(pair=pair)],
         people=[row.document for row in base.officials(pair=pair)],
-        trade=[row.document for row in base.trade(pair=pair)],
-        events=[row.document for row in base.events(pair=pair)],
-        assessments=base.documents("assessment", pair=pair),
+        trade=[row.document for row in base.trade(pair=pair) if row.document["year"] <= day.year],
+        events=[
+            row.document
+            for row in base.events(pair=pair)
+            if row.document["date"] and dates.earliest(row.document["date"]) <= day
+        ],
+        assessments=[
+            assessment
+            for assessment in base.documents("assessment", pair=pair)
+            if _known_by(assessment, base.when.text, base.sources_by_id())
+        ],
     )
-    kept_relations = [r for r in records.relations if r["status"] != "not-yet"]
-    kept_trade = [figure for figure in records.trade if figure["year"] <= day.year]
-    kept_events = [event for event in records.events if _begun(event["date"], day)]
-    records.later = Counter(
-        {
-            "relations": len(records.relations) - len(kept_relations),
-            "trade figures": len(records.trade) - len(kept_trade),
-            "events": len(records.events) - len(kept_events),
-        }
+
+
+def _known_by(assessment: Document, day: str, sources: dict[str, Document]) -> bool:
+    """Stated by the day; or, with no date of its own, its earliest dated source of that
+    day or before (or none of its sources dated)."""
+    if assessment.get("stated"):
+        return str(assessment["stated"]) <= day
+    found = [sources.get(cite["source"], {}).get("date") for cite in assessment["sources"]]
+    dated = [str(date) for date in found if date]
+    return not dated or min(dated) <= day
+
+
+def _country_names(base: Base, codes: tuple[str, str]) -> tuple[str, str]:
+    names = {country["id"]: str(country["name"]) for country in base.documents("country")}
+    return names.get(codes[0], codes[0]), names.get(codes[1], codes[1])
+
+
+def _names(base: Base) -> dict[str, str]:
+    """Every drawn record's name in force at the date, by id."""
+    return {
+        document["id"]: str(document["name"])
+        for kind in ("country", "person", "organization", "place", "area")
+        for document in base.documents(kind)
+    }
+
+
+def _a_year_before(day: datetime.date) -> str:
+    try:
+        return day.replace(year=day.year - 1).isoformat()
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28).isoformat()
+
+
+def _preface(base: Base, since: str, records: Records, about: dict[str, str]) -> Paragraph:
+    """The date, the base (by the pair's own title), and when the base falls silent."""
+    said = (
+        f"As of {base.when.text}, from the fact base \u201c{about['title']}\u201d. "
+        "Bracketed numbers are the sources at the end; \u201clater\u201d marks a source "
+        "dated after the note\u2019s date."
     )
-    records.relations, records.trade, records.events = kept_relations, kept_trade, kept_events
-    return records
-
-
-def _begun(date: str | None, day: datetime.date) -> bool:
-    """Undated, or could have begun by the day (a partial date read at its earliest)."""
-    return date is None or dates.earliest(date) <= day
-
-
-def _preface(base: Base, records: Records) -> Paragraph:
-    overview = base.overview()
-    spans = [
-        words(f"As of {base.when.text}. "),
-        words(
-            f"From the fact base \u201c{overview['title']}\u201d, written about "
-            f"{overview['checked_as_of']}. Each statement cites its sources in the numbered "
-            "notes; assessments are the views of those named as holding them. Areas count "
-            "only the commitments in force at that date."
-        ),
-    ]
-    shown = [*records.relations, *records.areas, *records.people, *records.assessments]
-    silent = silence(shown)
+    silent = silence([*records.relations, *records.areas, *records.people, *records.assessments])
     if silent:
-        spans.append(words(f" As of that date, {silent}."))
-    later = [f"{count} {noun}" for noun, count in records.later.items() if count]
-    if later:
-        spans.append(words(f" Left out as later than {base.when.text}: {', '.join(later)}."))
-    return Paragraph(spans)
+        said += f" As of that date, {silent}."
+    return Paragraph([words(said)])
 
 
-def relationship(context: sections.Context, records: Records) -> Paragraph:
-    """Two sentences: the relations and areas the base records, and the latest event."""
-    return Paragraph([*_standing(context, records), words(" "), *_latest(context, records)])
+def _trade(context: sections.Context, figures: list[Document]) -> list[Block]:
+    blocks: list[Block] = [Heading(2, "Trade by year")]
+    if not figures:
+        return [*blocks, Paragraph([words("The base holds no trade figure of the pair.")])]
+    found = charts(figures, context.names)
+    shown = found[:MOST_CHARTS]
+    left = len(found) - len(shown)
+    caption = [words("Each figure with its certainty; a range stays a range.")]
+    if left:
+        caption.append(words(f" {left} more series: bilateral trade --chart."))
+    latest = [_latest_figure(figures, chart) for chart in shown]
+    caption += context.refs([cite for figure in latest if figure for cite in figure["sources"]])
+    return [*blocks, Figure(shown, caption)]
 
 
-def _standing(context: sections.Context, records: Records) -> Line:
-    first, second = context.countries
-    relations = records.relations
-    if relations:
-        kinds = "; ".join(
-            relation["kind"] + (f", since {relation['start']}" if relation["start"] else "")
-            for relation in relations
-        )
-        spans = [words(f"The base records {_count(len(relations), 'relation')} between ")]
-        spans += [words(f"{first} and {second} ({kinds})")]
-        for relation in relations:
-            context.remember(relation, f"The {relation['kind']} relation")
-        spans += context.cite.refs([cite for relation in relations for cite in relation["sources"]])
-    else:
-        spans = [words(f"The base records no relation between {first} and {second}")]
-    spans.append(words(f" and {_count(len(records.areas), 'cooperation area')}"))
-    if records.areas:
-        spans.append(words(f" ({_strongest(records.areas)})"))
-    spans.append(words("."))
-    spans += context.cite.refs([cite for area in records.areas for cite in area["sources"]])
-    return _merged(spans)
-
-
-def _strongest(areas: list[Document]) -> str:
-    """'by strongest commitment: 5 signed, 2 agreed and 1 with none' (none in force, where
-    an area has commitments but none in force at the date)."""
-    counts = Counter(area["status"] for area in areas)
-    parts = [f"{counts[status]} {status}" for status in STATUS_LADDER if counts[status]]
-    bare = sum(1 for area in areas if area["status"] is None and not area["commitments"])
-    if counts[None] - bare:
-        parts.append(f"{counts[None] - bare} with none in force")
-    if bare:
-        parts.append(f"{bare} with none")
-    return f"by strongest commitment: {sections.listed(parts)}"
-
-
-def _latest(context: sections.Context, records: Records) -> Line:
-    dated = [event for event in records.events if event["date"]]
-    if not dated:
-        return [words(f"The base records no dated event of the pair by {context.as_of}.")]
-    event = dated[-1]
-    when = span(event["date"], event["end"], event["approximate"])
-    place = f" at {event['place_name']}" if event["place_name"] else ""
-    who = ", ".join(event["participant_names"])
-    text = f"The latest event to begin by {context.as_of} is the {event['kind']}{place}, "
-    text += when + (f" (participants: {who})" if who else "") + "."
-    return [words(text), *context.cite.refs(event["sources"])]
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
-
-
-def _merged(spans: Line) -> Line:
-    """Adjacent plain spans as one."""
-    merged: Line = []
-    for piece in spans:
-        if merged and piece.style == "plain" == merged[-1].style:
-            merged[-1] = words(merged[-1].text + piece.text)
-        else:
-            merged.append(piece)
-    return merged
+def _latest_figure(figures: list[Document], chart: Chart) -> Document | None:
+    """The figure of the chart's latest year (its first side's), which its key gives."""
+    point = chart.sides[0].points[-1]
+    return next(
+        (
+            figure
+            for figure in figures
+            if figure["year"] == point.year
+            and figure["value"]["low"] == point.low
+            and figure["value"]["high"] == point.high
+        ),
+        None,
+    )

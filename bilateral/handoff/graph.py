@@ -21,10 +21,12 @@ import datetime
 from collections import deque
 from dataclasses import dataclass, field
 
+from bilateral.answer.titles import event_title
 from bilateral.api import Base
 from bilateral.errors import NothingMatched
 from bilateral.handoff.note import Document
 from bilateral.schema import dates
+from bilateral.schema.vocabulary import STATUS_LADDER
 from bilateral.schema.wording import span
 
 NODE_KINDS = ("country", "person", "organization", "place", "area", "event")
@@ -37,6 +39,12 @@ class Node:
     label: str
     detail: str = ""
     """Longer text for a tooltip: an event's or an area's summary."""
+    when: str = ""
+    """An event's date, for choosing the latest."""
+    country: str = ""
+    """The country it belongs to, for clusters: a country itself, a person's country, a
+    place's or an organization's, an event's place's; none for areas and bodies of
+    several countries."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +61,10 @@ class Edge:
 
     @property
     def text(self) -> str:
-        """'Minister of Defence, 1995-02-06 to 2013-10-28, held'."""
+        """'Minister of Defence, 1995-02-06 to 2013-10-28, held'; an edge to or from an
+        event leaves its date to the event's title."""
+        if self.kind in ("participation", "venue"):
+            return self.label
         return ", ".join(part for part in (self.label, self.dated, self.status) if part)
 
     @property
@@ -66,6 +77,8 @@ class Graph:
     as_of: str
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: list[Edge] = field(default_factory=list)
+    note: str = ""
+    """What part of the whole graph this is, when it is a part ('12 of 46 nodes')."""
 
     def linked(self) -> Graph:
         """The graph without nodes that no edge touches."""
@@ -78,20 +91,38 @@ def build(base: Base, pair: str | None) -> Graph:
     """The whole graph as of the base's date; `pair` limits events and commitments."""
     chosen = pair or "all"
     graph = Graph(base.when.text)
+    codes = (base.chosen_pair(chosen) or "").split("-")
+    people = [p for p in base.documents("person") if codes == [""] or p["country"] in codes]
     for kind in NODE_KINDS[:4]:
-        for document in base.documents(kind):
-            graph.nodes[document["id"]] = Node(document["id"], kind, str(document["name"]))
+        for document in people if kind == "person" else base.documents(kind):
+            country = document["id"] if kind == "country" else document.get("country") or ""
+            name = str(document["name"])
+            graph.nodes[document["id"]] = Node(document["id"], kind, name, country=country)
     for area in base.documents("area", chosen):
         graph.nodes[area["id"]] = Node(area["id"], "area", area["name"], area["summary"])
     day = base.when.day
-    _roles(graph, base.documents("person"))
-    _relations(graph, base.documents("relation"))
-    _events(graph, base.documents("event", chosen), day)
+    _roles(graph, people)
+    _relations(graph, _relations_of(base, base.chosen_pair(chosen)))
+    names = {key: node.label for key, node in graph.nodes.items()}
+    titles = Titles(names, {person["id"] for person in base.documents("person")})
+    _events(graph, base.documents("event", chosen), day, titles)
     _commitments(graph, base.documents("commitment", chosen))
     for edge in graph.edges:
         for end in (edge.source, edge.target):
             graph.nodes.setdefault(end, Node(end, "record", end))
     return graph
+
+
+def _relations_of(base: Base, pair: str | None) -> list[Document]:
+    """The ties that touch the pair's countries, save those between another pair's."""
+    if pair is None:
+        return base.documents("relation")
+    others = set(base.pairs) - {pair}
+    return [
+        row.document
+        for row in base.relations(pair=pair)
+        if "-".join(sorted((row.document["subject"], row.document["object"]))) not in others
+    ]
 
 
 def _roles(graph: Graph, people: list[Document]) -> None:
@@ -128,13 +159,27 @@ def _relations(graph: Graph, relations: list[Document]) -> None:
         )
 
 
-def _events(graph: Graph, events: list[Document], day: datetime.date) -> None:
+@dataclass(frozen=True)
+class Titles:
+    """What an event's short title is made from: every node's name, and who are people."""
+
+    names: dict[str, str]
+    people: set[str]
+
+    def of(self, event: Document) -> str:
+        return event_title(event, self.names, self.people)
+
+
+def _events(graph: Graph, events: list[Document], day: datetime.date, titles: Titles) -> None:
     for event in events:
         if event["date"] and dates.earliest(event["date"]) > day:
             continue
         when = span(event["date"], event["end"], event["approximate"])
-        label = f"{event['kind']}, {when or 'undated'}"
-        graph.nodes[event["id"]] = Node(event["id"], "event", label, event["summary"])
+        place = graph.nodes.get(event["place"] or "")
+        country = place.country if place else ""
+        graph.nodes[event["id"]] = Node(
+            event["id"], "event", titles.of(event), event["summary"], event["date"] or "", country
+        )
         for participant in event["participants"]:
             graph.edges.append(
                 Edge(participant, event["id"], "participation", "took part", when, (event["id"],))
@@ -146,18 +191,29 @@ def _events(graph: Graph, events: list[Document], day: datetime.date) -> None:
 
 
 def _commitments(graph: Graph, commitments: list[Document]) -> None:
-    """One edge from each party to the area for each status; several commitments of one
-    status by the same party make one edge that counts them."""
-    grouped: dict[tuple[str, str, str], list[str]] = {}
+    """One edge from each party to the area, its statuses strongest first; several
+    commitments of one status are counted ('signed, 2 commitments; possible')."""
+    grouped: dict[tuple[str, str], dict[str, list[str]]] = {}
     for commitment in commitments:
         if commitment["standing"] == "not-yet":
             continue
         for committed in commitment["by"]:
-            key = (committed, commitment["area"], commitment["status"])
-            grouped.setdefault(key, []).append(commitment["id"])
-    for (committed, area, status), ids in grouped.items():
-        label = status if len(ids) == 1 else f"{status}, {len(ids)} commitments"
-        graph.edges.append(Edge(committed, area, "commitment", label, "", tuple(ids)))
+            statuses = grouped.setdefault((committed, commitment["area"]), {})
+            statuses.setdefault(commitment["status"], []).append(commitment["id"])
+    for (committed, area), statuses in grouped.items():
+        ranked = sorted(statuses, key=_rank)
+        label = "; ".join(
+            status
+            if len(statuses[status]) == 1
+            else f"{status}, {len(statuses[status])} commitments"
+            for status in ranked
+        )
+        ids = tuple(i for status in ranked for i in statuses[status])
+        graph.edges.append(Edge(committed, area, "commitment", label, "", ids))
+
+
+def _rank(status: str) -> int:
+    return STATUS_LADDER.index(status) if status in STATUS_LADDER else len(STATUS_LADDER)
 
 
 def _since(start: str | None, end: str | None) -> str:

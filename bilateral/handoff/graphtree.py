@@ -43,7 +43,8 @@ def edge_text(edge: Edge, other: Node, outgoing: bool) -> Text:
 
 
 def whole(graph: Graph) -> Tree:
-    root = Tree(Text(f"Ties as of {graph.as_of}: {_counts(graph)}", style="bold"))
+    part = f" ({graph.note})" if graph.note else ""
+    root = Tree(Text(f"Ties as of {graph.as_of}: {_counts(graph)}{part}", style="bold"))
     leaving: dict[str, list[Edge]] = {}
     for edge in graph.edges:
         leaving.setdefault(edge.source, []).append(edge)

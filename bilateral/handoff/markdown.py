@@ -15,6 +15,7 @@ from bilateral.handoff.note import (
     WEB_ADDRESS,
     Block,
     Citation,
+    Figure,
     Heading,
     Item,
     Line,
@@ -22,6 +23,7 @@ from bilateral.handoff.note import (
     Paragraph,
     runs,
 )
+from bilateral.render.tradechart import sparkline, summary
 
 ESCAPED = re.compile(r"([\\`*_{}\[\]<>#|~^$@&])")
 """Characters that start inline markup (emphasis, code, links, HTML, entities, pandoc's
@@ -56,6 +58,8 @@ def block_text(block: Block, footnotes: bool) -> str:
         return "#" * block.level + " " + guarded(escape(block.text))
     if isinstance(block, Paragraph):
         return guarded(line_text(block.spans, footnotes))
+    if isinstance(block, Figure):
+        return figure_text(block, footnotes)
     return "\n".join(_item_lines(item, 0, footnotes) for item in block.items)
 
 
@@ -94,10 +98,23 @@ def _strong(text: str) -> str:
     return f"**{inner}**" if inner else ""
 
 
+def figure_text(figure: Figure, footnotes: bool) -> str:
+    """Each reporter's line as a sparkline, one year a character, with its years and its
+    latest figure; then the caption."""
+    lines = []
+    for chart in figure.charts:
+        for side in chart.sides:
+            said = f"{chart.title}, {side.tag}: "
+            spark = sparkline(side, chart.years)
+            lines.append(f"- {guarded(escape(said))}`{spark}` {escape(summary(chart, side))}")
+    return "\n".join(lines) + "\n\n" + guarded(line_text(figure.caption, footnotes))
+
+
 def citation_text(citation: Citation) -> str:
-    """The full citation, its address a link when it is a plain web address."""
-    text = escape(citation.text)
+    """The source, the places cited in it, and its address, a link when it is a plain web
+    address."""
+    text = escape(citation.head())
     if citation.url:
         link = f"<{citation.url}>" if WEB_ADDRESS.fullmatch(citation.url) else escape(citation.url)
         text += f", {link}"
-    return text + (f" ({escape(citation.source)})" if citation.source else "")
+    return text

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from bilateral.schema.wording import full_citation
+from bilateral.render.tradechart import Chart
 
 Document = dict[str, Any]
 WEB_ADDRESS = re.compile(r"https?://[^\s<>\"\\\x00-\x1f\x7f-\x9f]+")
@@ -48,25 +48,41 @@ class Paragraph:
 @dataclass
 class Bullets:
     items: list[Item]
+    style: str = ""
+    """'columns' for short items an HTML page may set in two columns."""
 
 
-Block = Heading | Paragraph | Bullets
+@dataclass
+class Figure:
+    """Trade by year as charts, with a line of words under them."""
+
+    charts: list[Chart]
+    caption: Line
+
+
+Block = Heading | Paragraph | Bullets | Figure
 
 
 @dataclass(frozen=True)
 class Citation:
-    """One footnote: `text` is the full citation up to its address; then `url` and the
-    source's id, so that a format can make the address a link."""
+    """One note per source: `text` is who published what and when, `places` the
+    paragraphs and sentences cited in it (¶1.1), `url` its address; `later` when the
+    source is dated after the note's date."""
 
     number: int
     text: str
     url: str | None
-    source: str | None
+    places: tuple[str, ...] = ()
+    later: bool = False
 
     def full(self) -> str:
-        """The citation as `bilateral.schema.wording.full_citation` writes it."""
-        parts = self.text + (f", {self.url}" if self.url else "")
-        return parts + (f" ({self.source})" if self.source else "")
+        """'CACI Analyst, 2004-07-28, ¶1.1, ¶3.2, URL'."""
+        return ", ".join([self.head(), *([self.url] if self.url else [])])
+
+    def head(self) -> str:
+        """The citation up to its address, the places cited and a later source marked."""
+        said = ", ".join([self.text, *self.places])
+        return said + (" (later than the note's date)" if self.later else "")
 
 
 @dataclass
@@ -78,35 +94,55 @@ class Note:
 
 
 class Citations:
-    """Numbers each distinct citation once, in the order the note first cites it."""
+    """Numbers each source once, in the order the note first cites it, and gathers the
+    places cited in it."""
 
-    def __init__(self, sources: Mapping[str, Document]) -> None:
+    def __init__(self, sources: Mapping[str, Document], as_of: str = "9999-12-31") -> None:
         self.sources = sources
-        self.by_text: dict[str, Citation] = {}
+        self.as_of = as_of
+        self.numbers: dict[str, int] = {}
+        self.places: dict[str, dict[tuple[int, int], None]] = {}
 
     def refs(self, cited: list[Document]) -> Line:
-        """Footnote marks for citations, each once, in number order."""
-        numbers = sorted({self._citation(cite).number for cite in cited})
+        """Footnote marks for citations, each source once, in number order."""
+        numbers = sorted({self._number(cite) for cite in cited})
         return [Span(str(number), "ref") for number in numbers]
 
-    def _citation(self, cite: Document) -> Citation:
-        source = self.sources.get(cite["source"])
-        full = full_citation(cite, source)
-        if full not in self.by_text:
-            self.by_text[full] = _split(cite, source, full, len(self.by_text) + 1)
-        return self.by_text[full]
+    def _number(self, cite: Document) -> int:
+        key = str(cite["source"])
+        number = self.numbers.setdefault(key, len(self.numbers) + 1)
+        places = self.places.setdefault(key, {})
+        if cite.get("paragraph") is not None:
+            places[(int(cite["paragraph"]), int(cite.get("sentence") or 0))] = None
+        return number
+
+    def later(self, cited: list[Document]) -> list[str]:
+        """The dates of the sources among these citations dated after the note's date."""
+        found = {self._date(cite["source"]) for cite in cited}
+        return sorted(day for day in found if day and day > self.as_of)
+
+    def _date(self, source: str) -> str:
+        return str((self.sources.get(source) or {}).get("date") or "")
+
+    def date_of(self, source: str) -> str:
+        """The source's date ('' when it has none)."""
+        return self._date(source)
 
     def listed(self) -> list[Citation]:
-        return sorted(self.by_text.values(), key=lambda citation: citation.number)
+        return [self._citation(key, number) for key, number in self.numbers.items()]
 
-
-def _split(cite: Document, source: Document | None, full: str, number: int) -> Citation:
-    """The citation cut into its text, its address and its source id."""
-    if source is None:
-        return Citation(number, full, None, None)
-    url = source.get("url") or None
-    head = full_citation(cite, {**source, "url": None}).removesuffix(f" ({cite['source']})")
-    return Citation(number, head, url, str(cite["source"]))
+    def _citation(self, key: str, number: int) -> Citation:
+        source = self.sources.get(key)
+        places = tuple(f"¶{p}.{s}" for p, s in sorted(self.places.get(key, {})))
+        if source is None:
+            return Citation(number, key, None, places)
+        parts = [source.get("author"), source.get("publisher")]
+        if source.get("title"):
+            parts.append(f"“{source['title']}”")
+        parts.append(source.get("date"))
+        text = ", ".join(str(part) for part in parts if part) or key
+        later = bool(source.get("date")) and str(source["date"]) > self.as_of
+        return Citation(number, text, source.get("url") or None, places, later)
 
 
 def runs(numbers: list[str]) -> list[tuple[int, int]]:

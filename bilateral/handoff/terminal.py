@@ -19,10 +19,7 @@ from bilateral.render.tables import console_for
 def laid_out(note: Note, out: TextIO, terminal: bool) -> str:
     """The note as the console for `out` would print it (colour, width), as text."""
     console = console_for(out, terminal)
-    sources = FootnoteLines(
-        (f"[{c.number}]", c.text + (f" ({c.source})" if c.source else ""), c.url)
-        for c in note.citations
-    )
+    sources = FootnoteLines((f"[{c.number}]", c.head(), c.url) for c in note.citations)
     with console.capture() as capture:
         console.print(Markdown(visible(markdown(note, footnotes=False)), hyperlinks=False))
         if note.citations:

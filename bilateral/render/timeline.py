@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bilateral.answer.rows import Row
+from bilateral.answer.timing import as_of as when
 from bilateral.render.escapes import visible
 from bilateral.render.footnotes import Footnotes, Sources
 from bilateral.render.tables import caption, console_for, print_once
@@ -30,12 +31,17 @@ PLAIN_LEGEND = (
 
 
 def print_timeline(
-    rows: list[Row], out: TextIO, terminal: bool, cited: Sources | None = None
+    rows: list[Row],
+    out: TextIO,
+    terminal: bool,
+    cited: Sources | None = None,
+    period: tuple[str | None, str | None] = (None, None),
 ) -> None:
+    """The picture; with a `period` (--from, --to), the axis spans that period alone."""
     console = console_for(out, terminal)
     width = console.width if terminal else 100
     entries = [row.document for row in rows]
-    first, last = _span(entries)
+    first, last = _span(entries, period)
     chart = max(10, width - int(width * LABEL_SHARE) - 12)
     as_of = datetime.date.fromisoformat(entries[0]["as_of"])
     notes = Footnotes(cited)
@@ -58,13 +64,22 @@ def print_timeline(
     print_once(Group(*parts), out, terminal)
 
 
-def _span(entries: list[dict[str, Any]]) -> tuple[datetime.date, datetime.date]:
+def _span(
+    entries: list[dict[str, Any]], period: tuple[str | None, str | None]
+) -> tuple[datetime.date, datetime.date]:
+    """The axis: the period asked where one end is given, else whole years from the first
+    start to the last end or the date, whichever is later."""
     starts = [dates.earliest(e["start"]) for e in entries]
     ends = [dates.latest(e["end"] or e.get("last_confirmed") or e["start"]) for e in entries]
     as_of = datetime.date.fromisoformat(entries[0]["as_of"])
     first = datetime.date(min(starts).year, 1, 1)
     last = datetime.date(max([*ends, as_of]).year, 12, 31)
-    return first, last
+    start, end = period
+    if start:
+        first = dates.earliest(start)
+    if end:
+        last = when(end).day
+    return first, max(first, last)
 
 
 def _column(day: datetime.date, first: datetime.date, last: datetime.date, chart: int) -> int:
@@ -93,10 +108,10 @@ def _bar(
         for position in range(start, stop + 1):
             cells[position], styles[position] = bar, style
         if not entry["end"]:
-            for position in range(stop + 1, _column(as_of, first, last, chart) + 1):
+            for position in range(stop + 1, _column(min(as_of, last), first, last, chart) + 1):
                 cells[position], styles[position] = marks["unknown"], BAR_STYLES["unknown"]
     line = _column(as_of, first, last, chart)
-    if cells[line] == " ":
+    if cells[line] == " " and first <= as_of <= last:
         cells[line], styles[line] = marks["date"], "red"
     text = Text()
     for character, style in zip(cells, styles, strict=True):
@@ -105,13 +120,27 @@ def _bar(
 
 
 def _axis(first: datetime.date, last: datetime.date, chart: int) -> Text:
-    """Years under the bars, as many as fit with a space between."""
+    """Years under the bars, or months (2004-07) for a period of three years or less, as
+    many as fit with a space between."""
     cells = [" "] * chart
-    years = range(first.year, last.year + 1)
-    step = max(1, len(years) * 5 // chart + 1)
-    for year in years[::step]:
-        position = _column(datetime.date(year, 1, 1), first, last, chart)
-        label = str(year)
-        if position + len(label) <= chart and all(c == " " for c in cells[position : position + 5]):
+    for day, label in _ticks(first, last):
+        position = _column(day, first, last, chart)
+        free = cells[max(0, position - 1) : position + len(label) + 1]
+        if position + len(label) <= chart and all(c == " " for c in free):
             cells[position : position + len(label)] = label
     return Text("".join(cells), style="dim")
+
+
+def _ticks(first: datetime.date, last: datetime.date) -> list[tuple[datetime.date, str]]:
+    if (last - first).days > 3 * 366:
+        return [
+            (datetime.date(year, 1, 1), str(year))
+            for year in range(first.year, last.year + 1)
+            if datetime.date(year, 1, 1) >= first or year == first.year
+        ]
+    months = []
+    year, month = first.year, first.month
+    while datetime.date(year, month, 1) <= last:
+        months.append((max(first, datetime.date(year, month, 1)), f"{year}-{month:02d}"))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
