@@ -50,8 +50,10 @@ def questions(base: Path, shipped: bool) -> list[Question]:
     """The same questions on every base; on the multiplied base, `show` asks for one copy's
     Musharraf by id (his name denotes one record in each copy)."""
     curated = shipped or base.stem.startswith("multiplied")
-    person = "Pervez Musharraf" if shipped else _first_person(base)
-    person = "musharraf-pervez-x2" if curated and not shipped else person
+    if curated:
+        person = "Pervez Musharraf" if shipped else "musharraf-pervez-x2"
+    else:
+        person = _first_person(base)
     year = "2003" if curated else "2005"
     event_year = "2004" if curated else "2005"
     return [
