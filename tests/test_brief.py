@@ -236,7 +236,7 @@ def test_the_disputed_claim_is_flagged_where_it_stands() -> None:
 
 def test_trade_over_the_years_as_a_chart() -> None:
     chart = section(body(note_of()), "Trade by year")
-    assert chart[0].startswith("Total trade of Azerbaijan with Pakistan, Azerbaijan\u2019s")
+    assert chart[0].startswith("Total trade of Azerbaijan with Pakistan, as its sources give it")
     assert "2003: $1,050,000-1,150,000, inferred" in chart[0]
     assert "<svg" not in page(note_of())  # a year a line: the key says it all
     assert '<svg class="chart"' in page(note_of(as_of="2026-01-01"))  # years: a chart
@@ -282,7 +282,7 @@ are the sources at the end; \u201clater\u201d marks a source dated after the not
 
 Pakistan's visit to Baku, July 2004: A visit to Baku.[^1] By 2004-07-28, Azerbaijan and \
 Pakistan had signed commitments in their one area of cooperation.[^1] The latest trade \
-figure, exports from Azerbaijan to Pakistan in 2003 (Azerbaijan\u2019s figure), was \
+figure, exports from Azerbaijan to Pakistan in 2003, was \
 \\$25,000-30,000, stated.[^1]
 
 ## Key points by area
@@ -299,7 +299,7 @@ figure, exports from Azerbaijan to Pakistan in 2003 (Azerbaijan\u2019s figure), 
 
 ## Trade by year
 
-- Exports from Azerbaijan to Pakistan, Azerbaijan\u2019s figure: `\u2588` 2003: \
+- Exports from Azerbaijan to Pakistan, as its sources give it: `\u2588` 2003: \
 \\$25,000-30,000, stated
 
 Each figure with its certainty; a range stays a range.[^1]
@@ -495,7 +495,7 @@ def test_an_unknown_pair_is_a_usage_error() -> None:
     assert result.stdout == ""
 
 
-def test_a_base_of_several_pairs_needs_one(tmp_path: Path) -> None:
+def test_a_base_of_several_pairs_is_on_its_own_pair_or_needs_one(tmp_path: Path) -> None:
     text = MINIMAL.read_text(encoding="utf-8").replace(
         "[[places]]",
         '[[countries]]\nid = "TR"\nname = "Turkey"\n'
@@ -505,7 +505,15 @@ def test_a_base_of_several_pairs_needs_one(tmp_path: Path) -> None:
     text += 'participants = ["TR"]\nsummary = "A Turkish visit."\n'
     text += 'sources = [{ source = "article", paragraph = 1, sentence = 1 }]\n'
     path = write_base(tmp_path, text)
-    result = run("--facts", str(path), "brief")
+    own = run("--facts", str(path), "--as-of", AS_OF, "brief")
+    assert own.exit_code == 0, own.stderr  # the base's `pair`, AZ-PK
+    assert own.stdout.startswith("# Briefing note: Azerbaijan and Pakistan\n")
+    unpaired_text = text.replace('pair = "AZ-PK"\n', "", 1)
+    for table in ("[[areas]]\n", '[[events]]\nid = "visit', "[[assessments]]\n"):
+        unpaired_text = unpaired_text.replace(table, f'{table.split("]]")[0]}]]\npair = "AZ-PK"\n'
+                                              + table.split("]]\n", 1)[1], 1)  # fmt: skip
+    unpaired = write_base(tmp_path, unpaired_text, "unpaired.toml")
+    result = run("--facts", str(unpaired), "brief")
     assert result.exit_code == 2, result.stdout
     assert "choose one with --pair" in result.stderr
     chosen = run("--facts", str(path), "--as-of", AS_OF, "brief", "--pair", "TR-AZ")

@@ -71,6 +71,7 @@ def _hit(
         "rank": rank,
         "id": record_id,
         "kind": record_kind,
+        "pair": document.get("pair"),
         "text": label(dating, record_kind, document),
         "score": round(score, 3),
         "sources": document.get("sources", []),

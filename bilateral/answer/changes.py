@@ -18,7 +18,7 @@ from bilateral.answer.dating import Dating
 from bilateral.answer.query import FactQuery
 from bilateral.answer.rows import Row
 from bilateral.answer.timing import AsOf, as_of, record_status, role_status
-from bilateral.errors import BadQuery
+from bilateral.errors import BadParameter
 from bilateral.kinds.kind import Cells, Listing
 from bilateral.schema import dates
 from bilateral.schema.wording import money, span
@@ -63,13 +63,20 @@ class Period:
         return dates.earliest(date) <= self.high and dates.latest(end or date) >= self.low
 
 
-def period(start: str, end: str | None, today: datetime.date | None = None) -> Period:
+def period(
+    start: str | datetime.date, end: str | datetime.date | None, today: datetime.date | None = None
+) -> Period:
     """From the first day `start` may mean to the last day `end` may mean (today)."""
-    first = as_of(start)
+    first = as_of(start, parameter="start")
     low = dates.earliest(first.asked) if first.asked != "today" else first.day
-    high = as_of(end, today).day
+    high = as_of(end, today, parameter="end").day
     if low > high:
-        raise BadQuery(f"--from {start} is after --to {end or 'today'}; swap them")
+        raise BadParameter(
+            "start",
+            start,
+            f"is after end={end or 'today'!r}; swap them",
+            f"--from {start} is after --to {end or 'today'}; swap them",
+        )
     return Period(low, high)
 
 

@@ -55,8 +55,9 @@ COMMAND_MODULES = {
     "changes": "changing",
     "check": "curate",
     "new": "curate",
+    "init": "starting",
     "fmt": "curate",
-    "diff": "curate",
+    "diff": "diffing",
     "brief": "handoff",
     "graph": "handoff",
     "export": "exporting",
@@ -233,7 +234,7 @@ def overview_text(overview: dict[str, Any], width: int) -> str:
         if period
         else "",
         f"Its sources speak up to {checked}." if checked else "",
-        f"Pairs: {', '.join(overview['pairs'])}",
+        _pairs_text(overview),
         "Countries: " + ", ".join(f"{code} {name}" for code, name in overview["countries"].items()),
         ", ".join(f"{counts[name]} {name}" for name in OVERVIEW_COUNTS if name in counts)
         + f", from {counts['sources']} sources",
@@ -244,6 +245,26 @@ def overview_text(overview: dict[str, Any], width: int) -> str:
         if paragraph
     ]
     return "\n".join([*wrapped, "", "Go further:", *go_further(width)])
+
+
+def _pairs_text(overview: dict[str, Any]) -> str:
+    """The pairs; where there are several, each with its title and date of writing, and
+    which one a listing answers for without --pair."""
+    pairs: list[str] = overview["pairs"]
+    if len(pairs) < 2:
+        return f"Pairs: {', '.join(pairs)}"
+    about = overview.get("about_pairs") or {}
+    default = overview.get("default_pair")
+    listed = "; ".join(
+        f"{pair} ({about[pair]['title']}, written about {about[pair]['as_of']})"
+        if pair in about
+        else pair
+        for pair in pairs
+    )
+    return (
+        f"Pairs: {listed}. Choose one with --pair AA-BB, or --pair all; without --pair, "
+        f"listings answer for {default or 'every pair'}."
+    )
 
 
 def go_further(width: int) -> list[str]:

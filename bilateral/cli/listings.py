@@ -61,6 +61,7 @@ def timeline(
         as_json,
         "nothing happened in that period",
         draw_table=draw,
+        pair=pair or "all",
     )
 
 
@@ -104,6 +105,7 @@ def assessments(
         fmt,
         as_json,
         "no assessment matches",
+        pair=pair,
     )
 
 

@@ -1,5 +1,6 @@
 """The trade table: each reported figure beside its mirror (the partner's report of the
-same goods) and the gap between them; without mirrors, the plain listing."""
+same goods) and the gap between them; without mirrors, the plain listing; the pair first
+where the figures are of several pairs."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any, TextIO
 from bilateral.answer.rows import Row
 from bilateral.kinds.registry import kind
 from bilateral.render.tables import console_for, print_table
+from bilateral.render.views import listing_named
 
 MIRROR_COLUMNS = ("mirror_value", "gap")
 LEGEND = (
@@ -21,7 +23,8 @@ LEGEND = (
 def trade_table(
     rows: list[Row], out: TextIO, terminal: bool, cited: dict[str, dict[str, Any]] | None
 ) -> None:
-    listing = kind("trade").listing
+    several = len({row.document.get("pair") for row in rows}) > 1
+    listing = listing_named("trade+pair") if several else kind("trade").listing
     assert listing is not None
     mirrored = any(row.document.get("mirror") for row in rows)
     if not mirrored:

@@ -259,7 +259,7 @@ def _apply(
         remove_token_variants(store, sorted(before - after - elsewhere))
         add_token_variants(store, after - before - elsewhere)
         whole = dict(store.execute("SELECT key, value FROM meta"))
-        kept = {key: whole[key] for key in ("title", "pair", "as_of", "lookup")}
+        kept = {key: whole[key] for key in ("title", "pair", "as_of", "about_pairs", "lookup")}
         record_build(store, kept, source)
         store.commit()
 
