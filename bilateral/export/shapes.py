@@ -11,7 +11,6 @@ appears in all of them with no change here.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -179,7 +178,7 @@ def from_parent(parent: Kind, child: Child) -> tuple[Field, ...]:
             fields.append(Field(name, "ref", required=True, targets=(parent.name,), help=help_text))
         else:
             copied = parent.shape.field(value.name)
-            fields.append(dataclasses.replace(copied, name=name, key=""))
+            fields.append(copied.replace(name=name, key=""))
     return tuple(fields)
 
 

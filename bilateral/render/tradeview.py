@@ -4,7 +4,6 @@ where the figures are of several pairs."""
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any, TextIO
 
 from bilateral.answer.rows import Row
@@ -29,7 +28,7 @@ def trade_table(
     mirrored = any(row.document.get("mirror") for row in rows)
     if not mirrored:
         columns = tuple(c for c in listing.table_columns if c not in MIRROR_COLUMNS)
-        listing = dataclasses.replace(listing, table_columns=columns)
+        listing = listing.replace(table_columns=columns)
     print_table(rows, listing, out, terminal, cited)
     if mirrored:
         from rich.text import Text  # with the table

@@ -6,7 +6,6 @@ exactly a listing's columns in its order, CSV adds them as a header.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -32,7 +31,7 @@ def listing_named(name: str) -> Listing:
     if name.endswith(PAIR_COLUMN):
         plain = listing_named(name.removesuffix(PAIR_COLUMN))
         columns, table_columns = ("pair", *plain.columns), ("pair", *plain.table_columns)
-        return dataclasses.replace(plain, columns=columns, table_columns=table_columns)
+        return plain.replace(columns=columns, table_columns=table_columns)
     if name in SPECIAL:
         return SPECIAL[name]
     found = kind(name).listing
