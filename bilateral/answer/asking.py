@@ -34,7 +34,9 @@ def ask(query: FactQuery, dating: Dating, question: str, limit: int) -> list[Row
             hit.kind,
             hit.row.document,
         )
-        for hit in search(query.db, reading.question, reading.stands_for)
+        for hit in search(
+            query.db, reading.question, reading.stands_for, dating.when.text, timed.during
+        )
     ]
     if not found:
         for record_id, _ in query.find_names(question)[:limit]:
