@@ -51,13 +51,30 @@ def pairs() -> Iterator[tuple[str, str]]:
 
 def generate(records: int, seed: int = 2004) -> str:
     """A fact base of about `records` records (commitments and roles' people count)."""
-    rng = random.Random(seed)
-    out = [
+    head = [
         "schema_version = 3",
         f'title = "Synthetic base of {records} records"',
         'pair = "AZ-PK"',
         "as_of = 2004-07-28",
         "",
+    ]
+    return "\n".join(head + _records(records, seed)) + "\n"
+
+
+def noise(records: int, countries: frozenset[str], seed: int = 2004) -> str:
+    """About `records` records of pairs other than AZ-PK, to add to a base that already
+    holds `countries` (left out here): other pairs' facts beside a curated pair's."""
+    return "\n".join(_records(records, seed, countries, skip_first_pair=True)) + "\n"
+
+
+def _records(
+    records: int,
+    seed: int,
+    known: frozenset[str] = frozenset(),
+    skip_first_pair: bool = False,
+) -> list[str]:
+    rng = random.Random(seed)
+    out = [
         "[[sources]]",
         'id = "report"',
         'publisher = "Synthetic Reports"',
@@ -66,22 +83,20 @@ def generate(records: int, seed: int = 2004) -> str:
         "",
     ]
     for code in COUNTRIES:
-        out += [
-            "[[countries]]",
-            f'id = "{code}"',
-            f'name = "Country {code}"',
-            f"sources = {cite(rng)}",
-            "",
-        ]
+        country = ["[[countries]]", f'id = "{code}"', f'name = "Country {code}"']
+        country += [f"sources = {cite(rng)}", ""]
+        out += [] if code in known else country
     count = 1 + len(COUNTRIES)
     per_pair = 100
     for pair_number, (first, second) in enumerate(pairs()):
         if count >= records:
             break
+        if skip_first_pair and pair_number == 0:
+            continue
         budget = min(per_pair, records - count)
         out += list(_pair_records(rng, pair_number, first, second, budget))
         count += budget
-    return "\n".join(out) + "\n"
+    return out
 
 
 def _pair_records(

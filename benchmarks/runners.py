@@ -17,7 +17,7 @@ PYTHON = sys.executable
 _SCRIPT = Path(PYTHON).parent / "bilateral"
 BILATERAL = [str(_SCRIPT)] if _SCRIPT.exists() else [PYTHON, "-m", "bilateral"]
 """The console script users run; `python -m bilateral` (runpy costs more) where it is absent."""
-SIZES = (1_000, 10_000, 100_000)
+SIZES = (10_000, 100_000, 300_000)
 
 
 class Timing(NamedTuple):

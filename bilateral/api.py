@@ -14,14 +14,18 @@ from __future__ import annotations
 import functools
 import sqlite3
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar, cast
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
-from bilateral.answer.dated import IN_FORCE, AsOf, Dating, role_filter, roles_matching
+from bilateral.answer.dated import AsOf, Dating, role_filter
 from bilateral.answer.dated import as_of as as_of_date
-from bilateral.answer.inputs import checked_date, choices, facts_path, load_checked
+from bilateral.answer.inputs import checked_date, choices, facts_path, kind_has_pair, load_checked
+from bilateral.answer.narrowing import belongs, of_status, ranked_within, with_roles
+from bilateral.answer.parameters import DateLike, choice, date_text, whole_year
+from bilateral.answer.parameters import text as text_value
 from bilateral.answer.query import FactQuery, Filter
-from bilateral.answer.rows import Document, Row
-from bilateral.errors import BadQuery, StoreUnreadable
+from bilateral.answer.rows import Document, Row, read_whole
+from bilateral.errors import BadParameter, StoreUnreadable
+from bilateral.schema.vocabulary import EVENT_KINDS, FLOWS, RELATION_KINDS, STATUS_LADDER
 from bilateral.store.cache import Notify, discard, open_store
 
 if TYPE_CHECKING:  # the types `check` and `new` name, for type checkers alone
@@ -49,7 +53,7 @@ def open_base(
     *,
     use_cache: bool = True,
     notify: Notify | None = None,
-    as_of: str | None = None,
+    as_of: DateLike | None = None,
 ) -> Base:
     """The fact base at `path` (default: $BILATERAL_FACTS, then the shipped base).
 
@@ -81,15 +85,9 @@ def _recovering(method: Callable[Concatenate[Base, P], T]) -> Callable[Concatena
 
     @functools.wraps(method)
     def whole(base: Base, /, *args: P.args, **kwargs: P.kwargs) -> T:
-        return base.answer(lambda again: _complete(method(again, *args, **kwargs)))
+        return base.answer(lambda again: read_whole(method(again, *args, **kwargs)))
 
     return whole
-
-
-def _complete(result: T) -> T:
-    """An answer read to its end (an iterator's rows are read now, while they can be
-    read again from a rebuilt store)."""
-    return cast(T, iter(list(result))) if isinstance(result, Iterator) else result
 
 
 class Base:
@@ -107,15 +105,28 @@ class Base:
         self.dating = Dating(query, self.when)
         self._rebuilt = rebuilt
 
-    def at(self, date: str | None) -> Base:
+    def close(self) -> None:
+        """Close the compiled store; the base answers nothing after. Bases made from this
+        one with `at()` share its store and close with it."""
+        self.query.db.close()
+
+    def __enter__(self) -> Base:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def at(self, date: DateLike | None) -> Base:
         """The same base, answering as of another date."""
-        return Base(self.query, as_of_date(date), self._rebuilt)
+        return Base(self.query, as_of_date(date, parameter="date"), self._rebuilt)
 
     def answer(self, produce: Callable[[Base], T]) -> T:
         """`produce(base)`, asked again of a rebuilt store when the cached one fails a
         check part way (so an answer is never half from a damaged file)."""
         try:
             return produce(self)
+        except sqlite3.ProgrammingError:
+            raise  # a closed base, or one used in another thread: not a damaged cache
         except sqlite3.DatabaseError as error:
             if self._rebuilt is None:
                 raise StoreUnreadable(f"the compiled fact base cannot be read ({error})") from None
@@ -137,6 +148,21 @@ class Base:
         """Title, dates, pairs, countries and the count of each kind of record."""
         return self.query.overview() | {"as_of": self.when.text}
 
+    @property
+    def pairs(self) -> list[str]:
+        """The pairs of countries the base holds, as `AA-BB` in alphabetical order."""
+        return self.query.pairs
+
+    def chosen_pair(self, pair: str | None = None) -> str | None:
+        """The pair a listing answers for: the one given (either order, any case), else the
+        base's default pair (its `pair` key) where it holds several; None for every pair
+        (`"all"`, or a base of one pair). BadQuery for a pair the base does not hold."""
+        return self.query.resolve_pair(pair)
+
+    def about(self, pair: str | None = None) -> dict[str, str]:
+        """A pair's `title` and `as_of` (its date of writing); the base's for None."""
+        return self.query.about(self.query.resolve_pair(pair) if pair else None)
+
     @_recovering
     def areas(
         self, status: str | None = None, country: str | None = None, pair: str | None = None
@@ -144,25 +170,14 @@ class Base:
         """Cooperation areas, each with its strongest status among the commitments in force
         at the date; with `status`, only their commitments of that status in force then."""
         filters = []
-        if status:
-            filters.append(Filter("status", (status,)))
+        if choice("status", status, STATUS_LADDER):
+            filters.append(Filter("status", (str(status),)))
         if country:
-            filters.append(Filter("country", (self.query.resolve_country(country),)))
+            filters.append(Filter("country", (self._country(country),)))
         rows = self._dated(
             self.query.listing("area", self.query.resolve_pair(pair), filters), "area"
         )
-        if not status:
-            yield from rows
-            return
-        for row in rows:
-            document = dict(row.document)
-            document["commitments"] = [
-                c
-                for c in document["commitments"]
-                if c["status"] == status and c["standing"] == IN_FORCE
-            ]
-            if document["commitments"]:
-                yield Row.of(document)
+        return of_status(rows, status) if status else rows
 
     @_recovering
     def officials(
@@ -176,23 +191,21 @@ class Base:
         """People and their roles as of the date: `current` keeps the roles held then,
         `former` those that had ended, `post` the roles in one post."""
         if current and former:
-            raise BadQuery("--current and --former ask for opposite roles; give one of them")
+            raise BadParameter(
+                "former",
+                former,
+                "asks for roles that had ended, and current=True for roles held; give one",
+                "--current and --former ask for opposite roles; give one of them",
+            )
         filters = []
         chosen_pair = self.query.resolve_pair(pair)
         if chosen_pair:
             filters.append(Filter("country", tuple(chosen_pair.split("-"))))
         if country:
-            filters.append(Filter("country", (self.query.resolve_country(country),)))
-        posts = self._posts(post) if post else None
-        status = role_filter(current, former)
-        for row in self.query.listing("person", None, filters):
-            person = self.dating.document(row.document, "person")
-            if status is None and posts is None:
-                yield Row.of(person)
-                continue
-            kept = roles_matching(person, status, posts)
-            if kept["roles"]:
-                yield Row.of(kept)
+            filters.append(Filter("country", (self._country(country),)))
+        posts = self._posts(str(text_value("post", post))) if post else None
+        rows = self.query.listing("person", None, filters)
+        return with_roles(self.dating, rows, role_filter(current, former), posts)
 
     @_recovering
     def assessments(
@@ -201,9 +214,9 @@ class Base:
         """Opinions, each with whoever holds it."""
         filters = []
         if about:
-            filters.append(Filter("about", tuple(self._named(about))))
+            filters.append(Filter("about", tuple(self._named(str(text_value("about", about))))))
         if holder:
-            filters.append(Filter("holder", tuple(self._named(holder))))
+            filters.append(Filter("holder", tuple(self._named(str(text_value("holder", holder))))))
         rows = self.query.listing("assessment", self.query.resolve_pair(pair), filters)
         return self._dated(rows, "assessment")
 
@@ -218,10 +231,13 @@ class Base:
         if chosen:
             filters.append(Filter("country", tuple(chosen.split("-"))))
         if country:
-            filters.append(Filter("country", (self.query.resolve_country(country),)))
-        if kind:
-            filters.append(Filter("kind", (kind,)))
+            filters.append(Filter("country", (self._country(country),)))
+        if choice("kind", kind, RELATION_KINDS):
+            filters.append(Filter("kind", (str(kind),)))
         return self._dated(self.query.listing("relation", None, filters), "relation")
+
+    def _country(self, code: object, parameter: str = "country") -> str:
+        return self.query.resolve_country(str(text_value(parameter, code)), parameter)
 
     def _named(self, text: str) -> list[str]:
         """The ids a name denotes (any kind with names), or NothingMatched."""
@@ -248,12 +264,12 @@ class Base:
         from bilateral.answer.mirrors import mirrored_rows  # trade answers alone pair figures
 
         filters = []
-        if year is not None:
-            filters.append(Filter("year", (str(year),)))
-        if flow:
-            filters.append(Filter("flow", (flow,)))
+        if (wanted := whole_year("year", year)) is not None:
+            filters.append(Filter("year", (str(wanted),)))
+        if choice("flow", flow, FLOWS):
+            filters.append(Filter("flow", (str(flow),)))
         if reporter:
-            filters.append(Filter("reporter", (self.query.resolve_country(reporter),)))
+            filters.append(Filter("reporter", (self._country(reporter, "reporter"),)))
         chosen = self.query.resolve_pair(pair)
         rows = list(self.query.listing("trade", chosen, filters))
         reported = any(row.document["certainty"] == "reported" for row in rows)
@@ -272,14 +288,16 @@ class Base:
         """Events in date order, undated last: of a year, at a place (a country means every
         place in it), of a kind, or with a participant."""
         filters = []
-        if year is not None:
-            filters.append(Filter("year", (str(year),)))
+        if (wanted := whole_year("year", year)) is not None:
+            filters.append(Filter("year", (str(wanted),)))
         if place:
-            filters.append(Filter("place", tuple(self.query.resolve_place(place))))
-        if kind:
-            filters.append(Filter("kind", (kind,)))
+            filters.append(Filter("place", tuple(self.query.resolve_place(str(place)))))
+        if choice("kind", kind, EVENT_KINDS):
+            filters.append(Filter("kind", (str(kind),)))
         if with_:
-            filters.append(Filter("participant", tuple(self._named(with_))))
+            filters.append(
+                Filter("participant", tuple(self._named(str(text_value("with_", with_)))))
+            )
         rows = self.query.listing("event", self.query.resolve_pair(pair), filters)
         return self._dated(rows, "event")
 
@@ -312,17 +330,23 @@ class Base:
         return {row.document["id"]: row.document for row in self.query.listing("source", None, [])}
 
     @_recovering
-    def sources(self) -> Iterator[Row]:
-        """The sources, each with `supports`: the records that cite it."""
+    def sources(self, pair: str | None = None) -> list[Row]:
+        """The sources, each with `supports`: the records that cite it; with `pair`, the
+        sources of that pair's records (default: every source)."""
+        chosen = self.query.resolve_pair(pair) if pair else None
+        found = []
         for row in self.query.listing("source", None, []):
             supports = self.query.supporting(row.document["id"])
-            yield Row.of(row.document | {"supports": supports, "as_of": self.when.text})
+            if chosen and not any(belongs(self.query, record, chosen) for record in supports):
+                continue
+            found.append(Row.of(row.document | {"supports": supports, "as_of": self.when.text}))
+        return found
 
     @_recovering
     def timeline(
         self,
-        start: str | None = None,
-        end: str | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
         country: str | None = None,
         person: str | None = None,
         pair: str | None = None,
@@ -332,17 +356,25 @@ class Base:
         from bilateral.answer.timeline import timeline  # the timeline command alone
 
         chosen = self.query.resolve_pair(pair) if pair else None
-        return timeline(self.query, self.dating, start, end, country, person, chosen)
+        first, last = date_text("start", start), date_text("end", end)
+        if country:
+            country = self._country(country)
+        whom = text_value("person", person)
+        return timeline(self.query, self.dating, first, last, country, whom, chosen)
 
     @_recovering
-    def changes(self, start: str, end: str | None = None) -> list[Row]:
+    def changes(
+        self, start: DateLike, end: DateLike | None = None, pair: str | None = None
+    ) -> list[Row]:
         """What changed from `start` to `end` (default today): roles and relations begun
         and ended, events, commitments dated in the period, names changed and disputes
         opened, in date order; each as of `end`."""
         from bilateral.answer.changes import changes, period  # the changes command alone
 
+        chosen = self.query.resolve_pair(pair) if pair else None
         within = period(start, end)
-        return changes(self.query, as_of_date(end), within)
+        found = changes(self.query, as_of_date(end, parameter="end"), within)
+        return [row for row in found if chosen is None or belongs(self.query, row.document, chosen)]
 
     @_recovering
     def show(self, name: str) -> list[Row]:
@@ -356,30 +388,7 @@ class Base:
         """Records ranked for a question in plain words; NothingMatched when none is near.
         With `pair`, records of another pair (and people of other countries) are left out
         (default: every pair)."""
-        from bilateral.answer.asking import ask  # the ranking tables load only for search
-
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            raise BadParameter("limit", limit, "give a whole number of hits, 1 or more")
         chosen = self.query.resolve_pair(pair) if pair else None
-        if chosen is None:
-            return ask(self.query, self.dating, question, limit)
-        hits = [
-            row for row in ask(self.query, self.dating, question, 1000) if self._in(row, chosen)
-        ]
-        return [Row.of(row.document | {"rank": rank}) for rank, row in enumerate(hits[:limit], 1)]
-
-    def _in(self, hit: Row, pair: str) -> bool:
-        """Whether a search hit belongs to the pair: by its own pair where it has one, a
-        person by their country; every other record belongs to all."""
-        found = self.query.record(hit.document["id"])
-        document = found[1].document if found else {}
-        if document.get("pair"):
-            return bool(document["pair"] == pair)
-        if hit.document["kind"] == "person":
-            return document.get("country") in pair.split("-")
-        return True
-
-
-def kind_has_pair(kind: str) -> bool:
-    """Whether records of a kind belong to a pair of countries (and `--pair` selects them)."""
-    from bilateral.kinds.registry import PAIRED  # the declarations, only when asked
-
-    return kind in PAIRED
+        return ranked_within(self.query, self.dating, question, limit, chosen)

@@ -72,5 +72,19 @@ class BadQuery(BilateralError):
     """A query the base cannot answer as asked: an unknown country code or pair (exit 2)."""
 
 
+class BadParameter(BadQuery):
+    """A value given for a parameter that cannot be used (exit 2), raised when the method
+    is called. `str()` speaks of the parameter as the Python API names it (`flow='exports':
+    ...`); `command_line` says the same of the command's option (`--flow`)."""
+
+    def __init__(self, parameter: str, value: object, why: str, command_line: str = "") -> None:
+        super().__init__(f"{parameter}={value!r}: {why}")
+        self.parameter = parameter
+        self.value = value
+        self.why = why
+        option = "--" + parameter.rstrip("_").replace("_", "-")
+        self.command_line = command_line or f"{option} {value!r}: {why}"
+
+
 class StoreUnreadable(BilateralError):
     """The compiled store could not be read, even once rebuilt (exit 3)."""

@@ -495,7 +495,7 @@ def test_an_unknown_pair_is_a_usage_error() -> None:
     assert result.stdout == ""
 
 
-def test_a_base_of_several_pairs_needs_one(tmp_path: Path) -> None:
+def test_a_base_of_several_pairs_is_on_its_own_pair_or_needs_one(tmp_path: Path) -> None:
     text = MINIMAL.read_text(encoding="utf-8").replace(
         "[[places]]",
         '[[countries]]\nid = "TR"\nname = "Turkey"\n'
@@ -505,7 +505,15 @@ def test_a_base_of_several_pairs_needs_one(tmp_path: Path) -> None:
     text += 'participants = ["TR"]\nsummary = "A Turkish visit."\n'
     text += 'sources = [{ source = "article", paragraph = 1, sentence = 1 }]\n'
     path = write_base(tmp_path, text)
-    result = run("--facts", str(path), "brief")
+    own = run("--facts", str(path), "--as-of", AS_OF, "brief")
+    assert own.exit_code == 0, own.stderr  # the base's `pair`, AZ-PK
+    assert own.stdout.startswith("# Briefing note: Azerbaijan and Pakistan\n")
+    unpaired_text = text.replace('pair = "AZ-PK"\n', "", 1)
+    for table in ("[[areas]]\n", '[[events]]\nid = "visit', "[[assessments]]\n"):
+        unpaired_text = unpaired_text.replace(table, f'{table.split("]]")[0]}]]\npair = "AZ-PK"\n'
+                                              + table.split("]]\n", 1)[1], 1)  # fmt: skip
+    unpaired = write_base(tmp_path, unpaired_text, "unpaired.toml")
+    result = run("--facts", str(unpaired), "brief")
     assert result.exit_code == 2, result.stdout
     assert "choose one with --pair" in result.stderr
     chosen = run("--facts", str(path), "--as-of", AS_OF, "brief", "--pair", "TR-AZ")

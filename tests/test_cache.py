@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -142,12 +143,13 @@ def test_the_generator_is_deterministic() -> None:
     assert generate(500) == generate(500)
 
 
-def test_a_base_of_several_pairs_needs_pair(tmp_path: Path) -> None:
+def test_a_base_of_several_pairs_answers_for_its_own_pair(tmp_path: Path) -> None:
     path = tmp_path / "generated.toml"
     path.write_text(generate(1000), encoding="utf-8")
-    result = run("--facts", str(path), "trade")
-    assert result.exit_code == 2
-    assert "choose one with --pair" in result.stderr
+    result = run("--facts", str(path), "trade", "--json")
+    assert result.exit_code == 0
+    assert result.stderr.startswith("bilateral: answered for AZ-PK, the base's default pair")
+    assert {figure["pair"] for figure in json.loads(result.stdout)} == {"AZ-PK"}
     either = [
         run("--facts", str(path), "trade", "--pair", pair, "--json").stdout
         for pair in ("AZ-PK", "pk-az")

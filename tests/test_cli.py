@@ -280,6 +280,7 @@ def test_search_json_fields() -> None:
         "date_words",
         "id",
         "kind",
+        "pair",
         "rank",
         "score",
         "sources",

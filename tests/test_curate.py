@@ -366,7 +366,7 @@ def test_new_in_a_pipe_lists_what_is_missing(tmp_path: Path) -> None:
 
 def test_new_asks_for_what_is_missing_at_a_terminal(tmp_path: Path) -> None:
     path = write_base(tmp_path, VALID)
-    answers = "Elmar Mammadyarov\nAZ\narticle:1:1 background\n"
+    answers = "Elmar Mammadyarov\nAZ\narticle:1:1 background\n" + "\n" * 10  # optional: none
     result = CliRunner().invoke(
         cli, ["--facts", str(path), "new", "person", "--id", "mammadyarov-elmar", "--prompt"],
         input=answers,
@@ -759,7 +759,8 @@ def test_new_refuses_in_a_directory_and_leaves_every_file(tmp_path: Path) -> Non
                  "--field", "kind=city", "--cite", "background")  # fmt: skip
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        f"{rest}: places[1].id: duplicate id 'article' (first used by a source); rename one"
+        f"{rest}: places[1].id: duplicate id 'article' (first used by a source, {first}:6); "
+        "rename one"
     )
     assert (first.read_bytes(), rest.read_bytes()) == before
 

@@ -12,7 +12,9 @@ QUESTIONS = [
     ("who is azerbaijan's defence minister", "abiyev-safar"),
     ("who is the defense minister of azerbaijan", "abiyev-safar"),
     ("how much did azerbaijan export to pakistan", "trade-2003-az-export"),
-    ("how big was the two-way trade between the countries", "trade-2003-az-pk-total"),
+    # the base holds the trade of many years (and visits and agreements since 1991): these
+    # questions name the year or month they mean, and what falls in it ranks first
+    ("how big was the two-way trade between the countries in 2003", "trade-2003-az-pk-total"),
     ("which russian officials came to baku", "russian-delegations-baku-2004"),
     (
         "when did pakistan recognise azerbaijan's independence",
@@ -20,7 +22,7 @@ QUESTIONS = [
     ),
     ("which country was first to recognise azerbaijan", "turkey-recognizes-azerbaijan-1991"),
     ("when did musharraf travel to azerbaijan", "musharraf-visit-baku-2004"),
-    ("how many agreements were signed in baku", "musharraf-visit-agreements-2004"),
+    ("how many agreements were signed in baku in 2004-07", "musharraf-visit-agreements-2004"),
     ("was a tourism deal signed", "tourism-agreement-2004"),
     ("who is the petroleum minister of pakistan", "shakoor-khan-nouraiz"),
     ("who asked about offshore drilling experience", "offshore-exploration-experience"),
@@ -47,7 +49,8 @@ QUESTIONS = [
     ("musharaf visit", "musharraf-visit-baku-2004"),  # a misspelt name with other words
     ("Stepasin Luzkov", "stepashin-sergei"),  # two misspelt names
     ("Stepasin Luzkov", "luzhkov-yuri"),
-    ("who visited whom", "musharraf-visit-baku-2004"),  # short records do not win on length
+    ("who visited whom in 2004-07", "musharraf-visit-baku-2004"),  # short records do not win
+    ("who visited whom in 2004", "musharraf-visit-baku-2004"),  # on length; a year, a month
     ("why is Moscow courting Baku", "russian-delegations-baku-2004"),  # a city for its country
     ("who is the president of pakistan now", "zardari-asif-ali"),  # today's holder (issue 20)
     ("does azerbaijan support pakistan on kashmir", "aliyev-2016-kashmir-unsc-resolutions"),

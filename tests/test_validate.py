@@ -246,7 +246,7 @@ UNREADABLE = [
     ),
     ("duplicate key", b"schema_version = 1\nschema_version = 1\n", "{path}:2:"),
     ("truncated table", b"schema_version = 1\n[[people]\n", "{path}:2:"),
-    ("empty file", b"", "{path}: is empty; a fact base starts with schema_version = 1"),
+    ("empty file", b"", "{path}: is empty; a fact base starts with schema_version = 3"),
     (
         "byte-order mark",
         b"\xef\xbb\xbfschema_version = 1\n",

@@ -27,7 +27,7 @@ AS_OF = "2004-07-28"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
 MARK = re.compile("\x1e(\\d+)\t(\\d+)\x1e")
 ADDRESS = re.compile(r"^\s*<?(?:https?|ftp)://\S+$")
-DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+DATE = re.compile(r"\b(?:1[89]|20)\d{2}-(?:0[1-9]|1[0-2])(?:-[0-3]\d)?\b")
 FIGURE = re.compile(r"\$\d{1,3}(?:,\d{3})+(?:-\d{1,3}(?:,\d{3})+)?")
 SAMPLED = [40, 117]
 BORDERS = "│|┃ "
@@ -163,9 +163,21 @@ def broken(lines: list[str], ids: frozenset[str]) -> list[str]:
             whole = head + tail
             candidates = [t for t in ids if head in t]
             for token in (*candidates, *DATE.findall(whole), *FIGURE.findall(whole)):
-                if token in whole and token not in head and token not in tail and head in token:
+                if _spans(whole, token, len(head)):
                     found.append(f"{token!r} as {head!r} / {tail!r}")
     return found
+
+
+def _spans(whole: str, token: str, cut: int) -> bool:
+    """Whether `token` stands as a word of its own in `whole` across the cut between the
+    two pieces ('A' over 'May' is not a broken 'AM': the word runs on)."""
+    for found in re.finditer(re.escape(token), whole):
+        before = whole[found.start() - 1] if found.start() else " "
+        after = whole[found.end()] if found.end() < len(whole) else " "
+        word = before.isalnum() or after.isalnum() or after in "_-" or before in "_-"
+        if found.start() < cut < found.end() and not word:
+            return True
+    return False
 
 
 def problems(lines: list[str], width: int) -> list[str]:
@@ -193,6 +205,24 @@ def sweep(widths: list[int], directory: Path) -> None:
         for fault in problems(lines, width):
             faults.append(f"{width} cols, {' '.join(listed[index][5:])}: {fault}")
     assert faults == [], "\n".join(faults[:40]) + f"\n({len(faults)} in all)"
+
+
+@pytest.mark.parametrize(
+    ("upper", "lower", "expected"),
+    [
+        ("│ tribune-20 │", "│ 24-07-11   │", ["'tribune-2024-07-11' as 'tribune-20' / '24-07-11'"]),
+        ("  2004-0", "  7-28 in Baku", ["'2004-07-28' as '2004-0' / '7-28'"]),
+        ("  $25,0", "  00,000", ["'$25,000,000' as '$25,0' / '00,000'"]),
+        ("  A", "  May", []),
+        ("│ ci │", "│ sis │", []),
+        ("  ¶27", "  19-20", []),
+    ],
+)
+def test_a_broken_token_is_told_from_words_that_happen_to_line_up(
+    upper: str, lower: str, expected: list[str]
+) -> None:
+    ids = frozenset({"tribune-2024-07-11", "AM", "cis"})
+    assert broken([upper, lower], ids) == expected
 
 
 def test_every_command_reads_at_sampled_widths(tmp_path: Path) -> None:

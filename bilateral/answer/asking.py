@@ -33,7 +33,9 @@ def ask(query: FactQuery, dating: Dating, question: str, limit: int) -> list[Row
             hit.kind,
             hit.row.document,
         )
-        for hit in search(query.db, reading.question, reading.stands_for)
+        for hit in search(
+            query.db, reading.question, reading.stands_for, dating.when.text, timed.during
+        )
     ]
     if not found:
         for record_id, _ in query.find_names(question)[:limit]:
@@ -68,6 +70,7 @@ def _hit(
         "rank": rank,
         "id": record_id,
         "kind": record_kind,
+        "pair": document.get("pair"),
         "text": label(dating, record_kind, document),
         "score": round(score, 3),
         "sources": document.get("sources", []),

@@ -17,7 +17,7 @@ from typing import Any
 from bilateral.answer.dated import AsOf, Dating, as_of, record_status, role_status
 from bilateral.answer.query import FactQuery
 from bilateral.answer.rows import Row
-from bilateral.errors import BadQuery
+from bilateral.errors import BadParameter
 from bilateral.kinds.kind import Cells, Kind, Listing
 from bilateral.kinds.registry import ALL
 from bilateral.schema import dates
@@ -64,13 +64,20 @@ class Period:
         return dates.earliest(date) <= self.high and dates.latest(end or date) >= self.low
 
 
-def period(start: str, end: str | None, today: datetime.date | None = None) -> Period:
+def period(
+    start: str | datetime.date, end: str | datetime.date | None, today: datetime.date | None = None
+) -> Period:
     """From the first day `start` may mean to the last day `end` may mean (today)."""
-    first = as_of(start)
+    first = as_of(start, parameter="start")
     low = dates.earliest(first.asked) if first.asked != "today" else first.day
-    high = as_of(end, today).day
+    high = as_of(end, today, parameter="end").day
     if low > high:
-        raise BadQuery(f"--from {start} is after --to {end or 'today'}; swap them")
+        raise BadParameter(
+            "start",
+            start,
+            f"is after end={end or 'today'!r}; swap them",
+            f"--from {start} is after --to {end or 'today'}; swap them",
+        )
     return Period(low, high)
 
 

@@ -13,7 +13,7 @@ import functools
 from typing import TYPE_CHECKING, Any
 
 from bilateral.answer.rows import Row
-from bilateral.errors import BadQuery
+from bilateral.errors import BadParameter
 from bilateral.schema import dates
 from bilateral.schema.vocabulary import STATUS_LADDER
 
@@ -45,16 +45,25 @@ class AsOf:
         return self.day.isoformat()
 
 
-def as_of(text: str | None, today: datetime.date | None = None) -> AsOf:
-    """The day an answer is true as of: today by default; a year or month means its last day."""
+def as_of(
+    given: str | datetime.date | None, today: datetime.date | None = None, parameter: str = "as_of"
+) -> AsOf:
+    """The day an answer is true as of: today by default; a year or month means its last
+    day. `given` is text or a `datetime.date`; BadParameter names `parameter` otherwise."""
+    if isinstance(given, datetime.date):
+        day = given.date() if isinstance(given, datetime.datetime) else given
+        return AsOf(day, day.isoformat())
+    if given is not None and not isinstance(given, str):
+        raise BadParameter(parameter, given, "give a datetime.date or text such as '2004-07-28'")
+    text = given
     if text is None or text.strip().lower() == "today":
         day = today or datetime.date.today()
         return AsOf(day, "today")
     cleaned = text.strip()
     if dates.normalize(cleaned) is None:
-        raise BadQuery(
-            f"--as-of {text!r} is not a date; write YYYY-MM-DD, YYYY-MM, YYYY or 'today'"
-        )
+        why = "is not a date; write YYYY-MM-DD, YYYY-MM, YYYY or 'today'"
+        option = "--" + parameter.replace("_", "-")
+        raise BadParameter(parameter, text, why, f"{option} {text!r} {why}")
     return AsOf(dates.latest(cleaned), cleaned)
 
 

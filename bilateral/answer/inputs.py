@@ -28,7 +28,7 @@ def choices(what: str) -> tuple[str, ...]:
 
 def checked_date(text: str) -> str:
     """`text` when it is a date --as-of takes (YYYY-MM-DD, YYYY-MM, YYYY or 'today');
-    BadQuery saying how to write one when it is not."""
+    BadParameter saying how to write one when it is not."""
     from bilateral.answer.dated import as_of  # parsing dates: only when a date is given
 
     as_of(text)
@@ -46,3 +46,10 @@ def load_checked(path: str) -> FactBase:
     from bilateral.kinds.parts import load  # the checking stack, only when asked to check
 
     return load(path)
+
+
+def kind_has_pair(kind: str) -> bool:
+    """Whether records of a kind belong to a pair of countries (and `--pair` selects them)."""
+    from bilateral.kinds.registry import PAIRED  # the declarations, only when asked
+
+    return kind in PAIRED

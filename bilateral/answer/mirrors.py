@@ -10,10 +10,9 @@ counted at different times), and the gap between them is worth seeing.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from bilateral.answer.rows import Document, Row
-from bilateral.kinds.trade import IMPORT_SIDE, MIRROR_FLOW
+from bilateral.schema.vocabulary import IMPORT_SIDE, MIRROR_FLOW
 
 Key = tuple[str, str, str, int, str]
 """Reporter, partner, flow, year and currency: what identifies one report."""
@@ -88,24 +87,49 @@ def _rounded(figure: float) -> float | int:
     return int(shown) if float(shown).is_integer() else shown
 
 
-@dataclass(frozen=True)
-class MirrorPoint:
-    year: int
-    imported: Document | None
-    """The importer's report (its import figure), or None where it reported nothing."""
-    exported: Document | None
-    """The exporter's report of the same goods, or None."""
+class _Value:
+    """Equal by fields, like a frozen dataclass, without creating one at import: the trade
+    answer imports this module on every run (see docs/performance.md)."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def _fields(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__)
+        return f"{type(self).__name__}({shown})"
 
 
-@dataclass(frozen=True)
-class MirrorSeries:
+class MirrorPoint(_Value):
+    """One year: `imported` is the importer's report (its import figure), or None where it
+    reported nothing; `exported` the exporter's report of the same goods, or None."""
+
+    __slots__ = ("exported", "imported", "year")
+
+    def __init__(self, year: int, imported: Document | None, exported: Document | None):
+        self.year = year
+        self.imported = imported
+        self.exported = exported
+
+
+class MirrorSeries(_Value):
     """One direction of trade, year by year, as both countries reported it: goods from
     `exporter` to `importer`, `flow` being the importer's side (import or re-import)."""
 
-    importer: str
-    exporter: str
-    flow: str
-    points: tuple[MirrorPoint, ...]
+    __slots__ = ("exporter", "flow", "importer", "points")
+
+    def __init__(self, importer: str, exporter: str, flow: str, points: tuple[MirrorPoint, ...]):
+        self.importer = importer
+        self.exporter = exporter
+        self.flow = flow
+        self.points = points
 
 
 def paired_series(figures: Iterable[Document]) -> list[MirrorSeries]:
@@ -136,13 +160,17 @@ def paired_series(figures: Iterable[Document]) -> list[MirrorSeries]:
 def mirrored_rows(rows: list[Row], candidates: Iterable[Document]) -> list[Row]:
     """The rows of a trade answer, each document with its `mirror` (see with_mirrors),
     found among `candidates` (every figure of the pair, whatever the answer's filters)."""
-    from bilateral.schema.jsontext import to_json  # json, only when figures are answered
-
     among = reports(candidates)
     paired = with_mirrors([row.document for row in rows], among)
     found = []
     for row, document in zip(rows, paired, strict=True):
         mirror = document["mirror"]
-        raw = f'{row.raw[:-1]},"mirror":{to_json(mirror) if mirror else "null"}}}'
+        raw = f'{row.raw[:-1]},"mirror":{_json(mirror) if mirror else "null"}}}'
         found.append(Row(raw, document))
     return found
+
+
+def _json(mirror: Document) -> str:
+    from bilateral.schema.jsontext import to_json  # json, only when a figure has a mirror
+
+    return to_json(mirror)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from bilateral.answer.rows import Document, Row
-from bilateral.errors import BadQuery, NothingMatched
+from bilateral.errors import BadParameter, NothingMatched
 
 if TYPE_CHECKING:
     from bilateral.answer.names import NameMatcher
@@ -49,24 +49,49 @@ class FactQuery:
         ).fetchall()
         return {code: Row.stored(*stored).document["name"] for code, *stored in rows}
 
+    @property
+    def default_pair(self) -> str | None:
+        """The pair a listing answers for when none is asked: the base's `pair`, where the
+        base holds several pairs and that is one of them; else None, every pair."""
+        chosen = self.meta.get("pair") or ""
+        return chosen if len(self.pairs) > 1 and chosen in self.pairs else None
+
     def resolve_pair(self, pair: str | None) -> str | None:
+        """The pair asked for (either order, any case), the base's default pair for None, or
+        None for every pair (`all`); BadQuery for a pair the base does not hold."""
         if pair is None:
-            if len(self.pairs) > 1:
-                raise BadQuery(
-                    f"this fact base holds {len(self.pairs)} pairs of countries; "
-                    f"choose one with --pair (such as --pair {self.pairs[0]}), or --pair all"
-                )
-            return None
+            return self.default_pair
+        if not isinstance(pair, str):
+            raise BadParameter("pair", pair, "give a pair as text such as 'AZ-PK', or 'all'")
         if pair.lower() == "all":
             return None
         codes = pair.upper().replace("_", "-").split("-")
         chosen = "-".join(sorted(codes))
         if len(codes) != 2 or chosen not in self.pairs:
             known = ", ".join(self.pairs[:10]) + (", ..." if len(self.pairs) > 10 else "")
-            raise BadQuery(f"no pair {pair!r} in this fact base; the pairs are: {known}")
+            raise BadParameter(
+                "pair",
+                pair,
+                f"no such pair in this fact base; the pairs are: {known}",
+                f"no pair {pair!r} in this fact base; the pairs are: {known}",
+            )
         return chosen
 
-    def resolve_country(self, code: str) -> str:
+    def about(self, pair: str | None) -> dict[str, str]:
+        """A pair's own `title` and `as_of` (its date of writing): as the base gives them,
+        else the base's own for its default pair (or every pair), else `A-B relations`
+        by the countries' names and the base's date."""
+        import json  # only titles read the pairs' keys
+
+        given: dict[str, dict[str, str]] = json.loads(self.meta.get("about_pairs") or "{}")
+        own = {"title": self.meta["title"], "as_of": self.meta["as_of"]}
+        if pair is None or pair == (self.meta.get("pair") or pair) or len(self.pairs) < 2:
+            return own | given.get(pair or "", {})
+        names = self.countries()
+        title = "-".join(names.get(code, code) for code in pair.split("-")) + " relations"
+        return {"title": title, "as_of": own["as_of"]} | given.get(pair, {})
+
+    def resolve_country(self, code: str, parameter: str = "country") -> str:
         countries = self.countries()
         if code.upper() in countries:
             return code.upper()
@@ -79,7 +104,12 @@ class FactQuery:
             raise NothingMatched(
                 f"{elsewhere} is not in this fact base; its countries are: {listed}"
             )
-        raise BadQuery(f"unknown country {code!r}; use one of: {listed}")
+        raise BadParameter(
+            parameter,
+            code,
+            f"unknown country; use one of: {listed}",
+            f"unknown country {code!r}; use one of: {listed}",
+        )
 
     def named(
         self, text: str, types: tuple[str, ...] | None, missing: str
@@ -190,6 +220,8 @@ class FactQuery:
             "checked_as_of": self.meta["as_of"],
             "coverage": self.coverage(),
             "pairs": self.pairs,
+            "default_pair": self.default_pair,
+            "about_pairs": {pair: self.about(pair) for pair in self.pairs},
             "countries": self.countries(),
             "counts": counts,
         }

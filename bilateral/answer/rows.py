@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import marshal
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, TypeVar, cast
 
 Document = dict[str, Any]
 
@@ -49,3 +50,12 @@ class Row:
         from bilateral.schema.jsontext import to_json  # json, only for rows made at answer time
 
         return cls(to_json(document), document)
+
+
+T = TypeVar("T")
+
+
+def read_whole(result: T) -> T:
+    """An answer read to its end (an iterator's rows are read now, while they can be
+    read again from a rebuilt store)."""
+    return cast(T, iter(list(result))) if isinstance(result, Iterator) else result

@@ -6,6 +6,7 @@ import sqlite3
 from typing import NamedTuple
 
 from bilateral.answer.rows import Row
+from bilateral.kinds.base import first_day
 from bilateral.schema.textnorm import stem, terms, words
 
 MAX_QUERY_TERMS = 32
@@ -15,6 +16,14 @@ BM25_SHARE = 0.5
 on its length alone."""
 WEIGHTS = "4.0, 3.0, 1.0"
 """bm25 weights of the names, titles and body columns."""
+DURING = 3.0
+"""What a record gains when its own dates fall in the period the question names ('in 2004')."""
+HAPPENINGS = frozenset(("event", "trade", "commitment"))
+"""Kinds whose dates say when they happened, not when a span began: a person's roles may run
+on past their last date, and their status at the date (asking.py) speaks for them."""
+NOT_YET = 5.0
+"""What a record loses when its earliest date is after the date asked: an answer as of 2004
+prefers what had happened by then to a visit of 2025 on the same words."""
 
 _SYNONYM_GROUPS = (
     "visit come go travel trip stay",
@@ -76,6 +85,7 @@ _TYPE_HINTS = {
     "commit": "commitment",
     "promise": "commitment",
     "pledge": "commitment",
+    "post": "post",
 }
 
 
@@ -130,8 +140,12 @@ def search(
     connection: sqlite3.Connection,
     question: str,
     stands_for: dict[str, tuple[str, ...]] | None = None,
+    as_of: str | None = None,
+    during: tuple[str, str] | None = None,
 ) -> list[Hit]:
-    """Every candidate for the question, best first (the caller takes as many as it needs)."""
+    """Every candidate for the question, best first (the caller takes as many as it needs);
+    with `as_of` (an ISO day), what began after it ranks below what had begun; with `during`
+    (a first and last ISO day), what the record's own dates put in that period ranks above."""
     wanted = concepts(question, stands_for)
     if not wanted:
         return []
@@ -139,18 +153,56 @@ def search(
     expression = " OR ".join('"' + term.replace('"', '""') + '"' for term in alternatives)
     rows = connection.execute(
         "SELECT r.id, r.type, r.doc, r.data, r.checksum, "
-        "s.names || ' ' || s.titles || ' ' || s.body, "
+        "s.names || ' ' || s.titles || ' ' || s.body, d.first, d.last, "
         f"bm25(search, {WEIGHTS}) AS rank FROM search s JOIN records r ON r.rowid = s.rowid "
+        "LEFT JOIN record_dates d ON d.record = r.rowid "
         "WHERE search MATCH ? ORDER BY rank LIMIT ?",
         (expression, CANDIDATES),
     ).fetchall()
     said = set(words(question))
     hinted = {_TYPE_HINTS[w] for w in (*said, *terms(question)) if w in _TYPE_HINTS}
     hits = []
-    for record_id, kind, raw, data, checksum, text, bm25 in rows:
+    for record_id, kind, raw, data, checksum, text, first, last, bm25 in rows:
         present = set(text.split())
         score = 10.0 * _coverage(wanted, present) - BM25_SHARE * bm25
         score += 3.0 if kind in hinted else 0.0
-        hits.append(Hit(record_id, kind, round(score, 3), Row.stored(raw, data, checksum)))
+        if during and kind in HAPPENINGS and first and first <= during[1] and last >= during[0]:
+            score += DURING
+        hits.append(Hit(record_id, kind, score, Row.stored(raw, data, checksum)))
+    if as_of:
+        hits = _not_yet_below(connection, hits, as_of, [row[6] for row in rows])
+    hits = [hit._replace(score=round(hit.score, 3)) for hit in hits]
     hits.sort(key=lambda hit: (-hit.score, hit.id))
     return hits
+
+
+def _not_yet_below(
+    connection: sqlite3.Connection, hits: list[Hit], as_of: str, firsts: list[str | None]
+) -> list[Hit]:
+    """The hits, each whose first day is after `as_of` losing NOT_YET: its own first date, else
+    (a source, or a record with no date of its own) the earliest date of what it cites."""
+    undated = {
+        cited: None
+        for hit, first in zip(hits, firsts, strict=True)
+        if first is None
+        for cited in _cited(hit)
+    }
+    days = dict(
+        connection.execute(
+            "SELECT id, json_extract(doc, '$.date') FROM records WHERE type = 'source' AND id IN "
+            f"({', '.join('?' * len(undated))})",
+            tuple(undated),
+        ).fetchall()
+    )
+    moved = []
+    for hit, first in zip(hits, firsts, strict=True):
+        known = [str(day) for cited in _cited(hit) if (day := days.get(cited))]
+        begins = first or (min(first_day(day) for day in known) if known else None)
+        moved.append(hit._replace(score=hit.score - NOT_YET) if begins and begins > as_of else hit)
+    return moved
+
+
+def _cited(hit: Hit) -> list[str]:
+    if hit.kind == "source":
+        return [hit.id]
+    return [cited["source"] for cited in hit.row.document.get("sources") or []]

@@ -69,6 +69,7 @@ def _roles(
                     "end": role["end"],
                     "last_confirmed": role["last_confirmed"],
                     "status": role["status"],
+                    "pair": None,
                     "sources": role["sources"],
                 }
             )
@@ -94,6 +95,7 @@ def _events(
                 "end": event["end"],
                 "last_confirmed": None,
                 "status": None,
+                "pair": event["pair"],
                 "sources": event["sources"],
             }
         )

@@ -45,6 +45,9 @@ class TimeReading:
     then: bool = False
     """Whether the words name a date of their own (in, before, at the time of), so that
     'who was' asks who was in office then."""
+    during: tuple[str, str] | None = None
+    """The first and last day of the period 'in 2004-07' names (ISO days): what happened
+    in it ranks first."""
 
 
 def read_time(query: FactQuery, question: str, asked: AsOf) -> TimeReading:
@@ -58,7 +61,11 @@ def read_time(query: FactQuery, question: str, asked: AsOf) -> TimeReading:
         match = pattern.search(question)
         if match is not None and dates.normalize(match.group("date")) is not None:
             day = moved(match.group("date")) if moved else asked.day
-            return _taken(question, match, day, moved is not None)
+            timed = _taken(question, match, day, moved is not None)
+            if pattern is IN:
+                period = (dates.earliest(match.group("date")), day)
+                timed.during = (period[0].isoformat(), period[1].isoformat())
+            return timed
     match = NOW.search(question)
     if match is not None:
         return TimeReading(question, match.group(0), asked)

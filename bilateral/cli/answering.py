@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 import click
 
 from bilateral.errors import (
+    BadParameter,
     BadQuery,
     FactBaseInvalid,
     FactBaseUnreadable,
@@ -144,8 +145,10 @@ def answer(
     nothing: str | Callable[[Base], str],
     draw_table: DrawTable | None = None,
     draw_piped: DrawTable | None = None,
+    pair: str | bool | None = False,
 ) -> None:
     """Run a query and print its rows once; the only place answers become exit codes.
+    `pair` is the command's --pair, False for a command without one (see `_paired`).
 
     `listing` names the columns of CSV, TSV and tables: a kind of record, `search` or `show`.
     `draw_table` replaces the listing's table for commands that lay out a table their own way;
@@ -165,13 +168,12 @@ def answer(
                 base.sources_by_id() if chosen is Format.TABLE else None,
             ),
         )
+        if pair is not False:
+            listing = _paired(settings.base(), listing, pair if isinstance(pair, str) else None)
         paged = settings.pager and terminal and chosen is Format.TABLE
         structured = chosen in (Format.JSON, Format.JSONL)
-        _write(
-            lambda out: _render(rows, listing, chosen, out, terminal, draw_table, cited),
-            paged,
-            structured,
-        )
+        render = lambda out: _render(rows, listing, chosen, out, terminal, draw_table, cited)  # noqa: E731
+        _write(render, paged, structured)
         if not rows:
             base = settings.base()
             message = nothing if isinstance(nothing, str) else nothing(base)
@@ -179,9 +181,31 @@ def answer(
     except (FactBaseUnreadable, FactBaseInvalid) as error:
         fail_unusable(error)
     except BadQuery as error:
-        fail(str(error))
+        fail(command_line_message(error))
     except NothingMatched as error:
         _no_match(str(error), error.suggestions, chosen)
+
+
+PAIRED = ("area", "commitments", "trade", "event", "assessment", "search", "timeline")
+"""The listings whose records belong to a pair: a `pair` column where several are answered."""
+
+
+def _paired(base: Base, listing: str, pair: str | None) -> str:
+    """The listing, with a first column `pair` when it answers for several pairs; a note on
+    stderr when the base's default pair was chosen for want of --pair."""
+    if len(base.pairs) < 2:
+        return listing
+    chosen = base.chosen_pair(pair)
+    if chosen is None:
+        return listing + "+pair" if listing in PAIRED else listing
+    if pair is None:
+        say(f"bilateral: answered for {chosen}, the base's default pair; --pair all for every pair")
+    return listing
+
+
+def command_line_message(error: BadQuery) -> str:
+    """What a command says of a query it cannot answer: a parameter as its option."""
+    return error.command_line if isinstance(error, BadParameter) else str(error)
 
 
 def answer_text(
@@ -196,7 +220,7 @@ def answer_text(
     except (FactBaseUnreadable, FactBaseInvalid) as error:
         fail_unusable(error)
     except BadQuery as error:
-        fail(str(error))
+        fail(command_line_message(error))
     except NothingMatched as error:
         fail(str(error), EXIT_NOTHING_MATCHED)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from bilateral.cli.answering import EXIT_CODES, Settings, answer
-from bilateral.cli.options import output_options
+from bilateral.cli.options import every_pair_option, output_options
 
 
 def _date(_context: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -13,12 +13,12 @@ def _date(_context: click.Context, _param: click.Parameter, value: str | None) -
     if value is None:
         return None
     from bilateral.api import checked_date  # parsing dates: only when a date is given
-    from bilateral.errors import BadQuery
+    from bilateral.errors import BadParameter
 
     try:
         checked_date(value)
-    except BadQuery as error:
-        raise click.BadParameter(str(error).replace("--as-of ", "")) from None
+    except BadParameter as error:
+        raise click.BadParameter(error.command_line.replace("--as-of ", "")) from None
     return value
 
 
@@ -38,10 +38,16 @@ def _date(_context: click.Context, _param: click.Parameter, value: str | None) -
     callback=_date,
     help="To this date (its last day; default: today). Statuses are shown at this date.",
 )
+@every_pair_option
 @output_options
 @click.pass_obj
 def changes(
-    settings: Settings, start: str, end: str | None, fmt: str | None, as_json: bool
+    settings: Settings,
+    start: str,
+    end: str | None,
+    pair: str | None,
+    fmt: str | None,
+    as_json: bool,
 ) -> None:
     """What changed between two dates: roles and relations begun and ended, events,
     commitments that got their status or ended, names changed, disputes opened, each
@@ -55,7 +61,7 @@ def changes(
     settings.as_of = end  # the answer is true as of the period's last day
     answer(
         settings,
-        lambda base: base.changes(start, end),
+        lambda base: base.changes(start, end, pair),
         "changes",
         fmt,
         as_json,

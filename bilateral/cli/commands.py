@@ -71,6 +71,7 @@ def areas(
         fmt,
         as_json,
         "no cooperation area matches",
+        pair=pair,
     )
 
 
@@ -117,6 +118,7 @@ def officials(
         fmt,
         as_json,
         "no official matches",
+        pair=pair,
     )
 
 
@@ -187,7 +189,8 @@ def trade(
 
         trade_table(rows, out, terminal, cited)
 
-    answer(settings, lambda base: base.trade(**chosen), "trade", fmt, as_json, nothing, table)
+    trade_figures = lambda base: base.trade(**chosen)  # noqa: E731
+    answer(settings, trade_figures, "trade", fmt, as_json, nothing, table, pair=pair)
 
 
 @click.command(short_help="Visits, meetings and signings, in date order")
@@ -234,6 +237,7 @@ def events(
         fmt,
         as_json,
         "no event matches",
+        pair=pair,
     )
 
 
@@ -312,7 +316,8 @@ def search(
         first[:] = rows[:1]
         return rows
 
-    answer(settings, produce, "search", fmt, as_json, f"nothing found for {text!r}")
+    nothing = f"nothing found for {text!r}"
+    answer(settings, produce, "search", fmt, as_json, nothing, pair=pair or "all")
     if first and sys.stderr.isatty():
         for line in understood(first[0].document):
             click.echo(for_screen(f"bilateral: note: {line}", sys.stderr), err=True)
@@ -354,9 +359,10 @@ BIBLIOGRAPHY_FORMATS = ("csl-json", "bibtex")
     help="Output format (default: table on a terminal, tsv when piped); csl-json and "
     "bibtex give the bibliography for Zotero, Pandoc or LaTeX.",
 )
+@every_pair_option
 @as_of_option
 @click.pass_obj
-def sources(settings: Settings, fmt: str | None, as_json: bool) -> None:
+def sources(settings: Settings, fmt: str | None, as_json: bool, pair: str | None) -> None:
     """The sources of the fact base: title, date, address, and the records each supports.
 
     \b
@@ -370,16 +376,16 @@ def sources(settings: Settings, fmt: str | None, as_json: bool) -> None:
         terminal = sys.stdout.isatty()
 
         def listed(base: Base) -> str:
-            text = bibliography(base, fmt == "bibtex")
+            text = bibliography(base, fmt == "bibtex", pair)
             return visible(text) if terminal else text
 
         answer_text(settings, listed, structured=fmt == "csl-json")
         return
-    answer(settings, lambda base: base.sources(), "source", fmt, as_json, "no sources")
+    answer(settings, lambda base: base.sources(pair), "source", fmt, as_json, "no sources")
 
 
-def bibliography(base: Base, as_bibtex: bool) -> str:
+def bibliography(base: Base, as_bibtex: bool, pair: str | None = None) -> str:
     from bilateral.render.bibliography import bibtex, csl_json  # these two formats alone
 
-    sources = [row.document for row in base.sources()]
+    sources = [row.document for row in base.sources(pair)]
     return bibtex(sources) if as_bibtex else csl_json(sources) + "\n"

@@ -1,4 +1,4 @@
-"""Commands for curators: `check`, `new`, `fmt` and `diff`."""
+"""Commands for curators: `check`, `new` and `fmt` (`diff` is in diffing.py)."""
 
 from __future__ import annotations
 
@@ -22,11 +22,11 @@ from bilateral.errors import FactBaseInvalid, FactBaseUnreadable, Problem, shown
 from bilateral.render.escapes import visible
 
 if TYPE_CHECKING:
-    from bilateral.api import FactBase, Field
+    from bilateral.api import FactBase
     from bilateral.curate.adding import Spec
     from bilateral.curate.findings import Finding
 
-__all__ = ["check", "diff", "fmt", "new"]
+__all__ = ["check", "fmt", "new"]
 
 
 @click.command()
@@ -58,7 +58,8 @@ def check(settings: Settings, path: str | None, output: str) -> None:
     from bilateral.api import load_checked as load  # the checking stack, for `check` alone
     from bilateral.curate.checking import layout_warnings, uncited_warnings  # curators' tools
     from bilateral.curate.findings import Finding  # as above
-    from bilateral.curate.timeless import timeless_warnings  # as above
+    from bilateral.curate.overlaps import overlapping_holders  # as above
+    from bilateral.curate.timeless import placed_warnings, timeless_warnings  # as above
 
     target = path or settings.path
     base: FactBase | None = None
@@ -68,7 +69,10 @@ def check(settings: Settings, path: str | None, output: str) -> None:
             base = load(target)
         except FactBaseInvalid as error:
             errors = [Finding.of(problem) for problem in error.problems]
-        layout = layout_warnings(target) + (timeless_warnings(target, base) if base else [])
+        layout = layout_warnings(target)
+        if base:
+            layout += timeless_warnings(target, base)
+            layout += placed_warnings(target, overlapping_holders(base))
         uncited = base.uncited_sources() if base else []
         cited_by_none = uncited_warnings(target, uncited)
     except FactBaseUnreadable as error:
@@ -209,35 +213,53 @@ def new(
         parent = click.prompt(f"id of the {' or '.join(spec.parents)} it goes inside")
     typed = [("id", record_id), ("name", name), *(("sources", c) for c in cite)]
     typed += [(key.strip(), value) for key, _, value in (f.partition("=") for f in fields)]
+    if bad := [f for f in fields if "=" not in f]:
+        raise click.UsageError(f"--field {bad[0]!r}: write KEY=VALUE")
+    given = _given(spec, [(key, value) for key, value in typed if value is not None], ask)
+    _add_asking(settings, spec, given, parent, (chosen, dry_run, ask))
+
+
+def _given(spec: Spec, typed: list[tuple[str, str]], ask: bool) -> dict[str, list[str]]:
+    """What was typed for each field, with what is missing asked for at a terminal."""
+    from bilateral.curate import adding  # curators' tools, for `new` alone
+
     try:
-        if bad := [f for f in fields if "=" not in f]:
-            raise ValueError(f"--field {bad[0]!r}: write KEY=VALUE")
-        given = adding.typed(spec, [(key, value) for key, value in typed if value is not None])
+        given = adding.typed(spec, typed)
         missing = adding.missing(spec, given)
         if missing and not ask:
             raise ValueError(adding.needs(spec, missing))
-        given.update({item.toml_key: [_ask(item)] for item in missing})
-        values = adding.values(spec, given)
+        if ask:
+            from bilateral.cli import asking  # the terminal's questions, for `new` alone
+
+            given = asking.interview(spec, given, optional=bool(missing))
+        adding.values(spec, given)  # every value reads before the base is asked
     except ValueError as error:
         raise click.UsageError(str(error)) from None
-    _add(settings, spec, values, parent, chosen, dry_run)
+    return given
 
 
-def _ask(item: Field) -> str:
-    """A required field's value, asked at the terminal until it reads."""
-    from bilateral.curate.adding import hint, value_of  # curators' tools
+def _add_asking(
+    settings: Settings,
+    spec: Spec,
+    given: dict[str, list[str]],
+    parent: str | None,
+    how: tuple[str | None, bool, bool],
+) -> None:
+    """Add the record; at a terminal, a record the base refuses for its own fields is
+    asked for again, field by field, keeping the rest of what was typed."""
+    from bilateral.cli import asking  # the terminal's questions, for `new` alone
+    from bilateral.curate import adding  # curators' tools
 
-    def checked(text: str) -> str:
-        try:
-            value_of(item, [text])
-        except ValueError as error:
-            raise click.BadParameter(str(error)) from None
-        return text
-
-    choices = click.Choice(item.choices) if item.choices else None
-    question = f"{item.toml_key} ({hint(item)})"
-    answer: str = click.prompt(question, type=choices, value_proc=None if choices else checked)
-    return answer
+    chosen, dry_run, ask = how
+    for rounds in range(asking.MAX_ROUNDS + 1):
+        values = adding.values(spec, given)
+        refused = _add(settings, spec, values, parent, chosen, dry_run, ask)
+        if refused is None:
+            return
+        corrected = asking.again(spec, given, refused, rounds)
+        if corrected is None:
+            _refused(refused)
+        given = corrected
 
 
 def _add(
@@ -247,7 +269,10 @@ def _add(
     parent: str | None,
     chosen: str | None,
     dry_run: bool,
-) -> None:
+    ask: bool = False,
+) -> list[Problem] | None:
+    """Add the record; at a terminal (`ask`), the problems of a record the base refuses
+    are returned, to ask again."""
     import os  # only `new` chooses where its base is
 
     from bilateral.curate import create, saving  # curators' tools
@@ -256,7 +281,7 @@ def _add(
     try:
         if not dry_run:
             saving.refuse_installed(base)
-        target = create.target_file(base, chosen, spec, parent)
+        target = create.target_file(base, chosen, spec, parent, values)
         with saving.locked(target):  # another writer waits; this one reads what it wrote
             plan = create.plan(target, spec, values, parent)
             built = create.validate(base, plan)
@@ -265,9 +290,9 @@ def _add(
     except (create.CannotAdd, FactBaseUnreadable, saving.InstalledCopy) as error:
         fail(str(error))
     except create.Refused as error:
-        for problem in error.problems[:20]:
-            click.echo(problem_line(problem), err=True)
-        fail(str(error), EXIT_NOTHING_MATCHED)
+        if ask and error.problems:
+            return error.problems
+        _refused(error.problems, str(error))
     except OSError as error:
         fail(f"{shown(chosen or base)}: cannot be written ({error.strerror or error})", EXIT_IO)
     if dry_run:
@@ -282,6 +307,14 @@ def _add(
     for table, record, inside, message in never_in_force(built):
         if record in (values.get("id"), parent):
             warn(f"{shown(plan.file)}: {table} {record}{inside}: {message}")
+    return None
+
+
+def _refused(problems: list[Problem], message: str = "") -> NoReturn:
+    for problem in problems[:20]:
+        click.echo(problem_line(problem), err=True)
+    fail(message or f"the record would leave the base with {len(problems)} problem(s), "
+         "so nothing was written", EXIT_NOTHING_MATCHED)  # fmt: skip
 
 
 @click.command()
@@ -325,63 +358,3 @@ def _fmt_one(file: str, check_only: bool, show_diff: bool) -> int:
     if outcome.message:
         click.echo(f"bilateral: {visible(outcome.message)}", err=True)
     return outcome.code
-
-
-@click.command()
-@click.argument("old")
-@click.argument("new", required=False)
-@click.option(
-    "--format",
-    "output",
-    type=click.Choice(["table", "tsv", "json"]),
-    help="Output format (default: table on a terminal, tsv when piped).",
-)
-@click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")
-@click.pass_obj
-def diff(settings: Settings, old: str, new: str | None, output: str | None, as_json: bool) -> None:
-    """What changed from OLD to NEW (default: the base), record by record and field by
-    field. Each is a file, a directory, a git revision (the same path as it was then) or
-    REV:PATH.
-
-    \b
-    Example:
-        bilateral diff HEAD~1 facts.toml
-        bilateral diff old-facts.toml facts.toml --json
-    """
-    import os  # only `diff` and `new` look for paths
-    import tempfile
-
-    from bilateral.curate import diffing  # curators' tools, for `diff` alone
-
-    chosen = "json" if as_json else output or ("table" if sys.stdout.isatty() else "tsv")
-    newer = new or settings.path
-    default = newer if os.path.exists(newer) else settings.path
-    with tempfile.TemporaryDirectory() as scratch:
-        before, old_label = _version(old, default, os.path.join(scratch, "old"))
-        after, new_label = _version(newer, default, os.path.join(scratch, "new"))
-    changes = diffing.compare(before, after)
-    if chosen == "json":
-        echo_answer(diffing.as_json(changes, old_label, new_label), structured=True)
-    elif chosen == "tsv" and changes:
-        from bilateral.render.views import tsv_line  # the TSV rules of every answer
-
-        echo_answer("".join(tsv_line(row) for row in diffing.rows(changes)).removesuffix("\n"))
-    elif changes:
-        from bilateral.render.changes import print_changes  # rich, for a table alone
-
-        title = f"Changes from {old_label} to {new_label}"
-        print_changes(diffing.value_rows(changes), title, sys.stdout, sys.stdout.isatty())
-    if not changes and chosen != "json":
-        click.echo(
-            visible(f"bilateral: no differences between {old_label} and {new_label}"), err=True
-        )
-    sys.exit(EXIT_NOTHING_MATCHED if changes else 0)
-
-
-def _version(version: str, default: str, scratch: str) -> tuple[FactBase, str]:
-    from bilateral.curate.revisions import NoSuchVersion, load_version  # curators' tools
-
-    try:
-        return load_version(version, default, scratch)
-    except NoSuchVersion as error:
-        fail(str(error))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from bilateral.cli.answering import Settings, answer_text, fail
-from bilateral.cli.options import as_of_option, pair_option
+from bilateral.cli.options import as_of_option, every_pair_option
 from bilateral.errors import shown
 from bilateral.render.escapes import visible
 
@@ -44,7 +44,7 @@ __all__ = ["export"]
 )
 @click.option("--force", is_flag=True, help="Replace what is at PATH (and its metadata.json).")
 @click.option("--schema", is_flag=True, help="Print the JSON Schema of --format json.")
-@pair_option
+@every_pair_option
 @as_of_option
 @click.pass_obj
 def export(
@@ -75,6 +75,8 @@ def export(
     if schema:
         click.echo(exports.schema_text(), nl=False)
         return
+
+    pair = pair or "all"
 
     def produce(base: Base) -> str:
         try:

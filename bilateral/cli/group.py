@@ -47,8 +47,9 @@ COMMAND_MODULES = {
     "changes": "changing:changes",
     "check": "curate:check",
     "new": "curate:new",
+    "init": "starting:init",
     "fmt": "curate:fmt",
-    "diff": "curate:diff",
+    "diff": "diffing:diff",
     "brief": "handoff:brief",
     "graph": "handoff:graph",
     "export": "exporting:export",
@@ -228,7 +229,7 @@ def overview_text(overview: dict[str, Any], width: int) -> str:
         if period
         else "",
         f"Its sources speak up to {checked}." if checked else "",
-        f"Pairs: {', '.join(overview['pairs'])}",
+        _pairs_text(overview),
         "Countries: " + ", ".join(f"{code} {name}" for code, name in overview["countries"].items()),
         ", ".join(f"{count} {name}" for name, count in counts.items() if name not in SAID_ELSEWHERE)
         + f", from {counts['sources']} sources",
@@ -239,6 +240,26 @@ def overview_text(overview: dict[str, Any], width: int) -> str:
         if paragraph
     ]
     return "\n".join([*wrapped, "", "Go further:", *go_further(width)])
+
+
+def _pairs_text(overview: dict[str, Any]) -> str:
+    """The pairs; where there are several, each with its title and date of writing, and
+    which one a listing answers for without --pair."""
+    pairs: list[str] = overview["pairs"]
+    if len(pairs) < 2:
+        return f"Pairs: {', '.join(pairs)}"
+    about = overview.get("about_pairs") or {}
+    default = overview.get("default_pair")
+    listed = "; ".join(
+        f"{pair} ({about[pair]['title']}, written about {about[pair]['as_of']})"
+        if pair in about
+        else pair
+        for pair in pairs
+    )
+    return (
+        f"Pairs: {listed}. Choose one with --pair AA-BB, or --pair all; without --pair, "
+        f"listings answer for {default or 'every pair'}."
+    )
 
 
 def go_further(width: int) -> list[str]:

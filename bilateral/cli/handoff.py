@@ -67,12 +67,12 @@ def brief(settings: Settings, fmt: str | None, since: str | None, pair: str | No
 
 def _since(base: Base, since: str) -> str:
     """The day --since means, read as --as-of reads a date."""
-    from bilateral.errors import BadQuery  # only when --since is given
+    from bilateral.errors import BadParameter, BadQuery  # only when --since is given
 
     try:
         return base.at(since).when.text
-    except BadQuery as error:
-        raise BadQuery(str(error).replace("--as-of", "--since", 1)) from None
+    except BadParameter as error:
+        raise BadQuery(error.command_line.replace("--date", "--since", 1)) from None
 
 
 @click.command()

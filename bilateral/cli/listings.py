@@ -62,6 +62,7 @@ def timeline(
         as_json,
         "nothing happened in that period",
         draw_table=draw,
+        pair=pair or "all",
     )
 
 
@@ -105,6 +106,7 @@ def assessments(
         fmt,
         as_json,
         "no assessment matches",
+        pair=pair,
     )
 
 

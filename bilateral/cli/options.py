@@ -102,12 +102,12 @@ def _remember_date(context: click.Context, _param: click.Parameter, value: str |
     if value is None:
         return
     from bilateral.api import checked_date  # parsing dates: only when a date is given
-    from bilateral.errors import BadQuery
+    from bilateral.errors import BadParameter
 
     try:
         checked_date(value)
-    except BadQuery as error:
-        raise click.BadParameter(str(error).removeprefix("--as-of ")) from None
+    except BadParameter as error:
+        raise click.BadParameter(error.command_line.removeprefix("--as-of ")) from None
     context.ensure_object(Settings).as_of = value
 
 
@@ -142,7 +142,8 @@ def pair_option(command: F) -> F:
     return click.option(
         "--pair",
         metavar="AA-BB",
-        help="The pair of countries, either order, or 'all'; needed when the base holds several.",
+        help="The pair of countries (either order), or 'all'; default the base's own pair "
+        "(its `pair` key), else every pair.",
     )(command)
 
 

@@ -106,6 +106,20 @@ def hint(item: Field) -> str:
     return hints.get(item.type, "text")
 
 
+def shape_fault(item: Field, text: str) -> str | None:
+    """What is wrong with the shape of an id or a date typed for `item`, before the base
+    is asked; None when it has the right shape."""
+    from bilateral.schema import dates  # the date rules of the checker
+    from bilateral.schema.checker import ID_PATTERN
+
+    code = len(text) == 2 and text.isupper()  # a country's id is its code
+    if item.type == "id" and not code and not ID_PATTERN.match(text):
+        return f"{text!r}: use lower-case letters, digits and single hyphens"
+    if item.type == "date" and dates.normalize(text) is None:
+        return f"{text!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY"
+    return None
+
+
 def value_of(item: Field, texts: list[str]) -> Any:
     """A field's value from what was typed (ValueError saying what is wrong)."""
     if len(texts) == 1 and texts[0].lstrip()[:1] in ("[", "{"):

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from bilateral.curate import filing
 from bilateral.curate.adding import Spec, article, block
 from bilateral.curate.key_order import of_shape
 from bilateral.curate.record_lines import end_of_field, end_of_kind, inserted, record_ids
@@ -51,9 +52,17 @@ class Plan:
     """The record's own lines."""
 
 
-def target_file(base: str, chosen: str | None, spec: Spec, parent: str | None) -> str:
-    """The file the record goes in: the one chosen, the base itself, or in a directory the
-    file holding its parent (or the last file holding its kind)."""
+def target_file(
+    base: str,
+    chosen: str | None,
+    spec: Spec,
+    parent: str | None,
+    values: dict[str, Any] | None = None,
+) -> str:
+    """The file the record goes in: the one chosen (in a directory, a new `*.toml` file
+    is started), the base itself, or in a directory the file holding its parent, else the
+    last file of its pair (its `pair`, or its countries') holding its kind, else of its
+    pair, else the last holding its kind."""
     if spec.field and parent is None:
         raise CannotAdd(
             f"{article(spec.name)} {spec.name} goes inside a record; name it with --record ID"
@@ -67,20 +76,38 @@ def target_file(base: str, chosen: str | None, spec: Spec, parent: str | None) -
         return base
     files = base_files(base)
     if chosen:
-        same = [file for file in files if os.path.abspath(file) == os.path.abspath(chosen)]
-        if not same:
-            raise CannotAdd(f"--file {chosen} is not a *.toml file of the base {base}")
+        return _chosen(base, chosen, files)
+    parsed = [(file, parse_toml(file, decode(file, read_bytes(file)))) for file in files]
+    if parent is not None:
+        return _parents_file(base, parent, parsed)
+    found = filing.file_for(parsed, BY_NAME[spec.name].table, values or {})
+    if found is None:
+        raise CannotAdd(
+            f"{base}: no file holds {spec.name} records; choose one with --file "
+            "(a new file is started)"
+        )
+    return found
+
+
+def _chosen(base: str, chosen: str, files: list[str]) -> str:
+    same = [file for file in files if os.path.abspath(file) == os.path.abspath(chosen)]
+    if same:
         return same[0]
+    inside = os.path.abspath(chosen).startswith(os.path.abspath(base) + os.sep)
+    if inside and chosen.endswith(".toml") and not os.path.exists(chosen):
+        if not os.path.isdir(os.path.dirname(os.path.abspath(chosen))):
+            raise CannotAdd(f"--file {chosen}: its folder does not exist; make it first")
+        return chosen  # a new file of the base
+    raise CannotAdd(f"--file {chosen} is not a *.toml file of the base {base}")
+
+
+def _parents_file(base: str, parent: str, parsed: list[tuple[str, dict[str, Any]]]) -> str:
     ids: dict[str, list[str]] = {}
-    for file in reversed(files):
-        data = parse_toml(file, decode(file, read_bytes(file)))
-        if parent is not None and parent in record_ids(data).values():
-            return file
-        if parent is None and data.get(BY_NAME[spec.name].table):
-            return file
+    for holder, data in reversed(parsed):
+        if parent in record_ids(data).values():
+            found: str = holder
+            return found
         ids.update({record_id: [] for record_id in record_ids(data).values()})
-    if parent is None:
-        raise CannotAdd(f"{base}: no file holds {spec.name} records; choose one with --file")
     meant = closest_id(parent, ids)
     also = f"; did you mean {meant!r}?" if meant else ""
     raise CannotAdd(f"{base}: no file holds a record with the id {parent!r}{also}")
@@ -88,8 +115,11 @@ def target_file(base: str, chosen: str | None, spec: Spec, parent: str | None) -
 
 def plan(file: str, spec: Spec, values: dict[str, Any], parent: str | None) -> Plan:
     """The file's text with the record inserted where it belongs."""
-    original = read_bytes(file)
-    text = decode(file, original)
+    if os.path.exists(file):
+        original = read_bytes(file)
+        text = decode(file, original)
+    else:  # a new file of a directory base
+        original, text = b"", filing.new_file_text(values)
     data = parse_toml(file, text)
     if spec.field:
         if parent is None:
@@ -171,6 +201,8 @@ def validate(base: str, plan: Plan) -> FactBase:
         ) from None
     target = os.path.abspath(plan.file)
     changed = parse_toml(plan.file, plan.text)
+    if not os.path.exists(plan.file):
+        parts.append((plan.file, plan.text, changed))  # a new file: the record is in it
     try:
         return build_parts(
             [
@@ -201,4 +233,5 @@ def _as_before(problem: Problem, plan: Plan) -> Problem:
 
 
 def write(plan: Plan) -> None:
-    write_atomically(plan.file, plan.text, expected=plan.original)
+    new = not plan.original and not os.path.exists(plan.file)
+    write_atomically(plan.file, plan.text, expected=None if new else plan.original)

@@ -9,7 +9,7 @@ at all, it answers `unknown` or `not-yet` at every date.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from bilateral.answer.dated import DEFAULT_HORIZON_YEARS, Span
 from bilateral.curate.findings import Finding
@@ -81,8 +81,15 @@ def why(span: Span) -> str:
 
 def timeless_warnings(target: str, base: FactBase, only: set[str] | None = None) -> list[Finding]:
     """A warning at each record that is never in force (of the ids in `only`, if given)."""
+    return placed_warnings(target, never_in_force(base), only)
+
+
+def placed_warnings(
+    target: str, found_in_base: Iterable[Timeless], only: set[str] | None = None
+) -> list[Finding]:
+    """A warning at the file and line of each (table, record, key inside, message)."""
     wanted: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for table, record, inside, message in never_in_force(base):
+    for table, record, inside, message in found_in_base:
         if only is None or record in only:
             wanted.setdefault((table, record), []).append((inside, message))
     found: list[Finding] = []

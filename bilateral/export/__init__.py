@@ -62,7 +62,7 @@ def info(base: Base, pair: str | None) -> dict[str, str]:
         "as_of": header["as_of"],
         "pair": header["pair"] or "every pair",
         "generated_by": header["generated_by"],
-        "written_about": base.query.meta["as_of"],
+        "written_about": base.about(base.query.resolve_pair(pair))["as_of"],
         "documentation": "docs/export.md in the bilateral repository",
     }
 

@@ -171,7 +171,7 @@ def header(base: Base, pair: str | None) -> dict[str, Any]:
     chosen = base.query.resolve_pair(pair)
     pairs = base.query.pairs
     return {
-        "title": base.query.meta["title"],
+        "title": base.about(chosen)["title"],
         "as_of": base.when.text,
         "pair": chosen or (pairs[0] if len(pairs) == 1 else None),
         "generated_by": f"bilateral {__version__}",

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from bilateral.answer.dated import ENDED, HELD
-from bilateral.answer.titles import event_title
+from bilateral.answer.titles import event_title, short_names
 from bilateral.schema.jsontext import to_json
 
 if TYPE_CHECKING:
@@ -111,7 +111,9 @@ def entities(base: Base, pair: str | None) -> Iterator[Entity]:
     involved = set(organizations) | set(countries) | {person["id"] for person in people}
     names = {d["id"]: str(d["name"]) for d in (*countries.values(), *places.values(), *people)}
     names |= {key: str(d["name"]) for key, d in organizations.items()}
-    titled = _Titles(names, {person["id"] for person in people})
+    titled = _Titles(
+        names, {person["id"] for person in people}, short_names(organizations.values())
+    )
     for event in base.documents("event", pair):
         yield _event(event, involved, countries, places, sources, titled)
     yield from _relations(base.documents("relation"), set(involved), sources)
@@ -120,12 +122,13 @@ def entities(base: Base, pair: str | None) -> Iterator[Entity]:
 class _Titles:
     """Short event titles from the names in force at the export's date."""
 
-    def __init__(self, names: dict[str, str], people: set[str]) -> None:
+    def __init__(self, names: dict[str, str], people: set[str], short: dict[str, str]) -> None:
         self.names = names
         self.people = people
+        self.short = short
 
     def of(self, event: Document) -> str:
-        return event_title(event, self.names, self.people, day=True)
+        return event_title(event, self.names, self.people, day=True, short=self.short)
 
 
 RELATION_SCHEMAS = {"membership": "Membership"}

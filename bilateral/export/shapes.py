@@ -11,7 +11,6 @@ appears in all of them with no change here.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,7 +36,7 @@ AT_THE_DATE: dict[tuple[str, str], tuple[Field, ...]] = {
 }
 """Fields that answering adds to nested records as of the date (bilateral.answer.dated)."""
 ON_THE_DATE: dict[str, tuple[Field, ...]] = {
-    name: (dataclasses.replace(STANDING, name=field),) for name, field in declared().status.items()
+    name: (STANDING.replace(name=field),) for name, field in declared().status.items()
 }
 """Fields that answering adds to top-level records as of the date."""
 
@@ -174,7 +173,7 @@ def from_parent(parent: Kind, child: Child) -> tuple[Field, ...]:
             fields.append(Field(name, "ref", required=True, targets=(parent.name,), help=help_text))
         else:
             copied = parent.shape.field(value.name)
-            fields.append(dataclasses.replace(copied, name=name, key=""))
+            fields.append(copied.replace(name=name, key=""))
     return tuple(fields)
 
 

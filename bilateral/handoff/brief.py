@@ -56,7 +56,8 @@ def briefing(base: Base, pair: str | None, since: str | None = None) -> Note:
     )
     title = f"Briefing note: {context.countries[0]} and {context.countries[1]}"
     start = since or _a_year_before(base.when.day)
-    blocks: list[Block] = [Heading(1, title), _preface(base, start, records)]
+    about = base.about("-".join(codes))
+    blocks: list[Block] = [Heading(1, title), _preface(base, start, records, about)]
     blocks += [Heading(2, "Bottom line"), bottomline.paragraph(context, records)]
     blocks += sections.key_points(context, records.areas)
     blocks += changed(context, base, records, start)
@@ -141,11 +142,10 @@ def _a_year_before(day: datetime.date) -> str:
         return day.replace(year=day.year - 1, day=28).isoformat()
 
 
-def _preface(base: Base, since: str, records: Records) -> Paragraph:
-    """The date, the base, and when the base falls silent before the date."""
-    overview = base.overview()
+def _preface(base: Base, since: str, records: Records, about: dict[str, str]) -> Paragraph:
+    """The date, the base (by the pair's own title), and when the base falls silent."""
     said = (
-        f"As of {base.when.text}, from the fact base \u201c{overview['title']}\u201d. "
+        f"As of {base.when.text}, from the fact base \u201c{about['title']}\u201d. "
         "Bracketed numbers are the sources at the end; \u201clater\u201d marks a source "
         "dated after the note\u2019s date."
     )

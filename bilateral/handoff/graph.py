@@ -92,19 +92,20 @@ def build(base: Base, pair: str | None) -> Graph:
     """The whole graph as of the base's date; `pair` limits events and commitments."""
     chosen = pair or "all"
     graph = Graph(base.when.text)
+    codes = (base.chosen_pair(chosen) or "").split("-")
+    people = [p for p in base.documents("person") if codes == [""] or p["country"] in codes]
     for kind in NODE_KINDS[:4]:
-        for document in base.documents(kind):
+        for document in people if kind == "person" else base.documents(kind):
             country = document["id"] if kind == "country" else document.get("country") or ""
             name = str(document["name"])
             graph.nodes[document["id"]] = Node(document["id"], kind, name, country=country)
     for area in base.documents("area", chosen):
         graph.nodes[area["id"]] = Node(area["id"], "area", area["name"], area["summary"])
     day = base.when.day
-    people = base.documents("person")
     _roles(graph, people)
-    _relations(graph, base.documents("relation"))
+    _relations(graph, _relations_of(base, base.chosen_pair(chosen)))
     names = {key: node.label for key, node in graph.nodes.items()}
-    titles = Titles(names, {person["id"] for person in people})
+    titles = Titles(names, {person["id"] for person in base.documents("person")})
     _events(graph, base.documents("event", chosen), day, titles)
     _commitments(graph, base.documents("commitment", chosen))
     for other, document in untold(base, chosen, DRAWN_OR_LEFT_OUT):
@@ -116,6 +117,18 @@ def build(base: Base, pair: str | None) -> Graph:
         for end in (edge.source, edge.target):
             graph.nodes.setdefault(end, Node(end, "record", end))
     return graph
+
+
+def _relations_of(base: Base, pair: str | None) -> list[Document]:
+    """The ties that touch the pair's countries, save those between another pair's."""
+    if pair is None:
+        return base.documents("relation")
+    others = set(base.pairs) - {pair}
+    return [
+        row.document
+        for row in base.relations(pair=pair)
+        if "-".join(sorted((row.document["subject"], row.document["object"]))) not in others
+    ]
 
 
 def _roles(graph: Graph, people: list[Document]) -> None:

@@ -26,7 +26,9 @@ MIGRATION = {
     "assessments, `date`/`end` to commitments and `term_years` to posts (docs/schema.md)",
 }
 """What to change in a base written for an earlier schema."""
-META_KEYS = ("schema_version", "title", "pair", "as_of")
+META_KEYS = ("schema_version", "title", "pair", "as_of", "pairs")
+ABOUT_KEYS = ("title", "as_of")
+"""What the `pairs` table may give each pair: its own title and date of writing."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ class FactBase:
     """The ids of the sources cited in each TOML table, its records' notes and roles included."""
     origin: dict[str, str] = dataclasses.field(default_factory=dict)
     """The file each top-level record was written in, for a base kept in many files."""
+    about: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
+    """Each pair's own `title` and `as_of` (date of writing), where the base gives them."""
 
     def each(self) -> Iterator[tuple[Kind, Document, int]]:
         """Every record with its kind and its position among its kind, children after parents."""
@@ -63,7 +67,9 @@ class FactBase:
         return [s["id"] for s in self.records["source"] if s["id"] not in cited]
 
     def pairs(self) -> list[str]:
-        return sorted({p for kind, doc, _ in self.each() if (p := kind.pair_of(doc))})
+        """The pairs of its records, its own `pair` and those it gives titles to."""
+        found = {p for kind, doc, _ in self.each() if (p := kind.pair_of(doc))}
+        return sorted(found | set(self.about) | ({self.pair} if self.pair else set()))
 
 
 def dates_in(shape: Shape, document: Document) -> list[str]:
@@ -104,10 +110,11 @@ def build(file: str, text: str, data: dict[str, Any]) -> FactBase:
     check.allowed_keys(data, "", {*META_KEYS, *(kind.table for kind in TOP_LEVEL)})
     _check_schema_version(check, data)
     title = check.string(data, "", "title")
-    pair_text = check.string(data, "", "pair")
+    pair_text = check.string(data, "", "pair", required=False)
     pair = check.valid_pair("pair", pair_text) if pair_text else None
     as_of = check.date(data, "", "as_of", required=True)
     check.default_pair = pair or ""
+    about = read_about(check, data)
     keyed = {kind.name: read_kind(check, data, kind) for kind in TOP_LEVEL}
     check.resolve_references()
     check_locators(check, {document["id"]: document for _, document in keyed["source"]})
@@ -122,7 +129,30 @@ def build(file: str, text: str, data: dict[str, Any]) -> FactBase:
     cited: dict[str, set[str]] = {}
     for key, citation in check.citations:
         cited.setdefault(key.split("[", 1)[0], set()).add(citation["source"])
-    return FactBase(title or "", pair or "", as_of or "", records, lookup, cited)
+    return FactBase(title or "", pair or "", as_of or "", records, lookup, cited, about=about)
+
+
+def read_about(check: Checker, data: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """The `pairs` table: `[pairs.AZ-TR]` with `title` and `as_of` for that pair."""
+    table = data.get("pairs")
+    if table is None:
+        return {}
+    if not isinstance(table, dict):
+        check.problem("pairs", "expected a table such as [pairs.AZ-TR] with title and as_of")
+        return {}
+    about: dict[str, dict[str, str]] = {}
+    for name, given in table.items():
+        key = f"pairs.{name}"
+        pair = check.valid_pair(key, name) if isinstance(name, str) else None
+        if not isinstance(given, dict):
+            check.problem(key, "expected a table with title and as_of, such as [pairs.AZ-TR]")
+            continue
+        check.allowed_keys(given, key, set(ABOUT_KEYS))
+        title = check.string(given, key, "title", required=False)
+        found = {"title": title, "as_of": check.date(given, key, "as_of")}
+        if pair is not None:
+            about[pair] = {name: value for name, value in found.items() if value}
+    return about
 
 
 def read_kind(check: Checker, data: dict[str, Any], kind: Kind) -> list[tuple[str, Document]]:

@@ -95,6 +95,16 @@ def note_texts(document: Document) -> list[str]:
     return [note["text"] for note in document["notes"]]
 
 
+def dispute_texts(document: Document) -> list[str]:
+    """Every disputed value in words and who says it: 'who says Romania was second' finds
+    the record that holds the dispute."""
+    return [
+        joined(str(value["value"]), value.get("says"))
+        for dispute in document.get("disputes") or []
+        for value in dispute["values"]
+    ]
+
+
 def date_order(date: str | None, position: int) -> str:
     """Sorts by the earliest day a date may mean; undated last, then in file order."""
     day = dates.earliest(date).isoformat() if date else "9999-99-99"

@@ -13,6 +13,7 @@ from bilateral.kinds.common import (
     SOURCES,
     START,
     check_span,
+    dispute_texts,
     joined,
     name_of,
     names_of,
@@ -75,6 +76,7 @@ ASSESSMENT = Kind(
         doc["holder_name"],
         "opinion view assessment think say",
         lookup.words_for(doc["about"]),
+        *dispute_texts(doc),
     ),
     mentions=lambda doc: tuple(filter(None, (doc["held_by"], *doc["about"]))),
     facets=lambda doc, _lookup: [

@@ -17,6 +17,8 @@ from typing import Any
 
 from bilateral.errors import FactBaseInvalid, Problem, shown
 from bilateral.kinds.base import META_KEYS, MIGRATION, SCHEMA_VERSION, FactBase, build, read_kind
+from bilateral.kinds.filepairs import base_keys, own_pair, with_pair
+from bilateral.kinds.misplaced import TABLES, misplaced
 from bilateral.kinds.registry import TABLE_OF, TOP_LEVEL
 from bilateral.schema.checker import Checker, Document
 from bilateral.schema.citations import check_locators
@@ -27,8 +29,10 @@ from bilateral.schema.reading import base_files, read_toml
 Part = tuple[str, Callable[[], str], dict[str, Any]]
 """A file, a way to get its text (needed only to place a problem), and its parsed data."""
 RECORD_KEY = re.compile(r"^(?P<table>[a-z_]+)\[(?P<index>\d+)\]")
-ONCE = ("title", "pair", "as_of")
+ONCE = ("title", "pair", "as_of", "pairs")
+"""The base's own keys: a part that gives one is read with every other part."""
 NAMED = re.compile(r" \([^()]*\)")
+FIRST_USED = re.compile(r", (?P<table>[a-z_]+)\[(?P<index>\d+)\](?: at line \d+)?")
 
 
 def load(path: str) -> FactBase:
@@ -47,10 +51,13 @@ def _constant(text: str) -> Callable[[], str]:
 
 def build_parts(parts: list[Part]) -> FactBase:
     """The base the parts make together, or FactBaseInvalid with every problem in place."""
-    if len(parts) == 1:
+    strays = [
+        misplaced(key, part[2][key], part, parts) for part in parts for key in _not_arrays(part[2])
+    ]
+    if len(parts) == 1 and not strays:
         file, text, data = parts[0]
         return build(file, text(), data)
-    problems = [problem for part in parts for problem in _part_problems(part)]
+    problems = [problem for part in parts for problem in _part_problems(part)] + strays
     merged, origins = _merge(parts, problems)
     if problems:
         raise FactBaseInvalid(_ordered(problems))
@@ -93,43 +100,27 @@ def _merge(
     parts: list[Part], problems: list[Problem]
 ) -> tuple[dict[str, Any], dict[str, list[tuple[int, int]]]]:
     """The parts as one table set; for each table, where each of its records came from
-    (part number, index in that part)."""
-    merged: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    (part number, index in that part). A part's records that name no pair take its own."""
+    merged: dict[str, Any] = {"schema_version": SCHEMA_VERSION, **base_keys(parts, problems)}
     origins: dict[str, list[tuple[int, int]]] = {}
-    given: dict[str, tuple[Any, str]] = {}
-    for number, (file, text, data) in enumerate(parts):
+    for number, (_file, _text, data) in enumerate(parts):
+        pair = own_pair(data)
         for key, value in data.items():
-            if key in ONCE:
-                _once(key, value, file, text, given, problems)
-                merged.setdefault(key, value)
-            elif key != "schema_version" and isinstance(value, list):
-                merged.setdefault(key, []).extend(value)
+            if key in ONCE or key == "schema_version":
+                continue  # the base's keys, above
+            if key in TABLES and not isinstance(value, list):
+                continue  # reported by misplaced()
+            if isinstance(value, list):
+                merged.setdefault(key, []).extend(with_pair(key, value, pair))
                 origins.setdefault(key, []).extend((number, i) for i in range(len(value)))
-            elif key != "schema_version":
-                merged[key] = value  # not an array of tables: the checker says so
+            else:
+                merged.setdefault(key, value)  # not a kind's table: the checker says so
     return merged, origins
 
 
-def _once(
-    key: str,
-    value: Any,
-    file: str,
-    text: Callable[[], str],
-    given: dict[str, tuple[Any, str]],
-    problems: list[Problem],
-) -> None:
-    if key not in given:
-        given[key] = (value, file)
-    elif given[key][0] != value:
-        first = given[key]
-        problems.append(
-            Problem(
-                file,
-                key,
-                f"is {value!r}, but {shown(first[1])} gives {first[0]!r}; give it in one file",
-                LineIndex(text()).line_of(key),
-            )
-        )
+def _not_arrays(data: dict[str, Any]) -> list[str]:
+    """The kinds' tables in a file's data that are not arrays of tables."""
+    return [key for key, value in data.items() if key in TABLES and not isinstance(value, list)]
 
 
 def _placed(
@@ -143,7 +134,21 @@ def _placed(
     file, text, _data = parts[number]
     key = f"{match['table']}[{index}]{problem.key[match.end() :]}"
     by_position = NAMED.sub("", key)  # `people[0] (musharraf-pervez).roles[1]`: lines by position
-    return Problem(file, key, problem.message, LineIndex(text()).line_of(by_position))
+    message = FIRST_USED.sub(lambda found: _first_place(found, origins, parts), problem.message)
+    return Problem(file, key, message, LineIndex(text()).line_of(by_position))
+
+
+def _first_place(
+    found: re.Match[str], origins: dict[str, list[tuple[int, int]]], parts: list[Part]
+) -> str:
+    """`, places[3]` in a merged base's message as the file and line of that record."""
+    table, index = found["table"], int(found["index"])
+    if table not in origins or index >= len(origins[table]):
+        return found[0]
+    number, own = origins[table][index]
+    file, text, _data = parts[number]
+    line = LineIndex(text()).line_of(f"{table}[{own}]")
+    return f", {shown(file)}" + (f":{line}" if line else "")
 
 
 def _meta_problem(problem: Problem, parts: list[Part]) -> Problem:
@@ -192,7 +197,11 @@ def check_part(file: str, text: str, data: dict[str, Any], known: Known) -> Fact
     check = Checker(file, text, TABLE_OF)
     check.ids.update(known.ids)
     check.default_pair = known.pair
-    problems = _part_problems((file, _constant(text), data))
+    part = (file, _constant(text), data)
+    problems = _part_problems(part)
+    stray = _not_arrays(data)
+    problems += [misplaced(key, data[key], part, [part]) for key in stray]
+    data = {key: value for key, value in data.items() if key not in stray}
     check.allowed_keys(data, "", {"schema_version", *(kind.table for kind in TOP_LEVEL)})
     keyed = {kind.name: read_kind(check, data, kind) for kind in TOP_LEVEL}
     check.resolve_references()

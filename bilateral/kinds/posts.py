@@ -28,6 +28,12 @@ POST = Kind(
                 help="the term of office in years: how long a holder stays in office after "
                 "the latest source that confirms them",
             ),
+            Field(
+                "holders_at_once",
+                "number",
+                help="how many people may hold the post at once (default 1); `check` warns "
+                "when more hold it",
+            ),
             NOTES,
             SOURCES,
         )

@@ -15,7 +15,7 @@ from bilateral.kinds.kind import Cells, Kind, Listing
 from bilateral.schema.checker import Checker, Document
 from bilateral.schema.fields import Field, Shape
 from bilateral.schema.lookup import Lookup
-from bilateral.schema.vocabulary import CERTAINTIES, FLOWS
+from bilateral.schema.vocabulary import CERTAINTIES, FLOWS, IMPORT_SIDE
 from bilateral.schema.wording import money, number
 
 FLOW_WORDS = {
@@ -25,15 +25,6 @@ FLOW_WORDS = {
     "re-export": "re-exports re-exported exports sold on to",
     "re-import": "re-imports re-imported imports returned from",
 }
-MIRROR_FLOW = {
-    "import": "export",
-    "export": "import",
-    "re-import": "re-export",
-    "re-export": "re-import",
-}
-"""The flow a partner reports for the same goods: A's imports from B are B's exports to A."""
-IMPORT_SIDE = ("import", "re-import")
-"""The side whose row shows a mirrored pair when both records are in one answer."""
 
 
 def _check(check: Checker, figure: Document, key: str) -> None:

@@ -8,11 +8,12 @@ line, beside its label where it fits and on a line of its own beneath it where i
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
+
+from bilateral.schema.plain import Plain
 
 GAP = 3
 """Cells between two columns of a table: a space, the rule, a space."""
@@ -70,11 +71,15 @@ def _shortest(
     return min(growing, key=lambda i: (height(i), -text[i] / (widths[i] * (widths[i] + 1))))
 
 
-@dataclass(frozen=True)
-class Field:
-    label: str
-    value: str
-    style: str | None = None
+class Field(Plain):
+    """A `Label  value` line, the value in `style` (rich's) where one is given."""
+
+    __slots__ = ("label", "style", "value")
+
+    def __init__(self, label: str, value: str, style: str | None = None) -> None:
+        self.label = label
+        self.value = value
+        self.style = style
 
 
 class Fields:

@@ -1,14 +1,15 @@
 """The trade table: each reported figure beside its mirror (the partner's report of the
-same goods) and the gap between them; without mirrors, the plain listing."""
+same goods) and the gap between them; without mirrors, the plain listing; the pair first
+where the figures are of several pairs."""
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any, TextIO
 
 from bilateral.answer.rows import Row
 from bilateral.kinds.registry import kind
 from bilateral.render.screen_tables import console_for, print_table
+from bilateral.render.views import listing_named
 
 MIRROR_COLUMNS = ("mirror_value", "gap")
 LEGEND = (
@@ -21,12 +22,13 @@ LEGEND = (
 def trade_table(
     rows: list[Row], out: TextIO, terminal: bool, cited: dict[str, dict[str, Any]] | None
 ) -> None:
-    listing = kind("trade").listing
+    several = len({row.document.get("pair") for row in rows}) > 1
+    listing = listing_named("trade+pair") if several else kind("trade").listing
     assert listing is not None
     mirrored = any(row.document.get("mirror") for row in rows)
     if not mirrored:
         columns = tuple(c for c in listing.table_columns if c not in MIRROR_COLUMNS)
-        listing = dataclasses.replace(listing, table_columns=columns)
+        listing = listing.replace(table_columns=columns)
     print_table(rows, listing, out, terminal, cited)
     if mirrored:
         from rich.text import Text  # with the table

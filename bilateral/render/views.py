@@ -21,8 +21,17 @@ TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"
 TSV_SPECIAL = r"[\\\t\n\r]"
 
 
+PAIR_COLUMN = "+pair"
+"""A listing's name with this suffix: its rows begin with the pair they belong to."""
+
+
 def listing_named(name: str) -> Listing:
-    """The listing of a kind of record, or of `search` or `show`."""
+    """The listing of a kind of record, or of `search` or `show`; with PAIR_COLUMN, the
+    same with a first column `pair`."""
+    if name.endswith(PAIR_COLUMN):
+        plain = listing_named(name.removesuffix(PAIR_COLUMN))
+        columns, table_columns = ("pair", *plain.columns), ("pair", *plain.table_columns)
+        return plain.replace(columns=columns, table_columns=table_columns)
     if name in SPECIAL:
         return SPECIAL[name]
     found = kind(name).listing
@@ -62,7 +71,11 @@ def cell_text(cells: Cells, column: str) -> str:
 
 def listing_rows(listing: Listing, document: Document) -> Iterator[Cells]:
     """The listing's rows of one answer, each carrying the date the answer is true as of."""
-    common = {"disputed": disputed_text(document), "as_of": document.get("as_of")}
+    common = {
+        "disputed": disputed_text(document),
+        "as_of": document.get("as_of"),
+        "pair": document.get("pair"),
+    }
     for cells in listing.rows(document):
         own = cells.pop("disputes", None)  # a row's own disputes (a role's), after the record's
         if own:

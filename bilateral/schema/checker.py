@@ -236,7 +236,7 @@ class Checker:
             first = self.ids[value][1]
             where = self.record_keys.get(value)  # none for an id known from elsewhere
             line = self.line_of(where) if where else None
-            at = f", {where} at line {line}" if line else ""
+            at = (f", {where}" + (f" at line {line}" if line else "")) if where else ""
             self.problem(
                 f"{key}.id", f"duplicate id {value!r} (first used by a {first}{at}); rename one"
             )
@@ -305,6 +305,12 @@ class Checker:
 
     def pair(self, table: Table, key: str) -> str:
         value = self.string(table, key, "pair", required=False) if "pair" in table else None
+        if value is None and not self.default_pair and "pair" not in table:
+            self.problem(
+                f"{key}.pair",
+                'missing, and the base gives no `pair`; add one such as pair = "AZ-PK" to '
+                "the record, to its file or to the base",
+            )
         if value is None:
             return self.default_pair
         return self.valid_pair(f"{key}.pair", value) or self.default_pair

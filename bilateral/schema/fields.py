@@ -9,49 +9,73 @@ base is read, when `Shape.derive` fills them from a Lookup.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from bilateral.schema.checker import Checker, Document, Table, describe
 from bilateral.schema.citations import citations, notes
 from bilateral.schema.lookup import Lookup
+from bilateral.schema.plain import Plain
 
 Derive = Callable[[Document, Lookup], Any]
 ExtraCheck = Callable[[Checker, Document, str], None]
 
 
-@dataclass(frozen=True)
-class Field:
-    name: str
-    type: str
-    """id, text, choice, texts, date, ref, refs, year, number (a positive whole number),
-    flag, money, pair, counts, records, notes, sources or derived."""
-    required: bool = False
-    choices: tuple[str, ...] = ()
-    targets: tuple[str, ...] = ()
-    """The kinds of record a ref or refs field may name; empty means any."""
-    shape: Shape | None = None
-    default: object = None
-    derive: Derive | None = None
-    key: str = ""
-    """The TOML key, where it differs from the document's field name."""
-    record_kind: str = ""
-    """For records that carry ids of their own: their kind, as the id registry names it."""
-    help: str = ""
-    names: str = ""
-    """For a derived field that holds the names of the records another field refers to:
-    that field (answers give the names in force at their date)."""
+class Field(Plain):
+    """One field. `type` is id, text, choice, texts, date, ref, refs, year, number (a
+    positive whole number), flag, money, pair, counts, records, notes, sources or derived;
+    `targets` the kinds of record a ref or refs field may name (empty means any); `key` the
+    TOML key, where it differs from the document's field name; `record_kind`, for records
+    that carry ids of their own, their kind as the id registry names it; `names`, for a
+    derived field that holds the names of the records another field refers to, that field
+    (answers give the names in force at their date)."""
+
+    __slots__ = (
+        "choices", "default", "derive", "help", "key", "name", "names", "record_kind",
+        "required", "shape", "targets", "type",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        name: str,
+        type: str,
+        required: bool = False,
+        choices: tuple[str, ...] = (),
+        targets: tuple[str, ...] = (),
+        shape: Shape | None = None,
+        default: object = None,
+        derive: Derive | None = None,
+        key: str = "",
+        record_kind: str = "",
+        help: str = "",
+        names: str = "",
+    ) -> None:
+        self.name = name
+        self.type = type
+        self.required = required
+        self.choices = choices
+        self.targets = targets
+        self.shape = shape
+        self.default = default
+        self.derive = derive
+        self.key = key
+        self.record_kind = record_kind
+        self.help = help
+        self.names = names
 
     @property
     def toml_key(self) -> str:
         return self.key or self.name
 
 
-@dataclass(frozen=True)
-class Shape:
-    fields: tuple[Field, ...]
-    check: ExtraCheck | None = None
-    """Rules across fields (an order of dates, exactly one holder), run after the fields."""
+class Shape(Plain):
+    """An ordered tuple of fields; `check` holds the rules across fields (an order of
+    dates, exactly one holder), run after the fields."""
+
+    __slots__ = ("check", "fields")
+
+    def __init__(self, fields: tuple[Field, ...], check: ExtraCheck | None = None) -> None:
+        self.fields = fields
+        self.check = check
 
     @property
     def keys(self) -> set[str]:

@@ -10,21 +10,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+from bilateral.schema.plain import Plain
 
 HEADER = re.compile(r"^\s*\[(\[?)\s*(.+?)\s*\]\]?\s*(#.*)?$")
 KEY = re.compile(r"^\s*([A-Za-z0-9_-]+|\"[^\"]*\")\s*=")
 
 
-@dataclass(frozen=True)
-class Header:
-    """A table header line: `[[people.roles]]` is ("people", "roles"), an array."""
+class Header(Plain):
+    """A table header line: `[[people.roles]]` is ("people", "roles"), an array; `key` is
+    the key path of the table it opens, by position: `people[3].roles[0]`."""
 
-    line: int
-    parts: tuple[str, ...]
-    array: bool
-    key: str
-    """The key path of the table it opens, by position: `people[3].roles[0]`."""
+    __slots__ = ("array", "key", "line", "parts")
+
+    def __init__(self, line: int, parts: tuple[str, ...], array: bool, key: str) -> None:
+        self.line = line
+        self.parts = parts
+        self.array = array
+        self.key = key
 
 
 class _Scan:

@@ -65,7 +65,7 @@ def _read_regular(path: str, descriptor: int) -> bytes:
 
 def decode(path: str, data: bytes) -> str:
     if not data.strip():
-        raise FactBaseUnreadable(f"{path}: is empty; a fact base starts with schema_version = 1")
+        raise FactBaseUnreadable(f"{path}: is empty; a fact base starts with schema_version = 3")
     if data.startswith(b"\xef\xbb\xbf"):
         raise FactBaseUnreadable(
             f"{path}:1: starts with a byte-order mark; save the file as UTF-8 without BOM"
@@ -91,6 +91,9 @@ def parse_toml(path: str, text: str) -> dict[str, Any]:
     try:
         return tomli.loads(text)
     except tomli.TOMLDecodeError as error:
+        orphan = _orphan_above(text, error.lineno)
+        if orphan is not None:
+            raise FactBaseUnreadable(f"{path}:{orphan}") from None
         place = f"{path}:{error.lineno}:{error.colno}"
         raise FactBaseUnreadable(
             f"{place}: TOML syntax error: {error.msg}; fix the TOML at that place"
@@ -104,6 +107,30 @@ def parse_toml(path: str, text: str) -> dict[str, Any]:
         raise FactBaseUnreadable(
             f"{path}: nested too deeply to read; a fact base needs at most three levels of tables"
         ) from None
+
+
+def _orphan_above(text: str, line: int) -> str | None:
+    """Where a sub-table's header (`[[people.roles]]`) comes before any header of its parent
+    (`[[people]]`, the line TOML stops at): that header's line and what to do, else None."""
+    import re  # only for this rare message
+
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return None
+    header = re.match(r"^\s*\[\[\s*([A-Za-z_]+)\s*\]\]", lines[line - 1])
+    if header is None:
+        return None
+    table = header[1]
+    for number, earlier in enumerate(lines[: line - 1], 1):
+        if re.match(rf"^\s*\[\[\s*{table}\s*\]\]", earlier):
+            return None
+        child = re.match(rf"^\s*\[\[\s*{table}\s*\.\s*([A-Za-z_]+)", earlier)
+        if child:
+            return (
+                f"{number}: [[{table}.{child[1]}]] comes before any [[{table}]] in this file; "
+                f"move it below the [[{table}]] record it belongs to"
+            )
+    return None
 
 
 def read_toml(path: str) -> tuple[str, dict[str, Any]]:

@@ -15,6 +15,15 @@ STATUS_LADDER: tuple[str, ...] = (
 """Commitment statuses, strongest first."""
 
 FLOWS: tuple[str, ...] = ("export", "import", "total", "re-export", "re-import")
+MIRROR_FLOW: dict[str, str] = {
+    "import": "export",
+    "export": "import",
+    "re-import": "re-export",
+    "re-export": "re-import",
+}
+"""The flow a partner reports for the same goods: A's imports from B are B's exports to A."""
+IMPORT_SIDE: tuple[str, ...] = ("import", "re-import")
+"""The side whose row shows a mirrored pair when both records are in one answer."""
 CERTAINTY_MEANINGS: dict[str, str] = {
     "reported": "official statistics, exact, as a country reported them (UN Comtrade)",
     "stated": "the source says it",

@@ -130,6 +130,7 @@ def identity(base: FactBase) -> dict[str, str | bytes]:
         "title": base.title,
         "pair": base.pair,
         "as_of": base.as_of,
+        "about_pairs": json.dumps(base.about, sort_keys=True),
         "lookup": base.lookup.dumps(),
     }
 
@@ -146,9 +147,10 @@ def record_build(
     pairs = connection.execute(
         "SELECT DISTINCT pair FROM records WHERE pair IS NOT NULL ORDER BY pair"
     ).fetchall()
+    declared = set(json.loads(whole.get("about_pairs") or "{}")) | {str(whole.get("pair") or "")}
     info = {
         **whole,
-        "pairs": " ".join(pair for (pair,) in pairs),
+        "pairs": " ".join(sorted({pair for (pair,) in pairs} | declared - {""})),
         "counts": json.dumps(counts),
         **source,
     }

@@ -14,7 +14,9 @@ moved:
 - what they lend the others (names, aliases, countries, source dates) is unchanged, and
   so are the paragraphs and sentences of its sources, which others' citations are
   checked against;
-- the file neither gives nor gave the base's own keys (title, pair, as_of).
+- the file neither gives nor gave the base's own keys (title, pair, as_of), or it gave
+  some and now gives all three, each as the store holds it (a base that repeats them in
+  every file, as `check` accepts).
 
 Anything else, and any doubt, returns None: the caller then builds in full. The record
 of the build is written by the one writer the full build uses (`record_build`).
@@ -23,6 +25,7 @@ of the build is written by the one writer the full build uses (`record_build`).
 from __future__ import annotations
 
 import contextlib
+import datetime
 import json
 import os
 import shutil
@@ -74,14 +77,18 @@ def _update(facts: str, target: str) -> sqlite3.Connection | None:
         change = _the_one_change(facts, meta)
         if change is None:
             return None
-        file, found = change
+        file, found, gave = change
         data = read_bytes(file)
         if status_text(os.stat(file)) != status_text(dict(found)[file]):
             return None  # it changed while it was read: a full build reads it again
         text = decode(file, data)
         parsed = parse_toml(file, text)
-        if any(key in parsed for key in ONCE):
+        if any(key in parsed for key in ONCE) != gave:
             return None
+        if gave:
+            if not _same_own_keys(parsed, meta):
+                return None
+            parsed = {key: value for key, value in parsed.items() if key not in ONCE}
         stored = store.execute(
             "SELECT rowid, id, type, position FROM records WHERE part = ? ORDER BY rowid", (file,)
         ).fetchall()
@@ -94,16 +101,16 @@ def _update(facts: str, target: str) -> sqlite3.Connection | None:
             return None
     with temporary_beside(target, stem="update") as temporary:
         shutil.copyfile(target, temporary)
-        _apply(temporary, part, slotted, _source_after(facts, file, found, meta, data))
+        _apply(temporary, part, slotted, _source_after(facts, (file, gave), found, meta, data))
         put_in_place(temporary, target, replace=True)
     return sqlite3.connect(target)
 
 
 def _the_one_change(
     facts: str, meta: dict[str, str]
-) -> tuple[str, list[tuple[str, os.stat_result]]] | None:
-    """The one file that changed since the build, when it is one, and it gave none of the
-    base's own keys."""
+) -> tuple[str, list[tuple[str, os.stat_result]], bool] | None:
+    """The one file that changed since the build, when it is one, and whether it gave any
+    of the base's own keys."""
     if meta.get("code") != code_fingerprint() or "part_status" not in meta:
         return None
     if meta.get("source_path") != os.fsencode(os.path.abspath(facts)).hex():
@@ -120,8 +127,21 @@ def _the_one_change(
     ]
     if len(changed) != 1 or len(recorded[relative(facts, changed[0])]) != 3:
         return None
-    gave_own_keys = recorded[relative(facts, changed[0])][2]
-    return None if gave_own_keys else (changed[0], found)
+    return changed[0], found, bool(recorded[relative(facts, changed[0])][2])
+
+
+def _same_own_keys(parsed: dict[str, Any], meta: dict[str, str]) -> bool:
+    """Whether a file gives all of the base's own keys, each as the store holds it: then
+    every file that gives one agrees, and the base's own keys stand as they were."""
+    as_of = parsed.get("as_of")
+    return (
+        type(parsed.get("title")) is str
+        and parsed["title"] == meta["title"]
+        and type(parsed.get("pair")) is str
+        and parsed["pair"] == meta["pair"]
+        and type(as_of) is datetime.date
+        and as_of.isoformat() == meta["as_of"]
+    )
 
 
 def _differs(file: str, status: os.stat_result, then: list[Any], settled: int) -> bool:
@@ -218,7 +238,7 @@ def _blocks(kinds: list[str]) -> list[tuple[str, int, int]]:
 
 def _source_after(
     facts: str,
-    file: str,
+    changed: tuple[str, bool],
     found: list[tuple[str, os.stat_result]],
     meta: dict[str, Any],
     data: bytes,
@@ -226,8 +246,9 @@ def _source_after(
     """The build's source key, by the one writer of it, with the changed file's status
     and digest in it."""
     recorded: dict[str, list[Any]] = json.loads(meta["part_status"])
+    file, gave = changed
     seen = [
-        (each, status, digest(data), False)
+        (each, status, digest(data), gave)
         if each == file
         else (each, status, *recorded[relative(facts, each)][1:3])
         for each, status in found
@@ -259,7 +280,7 @@ def _apply(
         remove_token_variants(store, sorted(before - after - elsewhere))
         add_token_variants(store, after - before - elsewhere)
         whole = dict(store.execute("SELECT key, value FROM meta"))
-        kept = {key: whole[key] for key in ("title", "pair", "as_of", "lookup")}
+        kept = {key: whole[key] for key in ("title", "pair", "as_of", "about_pairs", "lookup")}
         record_build(store, kept, source)
         store.commit()
 
