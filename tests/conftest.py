@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 import os
 import pty
+import shutil
 import sys
 from pathlib import Path
 
@@ -17,12 +18,35 @@ MINIMAL = Path(__file__).resolve().parent / "data" / "minimal.toml"
 SHARED_SOURCES = ROOT.parent / "shared" / "sources"
 
 
+@pytest.fixture(scope="session")
+def built_caches(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache directory holding the compiled stores of the shipped and the minimal base,
+    built once a session: each test starts from a copy, so the suite does not build the
+    shipped base again for every test that reads it, however large the base grows."""
+    from bilateral.store.cache import open_store
+
+    directory = tmp_path_factory.mktemp("built-caches")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BILATERAL_CACHE_DIR", str(directory))
+        for base in (SHIPPED, MINIMAL):
+            open_store(str(base)).close()
+    return directory
+
+
 @pytest.fixture(autouse=True)
 def isolated_cache(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> Path:
-    """Every test gets its own cache directory and no inherited fact-base choice."""
+    """Every test gets its own cache directory and no inherited fact-base choice. The
+    directory starts with the shipped and the minimal base built (a copy, so a test may
+    damage it), except for a test marked `cold_cache`, which starts it empty."""
     directory = tmp_path_factory.mktemp("cache")
+    if request.node.get_closest_marker("cold_cache") is None:
+        built = request.getfixturevalue("built_caches")
+        for file in built.iterdir():
+            shutil.copy2(file, directory / file.name)
     monkeypatch.setenv("BILATERAL_CACHE_DIR", str(directory))
     monkeypatch.delenv("BILATERAL_FACTS", raising=False)
     monkeypatch.setenv("BILATERAL_PAGER", "cat")  # a test that wants a pager sets its own

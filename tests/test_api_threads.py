@@ -10,6 +10,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 import bilateral
 from bilateral.api import open_base
 from bilateral.store.directory import cache_name
@@ -42,6 +44,7 @@ def figures(path: Path, **options: Any) -> list[int]:
     return [row.document["value"]["high"] for row in base.trade()]
 
 
+@pytest.mark.cold_cache
 def test_open_base_builds_the_cache_from_another_thread(isolated_cache: Path) -> None:
     assert in_a_thread(lambda: figures(MINIMAL)) == [30000]
     assert Path(cache_name(str(isolated_cache), str(MINIMAL))).is_file()

@@ -152,7 +152,7 @@ def words_at(line: str) -> dict[int, str]:
 
 def broken(lines: list[str], ids: frozenset[str]) -> list[str]:
     """Ids, dates and figures split across lines: a piece ends a word at one column and the
-    rest starts at the same column on the next line."""
+    rest starts at the same column on the next line, and together they make one whole."""
     found = []
     for upper, lower in itertools.pairwise(lines):
         below = words_at(lower)
@@ -161,11 +161,25 @@ def broken(lines: list[str], ids: frozenset[str]) -> list[str]:
             if not tail:
                 continue
             whole = head + tail
-            candidates = [t for t in ids if head in t]
-            for token in (*candidates, *DATE.findall(whole), *FIGURE.findall(whole)):
-                if _spans(whole, token, len(head)):
-                    found.append(f"{token!r} as {head!r} / {tail!r}")
+            across = _word_across(whole, len(head))
+            tokens = {*DATE.findall(whole), *FIGURE.findall(whole)} | ({across} & ids)
+            found += [
+                f"{token!r} as {head!r} / {tail!r}"
+                for token in sorted(tokens)
+                if _spans(whole, token, len(head))
+            ]
     return found
+
+
+def _word_across(whole: str, cut: int) -> str:
+    """The run of letters, digits and hyphens that goes across the cut (an id's
+    characters), or ''."""
+    start, end = cut, cut
+    while start > 0 and (whole[start - 1].isalnum() or whole[start - 1] in "_-"):
+        start -= 1
+    while end < len(whole) and (whole[end].isalnum() or whole[end] in "_-"):
+        end += 1
+    return whole[start:end] if start < cut < end else ""
 
 
 def _spans(whole: str, token: str, cut: int) -> bool:
@@ -182,7 +196,7 @@ def _spans(whole: str, token: str, cut: int) -> bool:
 
 def problems(lines: list[str], width: int) -> list[str]:
     ids, urls = known()
-    shown = "\n".join(lines)
+    joined = "".join(lines).replace(" ", "")
     found = [
         f"{cell_len(line)} wide: {line!r}"
         for line in lines
@@ -192,8 +206,7 @@ def problems(lines: list[str], width: int) -> list[str]:
     found += [
         f"address broken: {url}"
         for url in urls
-        if url in shown.replace("\n", "").replace(" ", "")
-        and not any(url in line for line in lines)
+        if url in joined and not any(url in line for line in lines)
     ]
     return found
 
