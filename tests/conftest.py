@@ -15,12 +15,16 @@ from bilateral.cli import cli
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "facts.toml"
 MINIMAL = Path(__file__).resolve().parent / "data" / "minimal.toml"
+ARTICLE = Path(__file__).resolve().parent / "data" / "article.toml"
+"""The shipped base as it was when it held the one article of July 2004 and its context: a
+rich base of every kind that stays the same size as the shipped one grows (the fuzzers
+mutate it)."""
 SHARED_SOURCES = ROOT.parent / "shared" / "sources"
 
 
 @pytest.fixture(scope="session")
 def built_caches(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A cache directory holding the compiled stores of the shipped and the minimal base,
+    """A cache directory holding the compiled stores of the shipped, minimal and article bases,
     built once a session: each test starts from a copy, so the suite does not build the
     shipped base again for every test that reads it, however large the base grows."""
     from bilateral.store.cache import open_store
@@ -28,7 +32,7 @@ def built_caches(tmp_path_factory: pytest.TempPathFactory) -> Path:
     directory = tmp_path_factory.mktemp("built-caches")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("BILATERAL_CACHE_DIR", str(directory))
-        for base in (SHIPPED, MINIMAL):
+        for base in (SHIPPED, MINIMAL, ARTICLE):
             open_store(str(base)).close()
     return directory
 
@@ -40,8 +44,8 @@ def isolated_cache(
     monkeypatch: pytest.MonkeyPatch,
 ) -> Path:
     """Every test gets its own cache directory and no inherited fact-base choice. The
-    directory starts with the shipped and the minimal base built (a copy, so a test may
-    damage it), except for a test marked `cold_cache`, which starts it empty."""
+    directory starts with the shipped, minimal and article bases built (a copy, so a test
+    may damage it), except for a test marked `cold_cache`, which starts it empty."""
     directory = tmp_path_factory.mktemp("cache")
     if request.node.get_closest_marker("cold_cache") is None:
         built = request.getfixturevalue("built_caches")

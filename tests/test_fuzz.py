@@ -24,7 +24,7 @@ from bilateral.api import open_base
 from bilateral.cli.answering import MAX_PROBLEMS_SHOWN
 from bilateral.errors import BadQuery, FactBaseInvalid, Problem
 from bilateral.kinds.base import build
-from tests.conftest import MINIMAL, SHIPPED, no_match, run
+from tests.conftest import ARTICLE, MINIMAL, no_match, run
 from tests.mutations import mutate
 
 FUZZ_INPUTS = int(os.environ.get("BILATERAL_FUZZ_INPUTS", "1000"))
@@ -76,7 +76,7 @@ def unusable_line(path: Path) -> re.Pattern[str]:
 @pytest.mark.slow
 def test_mutation_fuzzer(tmp_path: Path) -> None:
     rng = random.Random(20040728)
-    original = SHIPPED.read_bytes()
+    original = ARTICLE.read_bytes()
     path = tmp_path / "facts.toml"
     outcomes = {0: 0, 1: 0, 2: 0}
     for _ in range(FUZZ_INPUTS):
@@ -92,7 +92,7 @@ def test_mutated_bases_never_crash_a_query(tmp_path: Path) -> None:
     """A query on a mutated base answers exactly as `check` and the Python API say it must
     (the unmutated base first, so every kind of answer is met)."""
     rng = random.Random(7)
-    original = SHIPPED.read_bytes()
+    original = ARTICLE.read_bytes()
     path = tmp_path / "facts.toml"
     outcomes = {0: 0, 1: 0, 2: 0}
     for attempt in range(max(12, FUZZ_INPUTS // 80) + 1):

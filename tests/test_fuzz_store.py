@@ -37,7 +37,7 @@ from bilateral.api import validate
 from bilateral.cli import cli
 from bilateral.errors import BilateralError
 from bilateral.store.directory import cache_name
-from tests.conftest import ROOT, SHIPPED
+from tests.conftest import ARTICLE, ROOT
 from tests.mutations import change_digit, mutate
 
 FUZZ_INPUTS = int(os.environ.get("BILATERAL_FUZZ_INPUTS", "1000"))
@@ -126,7 +126,7 @@ def _through_the_cache(tmp_path: Path, count: int, seed: int, questions: int = 3
     are anything `mutate` makes, sound or not. A base compiled into the cache is asked
     `questions` more questions, in turn."""
     rng = random.Random(seed)
-    original = SHIPPED.read_bytes()
+    original = ARTICLE.read_bytes()
     base = tmp_path / "facts.toml"
     outcomes: Counter[str] = Counter()
     for attempt in range(count):
@@ -188,7 +188,7 @@ def _stored_regions(path: Path) -> list[tuple[int, int, list[str]]]:
 
 def _records_gone_bad(tmp_path: Path, count: int, seed: int) -> None:
     base = tmp_path / "facts.toml"
-    base.write_bytes(SHIPPED.read_bytes())
+    base.write_bytes(ARTICLE.read_bytes())
     ask(base, "sources")
     path = Path(cache_name(os.environ["BILATERAL_CACHE_DIR"], str(base)))
     pristine = path.read_bytes()
@@ -352,7 +352,7 @@ def random_environment(rng: random.Random, places: Places) -> dict[str, str | No
 def _arguments_in_process(tmp_path: Path, count: int, seed: int) -> Counter[int]:
     """Run from tmp_path, where a relative cache directory lands."""
     base = tmp_path / "facts.toml"
-    base.write_bytes(SHIPPED.read_bytes())
+    base.write_bytes(ARTICLE.read_bytes())
     places = Places(tmp_path)
     rng = random.Random(seed)
     codes: Counter[int] = Counter()
@@ -442,7 +442,7 @@ def _on_terminal(
 
 def _processes(tmp_path: Path, count: int, seed: int) -> Counter[str]:
     base = tmp_path / "facts.toml"
-    base.write_bytes(SHIPPED.read_bytes())
+    base.write_bytes(ARTICLE.read_bytes())
     places = Places(tmp_path)
     rng = random.Random(seed)
     seen: Counter[str] = Counter()
@@ -488,7 +488,7 @@ def test_many_processes_with_odd_streams_get_documented_answers(tmp_path: Path) 
 def test_a_schema_version_of_the_wrong_type_is_a_problem(
     tmp_path: Path, value: str, command: list[str]
 ) -> None:
-    text = SHIPPED.read_text(encoding="utf-8")
+    text = ARTICLE.read_text(encoding="utf-8")
     start = text.index("schema_version = ")
     end = text.index("\n", start)
     base = tmp_path / "facts.toml"
