@@ -27,7 +27,7 @@ from bilateral.kinds.base import build
 from tests.conftest import ARTICLE, MINIMAL, no_match, run
 from tests.mutations import mutate
 
-FUZZ_INPUTS = int(os.environ.get("BILATERAL_FUZZ_INPUTS", "1000"))
+FUZZ_INPUTS = int(os.environ.get("BILATERAL_FUZZ_INPUTS", "250"))
 
 
 def assert_documented(path: Path, exit_code: int, stdout: str, stderr: str) -> None:

@@ -139,10 +139,12 @@ def test_a_directory_without_toml_files_is_refused(tmp_path: Path) -> None:
     )
 
 
-def _rowid_of(cache: Path, record_id: str) -> int:
+def _rowid_of(cache: Path, base: Path, record_id: str) -> int:
     import sqlite3
 
-    [store] = list(cache.glob("*.sqlite3"))
+    from bilateral.store.directory import cache_name
+
+    store = cache_name(str(cache), str(base))
     with sqlite3.connect(store) as connection:
         (rowid,) = connection.execute(
             "SELECT rowid FROM records WHERE id = ?", (record_id,)
@@ -160,7 +162,8 @@ def test_an_edit_to_one_file_updates_only_its_records(parts: Path, isolated_cach
 
     run("--facts", str(parts), "trade")
     before = {
-        key: _rowid_of(isolated_cache, key) for key in ("trade-2003-az-export", "musharraf-pervez")
+        key: _rowid_of(isolated_cache, parts, key)
+        for key in ("trade-2003-az-export", "musharraf-pervez")
     }
     time.sleep(2.1)  # past the tick in which a same-size edit could go unseen
     trade = next(p for p in (parts / "kinds").iterdir() if "[[trade]]" in p.read_text())
@@ -170,7 +173,7 @@ def test_an_edit_to_one_file_updates_only_its_records(parts: Path, isolated_cach
         uncached = run("--no-cache", "--facts", str(parts), "--as-of", AS_OF, *command)
         assert cached.stdout == uncached.stdout, command
     assert "26,000" in run("--facts", str(parts), "--as-of", AS_OF, "trade").stdout
-    after = {key: _rowid_of(isolated_cache, key) for key in before}
+    after = {key: _rowid_of(isolated_cache, parts, key) for key in before}
     assert after == before
 
 
