@@ -106,6 +106,7 @@ def test_every_footnote_reference_resolves_and_every_definition_is_used() -> Non
     assert not any("[^" in line for line in inlines(tokens))  # no reference left as text
 
 
+@pytest.mark.slow
 def test_one_note_per_source_listing_the_places_cited_in_it() -> None:
     tokens, _ = parsed(markdown(note_of()))
     notes = footnotes(tokens)
@@ -122,6 +123,7 @@ def test_one_note_per_source_listing_the_places_cited_in_it() -> None:
     assert names  # every note names its publisher
 
 
+@pytest.mark.slow
 def test_addresses_are_links_in_the_footnotes() -> None:
     tokens, _ = parsed(markdown(note_of()))
     links = [
@@ -207,6 +209,7 @@ def test_people_in_office_at_the_date_with_nothing_later() -> None:
     assert "2013" not in " ".join(office)
 
 
+@pytest.mark.slow
 def test_no_internal_ids_and_nothing_later_unless_marked() -> None:
     base = bilateral.api.open_base(str(SHIPPED), use_cache=False, as_of=AS_OF)
     ids = {
@@ -234,6 +237,7 @@ def test_the_disputed_claim_is_flagged_where_it_stands() -> None:
     assert "Romania's foreign ministry, later (2017-06-19): Romania recognized" in claim
 
 
+@pytest.mark.slow
 def test_trade_over_the_years_as_a_chart() -> None:
     chart = section(body(note_of()), "Trade by year")
     assert chart[0].startswith("Total trade of Azerbaijan with Pakistan, as its sources give it")
@@ -242,6 +246,7 @@ def test_trade_over_the_years_as_a_chart() -> None:
     assert '<svg class="chart"' in page(note_of(as_of="2026-01-01"))  # years: a chart
 
 
+@pytest.mark.slow
 def test_both_reporters_lines_where_figures_mirror(tmp_path: Path) -> None:
     note = note_of(decades_base(tmp_path), "today")
     chart = section(body(note), "Trade by year")
@@ -446,6 +451,7 @@ def test_html_holds_data_only_as_text(tmp_path: Path) -> None:
     assert not [href for href in hrefs if href and "javascript" in href]
 
 
+@pytest.mark.slow
 def test_html_is_one_self_contained_page_whose_links_resolve() -> None:
     html = page(note_of())
     parsed_page = read_page(html)
@@ -522,6 +528,7 @@ def test_a_base_of_several_pairs_is_on_its_own_pair_or_needs_one(tmp_path: Path)
     assert "## In office on 2004-07-28\n\n- **Azerbaijan**: Safar Abiyev" in chosen.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("columns", [60, 80, 120])
 def test_at_a_terminal_the_note_fits_the_width(columns: int) -> None:
     env = {**os.environ, "COLUMNS": str(columns), "NO_COLOR": "1", "TERM": "xterm"}

@@ -63,16 +63,19 @@ def brief_html(path: Path, as_of: str) -> str:
     return result.stdout
 
 
+@pytest.mark.slow
 @needs_chromium
 def test_one_printed_page_at_the_articles_date(tmp_path: Path) -> None:
     assert printed_pages(brief_html(SHIPPED, "2004-07-28"), tmp_path) == 1
 
 
+@pytest.mark.slow
 @needs_chromium
 def test_two_pages_at_most_today(tmp_path: Path) -> None:
     assert printed_pages(brief_html(SHIPPED, "today"), tmp_path) <= 2
 
 
+@pytest.mark.slow
 @needs_chromium
 def test_two_pages_at_most_for_a_base_of_decades(tmp_path: Path) -> None:
     big = decades_base(tmp_path)

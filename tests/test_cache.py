@@ -158,6 +158,7 @@ def test_a_base_of_several_pairs_answers_for_its_own_pair(tmp_path: Path) -> Non
     assert either[0] != "[]\n"
 
 
+@pytest.mark.slow
 def test_without_home_or_cache_directory_it_answers_from_memory(tmp_path: Path) -> None:
     import os
     import subprocess

@@ -187,6 +187,7 @@ def test_a_holder_who_died_before_the_role_began_is_named() -> None:
     assert Span("2010", None, "2012-01-01", died="2009-05-01").window() is None
 
 
+@pytest.mark.slow
 def test_the_brief_counts_areas_in_force_and_says_when_the_base_falls_silent() -> None:
     today = run("--facts", str(SHIPPED), "brief", "--as-of", "2026-01-01").stdout
     assert "- **Trade**: signed, 2024-07-11[^" in today

@@ -156,6 +156,7 @@ def test_sources_lists_title_date_address_and_what_each_supports() -> None:
     assert {"id": "musharraf-visit-baku-2004", "kind": "event"} in source["supports"]
 
 
+@pytest.mark.slow
 def test_csl_json_is_accepted_by_a_csl_processor() -> None:
     from citeproc import (
         Citation,

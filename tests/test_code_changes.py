@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, SHIPPED
 
 
@@ -37,6 +39,7 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_a_changed_money_format_shows_in_every_format(tmp_path: Path) -> None:
     """Money is written when answering, never kept in the store: with the store's
     fingerprint pinned, so that no edit can rebuild it, the same cache file answers in the
@@ -60,6 +63,7 @@ def test_a_changed_money_format_shows_in_every_format(tmp_path: Path) -> None:
     assert (after.st_ino, after.st_mtime_ns) == (kept.st_ino, kept.st_mtime_ns), "rebuilt"
 
 
+@pytest.mark.slow
 def test_a_changed_document_shape_rebuilds_the_store(tmp_path: Path) -> None:
     code = _copy_package(tmp_path)
     cache = tmp_path / "cache"

@@ -435,6 +435,7 @@ def test_new_dry_run_prints_the_record_and_writes_nothing(tmp_path: Path) -> Non
 # --- fmt ------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_fmt_keeps_every_comment_and_value_of_the_shipped_base() -> None:
     text = SHIPPED.read_text(encoding="utf-8")
     result = formatted("facts.toml", text)
@@ -444,6 +445,7 @@ def test_fmt_keeps_every_comment_and_value_of_the_shipped_base() -> None:
     assert formatted("facts.toml", result) == result
 
 
+@pytest.mark.slow
 def test_fmt_orders_kinds_by_the_registry_and_keys_by_their_declaration() -> None:
     result = formatted("facts.toml", SHIPPED.read_text(encoding="utf-8"))
     tables = [line for line in result.splitlines() if line.startswith("[[") and "." not in line]
@@ -467,6 +469,7 @@ def test_fmt_orders_kinds_by_the_registry_and_keys_by_their_declaration() -> Non
     )
 
 
+@pytest.mark.slow
 def test_fmt_keeps_records_in_their_order() -> None:
     text = SHIPPED.read_text(encoding="utf-8")
     result = formatted("facts.toml", text)
@@ -551,6 +554,7 @@ id = "p"
     assert sorted(comments(result)) == sorted(comments(TRICKY))
 
 
+@pytest.mark.slow
 def test_fmt_check_names_the_files_that_would_change(tmp_path: Path) -> None:
     path = _shipped_copy(tmp_path)
     assert run("fmt", "--check", str(path)).exit_code == 0  # the shipped base is laid out

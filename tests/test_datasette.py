@@ -86,6 +86,7 @@ def rows(address: str, path: str) -> list[dict[str, Any]]:
     return found
 
 
+@pytest.mark.slow
 def test_table_search_finds_a_person_by_an_alias(served: str) -> None:
     found = rows(served, "/bilateral/people.json?_search=guluzadeh")
     assert [row["id"] for row in found] == ["guluzade-vafa"]

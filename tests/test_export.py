@@ -71,6 +71,7 @@ def cli_json(*args: str) -> Any:
 # SQLite ------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_database_passes_its_foreign_key_check(exported: dict[str, Path]) -> None:
     for path in exported.values():
         assert query(path, "PRAGMA foreign_key_check") == []

@@ -349,6 +349,7 @@ def _same(first: Any, second: Any) -> bool:
     return bool(first == second)
 
 
+@pytest.mark.slow
 @settings(max_examples=max(80, FUZZ_INPUTS // 12), suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.dictionaries(st.text(max_size=12), values, max_size=6))
 def test_any_top_level_table_validates_or_is_a_problem(data: dict[str, Any]) -> None:

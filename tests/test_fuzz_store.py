@@ -156,6 +156,7 @@ def _through_the_cache(tmp_path: Path, count: int, seed: int, questions: int = 3
     return outcomes
 
 
+@pytest.mark.slow
 def test_mutated_bases_answer_the_same_through_the_cache(tmp_path: Path) -> None:
     outcomes = _through_the_cache(tmp_path, 6, seed=9)
     assert outcomes["through the cache"] >= 3, outcomes
@@ -210,6 +211,7 @@ def _records_gone_bad(tmp_path: Path, count: int, seed: int) -> None:
         assert path.read_bytes() != bytes(damaged), "the damaged file was replaced"
 
 
+@pytest.mark.slow
 def test_bytes_gone_bad_in_stored_records_are_never_shown(tmp_path: Path) -> None:
     _records_gone_bad(tmp_path, 8, seed=3)
 
@@ -469,6 +471,7 @@ def _processes(tmp_path: Path, count: int, seed: int) -> Counter[str]:
     return seen
 
 
+@pytest.mark.slow
 def test_closed_full_and_terminal_outputs_get_documented_answers(tmp_path: Path) -> None:
     seen = _processes(tmp_path, len(STREAMS) + 2, seed=5)
     assert {key.split(" exit")[0] for key in seen} == set(STREAMS), seen

@@ -131,6 +131,7 @@ def test_around_a_name_keeps_what_lies_within_the_depth() -> None:
     assert len(around(whole, starts, 2).nodes) > len(near.nodes)
 
 
+@pytest.mark.slow
 def test_a_post_stands_for_its_holders_and_a_record_not_drawn_is_refused() -> None:
     base = base_at(AS_OF)
     whole = build(base, None)

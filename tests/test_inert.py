@@ -47,6 +47,7 @@ def terminal(args: list[str], **extra: str) -> str:
     return run_in_terminal(args, env | extra)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "command",
     [
@@ -134,6 +135,7 @@ def test_the_formula_rule_leaves_plain_numbers_alone() -> None:
 # ------------------------------------------------------------------ JSON in ASCII
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "command",
     [

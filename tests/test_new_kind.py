@@ -186,6 +186,7 @@ def test_every_export_holds_it(scratch: Path) -> None:
     assert "zanzibar-grant" not in json.dumps(entities)
 
 
+@pytest.mark.slow
 def test_the_brief_the_graph_and_changes_name_it(scratch: Path) -> None:
     assert "Zanzibar reconstruction grant" in _cli(scratch, "brief")
     for fmt in ("dot", "mermaid", "tree"):

@@ -50,6 +50,7 @@ COMMANDS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c) for c in COMMANDS])
 @pytest.mark.parametrize("fmt", ["json", "tsv"])
 def test_a_split_base_gives_the_answers_of_the_single_file(

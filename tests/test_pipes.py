@@ -14,6 +14,7 @@ AS_OF = "2004-07-28"
 DRAWN = re.compile("[\u2500-\u257f\u2580-\u259f\u25c6]")  # box drawing, blocks, ◆
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "command",
     [
@@ -42,6 +43,7 @@ def test_a_table_in_a_pipe_is_plain(command: list[str]) -> None:
     assert len(lines) > 3
 
 
+@pytest.mark.slow
 def test_diff_as_a_table_in_a_pipe_reads_as_changes(tmp_path: Path) -> None:
     old = tmp_path / "old.toml"
     text = SHIPPED.read_text(encoding="utf-8").replace("low = 25000", "low = 20000", 1)

@@ -27,6 +27,7 @@ def bilateral(*args: str, env: dict[str, str] | None = None) -> subprocess.Compl
     )
 
 
+@pytest.mark.slow
 def test_python_m_and_the_console_script_print_the_same_bytes() -> None:
     script = shutil.which("bilateral", path=str(Path(sys.executable).parent))
     if script is None:
@@ -47,6 +48,7 @@ def test_piped_output_has_no_colour_or_box_drawing() -> None:
     assert result.stdout.splitlines()[0].split("\t")[0] == "musharraf-pervez"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("reader", ["head -1", "head -c 1"])
 def test_a_reader_that_stops_early_ends_quietly(medium_base: Path, reader: str) -> None:
     """Far more than a pipe holds (about 250 KB), so the writer meets a closed pipe: it ends
@@ -87,6 +89,7 @@ def test_head_on_a_long_listing_ends_quietly(tmp_path: Path) -> None:
     assert len(result.stdout.splitlines()) == 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "code", "stderr"),
     [
@@ -162,6 +165,7 @@ def test_a_terminal_gets_a_table() -> None:
     assert "(caci-2004-07-28)" in screen
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("setting", [{"NO_COLOR": "1"}, {"CLICOLOR": "0"}, {"TERM": "dumb"}])
 def test_colour_can_be_turned_off_in_a_terminal(setting: dict[str, str]) -> None:
     env = dict(os.environ, COLUMNS="120", TERM="xterm-256color") | setting

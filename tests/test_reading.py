@@ -30,6 +30,7 @@ def tsv(*args: str) -> list[list[str]]:
     return [line.split("\t") for line in result.stdout.splitlines()]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("columns", [40, 60, 80, 120])
 @pytest.mark.parametrize(
     ("command", "whole"),
@@ -46,6 +47,7 @@ def test_no_value_is_cut_at_any_width(command: list[str], whole: list[int], colu
                 assert any(value in line for line in lines), (value, columns)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("columns", [40, 60])
 def test_a_narrow_screen_gets_one_record_per_block_with_its_id(columns: int) -> None:
     lines = screen(["officials"], columns)
@@ -54,6 +56,7 @@ def test_a_narrow_screen_gets_one_record_per_block_with_its_id(columns: int) -> 
     assert any(line.strip() == "Sources    [1,2,3]" or "Sources" in line for line in lines)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("columns", [40, 60, 80, 120])
 def test_every_footnote_mark_has_its_note(columns: int) -> None:
     lines = screen(["trade"], columns)
@@ -95,6 +98,7 @@ def test_a_long_answer_pages_at_a_terminal(tmp_path: Path) -> None:
     assert (tmp_path / "paged").read_text() == "PAGED\n"
 
 
+@pytest.mark.slow
 def test_no_pager_and_a_pipe_never_page(tmp_path: Path) -> None:
     pager = _pager(tmp_path)
     env = dict(os.environ, COLUMNS="80", LINES="10", BILATERAL_PAGER=str(pager))

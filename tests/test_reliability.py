@@ -237,6 +237,7 @@ def _victim(tmp_path: Path) -> Path:
     return base
 
 
+@pytest.mark.slow
 def test_the_forged_cache_used_below_passes_every_freshness_check(
     tmp_path: Path, isolated_cache: Path
 ) -> None:
@@ -248,6 +249,7 @@ def test_the_forged_cache_used_below_passes_every_freshness_check(
     assert '"high":99999' in run("--facts", str(victim), *TRADE).stdout
 
 
+@pytest.mark.slow
 @as_root
 def test_a_cache_planted_in_a_shared_directory_is_not_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -300,6 +302,7 @@ def test_the_warning_for_an_unsafe_cache_directory_reads_as_a_sentence(
     ), result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("owner", "mode"),
     [
@@ -340,6 +343,7 @@ def test_a_cache_directory_of_another_user_is_refused(
     assert list(theirs.iterdir()) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("umask", [0o022, 0o000])
 def test_the_default_cache_is_private_whatever_the_umask(tmp_path: Path, umask: int) -> None:
     """Issue 9: the default directory was 0755 and its files 0644 (0777 under umask 000)."""
@@ -450,6 +454,7 @@ def assert_kept(path: Path, base: Path, question: list[str]) -> None:
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
 
 
+@pytest.mark.slow
 def test_a_page_gone_bad_in_the_middle_of_the_records_is_rebuilt(tmp_path: Path) -> None:
     """Issue 9: a page in the middle of the records overwritten (size unchanged). Before,
     an answer streamed up to the page, then a traceback; now every row is read and checked
@@ -536,6 +541,7 @@ def _damage(base: Path, statement: str) -> tuple[Path, bytes, str]:
     return path, path.read_bytes(), expected
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("output", [["--format", "tsv"], ["--format", "jsonl"]])
 def test_a_marshal_blob_replaced_by_garbage_is_rebuilt(tmp_path: Path, output: list[str]) -> None:
     """Issue 9: the `data` column of a record in the middle of an answer replaced by bytes
@@ -552,6 +558,7 @@ def test_a_marshal_blob_replaced_by_garbage_is_rebuilt(tmp_path: Path, output: l
     assert_kept(path, base, EVENTS)
 
 
+@pytest.mark.slow
 def test_a_record_changed_on_disk_is_never_shown(tmp_path: Path) -> None:
     """A digit of the middle event's JSON changed in the file, size unchanged: SQLite sees
     nothing wrong. Before, the changed row was printed as a fact; now its checksum fails."""
@@ -590,6 +597,7 @@ def test_a_dropped_table_is_rebuilt(tmp_path: Path, table: str) -> None:
     assert_kept(path, base, question)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "statement",
     [
@@ -606,6 +614,7 @@ def test_a_column_of_the_wrong_type_is_rebuilt(tmp_path: Path, statement: str) -
     assert (result.returncode, result.stdout, result.stderr) == (0, expected, "")
 
 
+@pytest.mark.slow
 def test_the_overview_rebuilds_a_store_that_fails_a_check(tmp_path: Path) -> None:
     base = shipped_copy(tmp_path)
     expected = bilateral("--facts", str(base), "--no-cache")
@@ -618,6 +627,7 @@ def test_the_overview_rebuilds_a_store_that_fails_a_check(tmp_path: Path) -> Non
     assert (result.returncode, result.stdout, result.stderr) == (0, expected.stdout, "")
 
 
+@pytest.mark.slow
 def test_a_table_rebuilds_a_store_whose_sources_fail_a_check(tmp_path: Path) -> None:
     base = minimal_copy(tmp_path)
     question = ["trade", "--format", "table"]
@@ -631,6 +641,7 @@ def test_a_table_rebuilds_a_store_whose_sources_fail_a_check(tmp_path: Path) -> 
     assert (result.returncode, result.stdout, result.stderr) == (0, expected.stdout, "")
 
 
+@pytest.mark.slow
 @pytest.mark.xfail(
     strict=True,
     reason="checksums cover records.doc and records.data only: a byte gone bad in "
@@ -681,6 +692,7 @@ def test_a_fifo_at_the_cache_files_name_is_replaced(tmp_path: Path) -> None:
     assert_kept(path, base, TRADE)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("what", ["fifo", "/dev/zero", "/dev/urandom"])
 @pytest.mark.parametrize("command", ["check", "query"])
 def test_a_facts_path_that_is_no_file_exits_2(tmp_path: Path, what: str, command: str) -> None:
@@ -747,6 +759,7 @@ def test_the_line_of_a_long_integer_is_named_however_it_is_written(
     assert result.stderr.startswith(f"bilateral: {base}:{line}: "), result.stderr[:300]
 
 
+@pytest.mark.slow
 def test_a_base_at_a_path_that_is_not_utf8_is_answered_and_cached(tmp_path: Path) -> None:
     """Issue 9: before, the path could not be stored in the cache: UnicodeEncodeError."""
     directory = os.fsencode(tmp_path) + b"/caf\xe9"
@@ -769,6 +782,7 @@ def test_a_base_at_a_path_that_is_not_utf8_is_answered_and_cached(tmp_path: Path
     assert (uncached.returncode, uncached.stdout) == (0, answers[0][0])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [
@@ -823,6 +837,7 @@ def test_a_closed_stdout_exits_3(args: list[str]) -> None:
     assert_one_message(result.stderr, "stdout is closed")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args", OUTPUT_COMMANDS, ids=["trade", "json", "table", "overview", "check", "help", "version"]
 )
@@ -848,6 +863,7 @@ def test_an_unwritable_stderr_keeps_the_exit_code(streams: str, args: list[str],
     assert result.returncode == code
 
 
+@pytest.mark.slow
 def test_an_answer_the_output_encoding_cannot_show_exits_3_writing_nothing(
     tmp_path: Path,
 ) -> None:
@@ -894,6 +910,7 @@ TABLES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("args", "shown"), TABLES, ids=lambda value: str(value)[:20])
 def test_a_terminal_of_0_columns_with_no_color_prints_tables(
     isolated_cache: Path, args: list[str], shown: str

@@ -18,6 +18,7 @@ def _top(base: Path, question: str, *pair: str) -> list[str]:
     return [hit["id"] for hit in json.loads(result.stdout)[:5]]
 
 
+@pytest.mark.slow
 def test_the_multiplied_base_renames_every_copy_and_passes_check(tmp_path: Path) -> None:
     text = SHIPPED.read_text(encoding="utf-8")
     path = tmp_path / "facts.toml"

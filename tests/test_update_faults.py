@@ -58,6 +58,7 @@ def edited(base: Path, change: object) -> None:
     write_base(base, files)
 
 
+@pytest.mark.slow
 def test_sources_that_shrink_below_others_citations_are_refused(shipped_parts: Path) -> None:
     def shrink(files: Files) -> None:
         for source in files[file_with(files, "sources")]["sources"]:
@@ -70,6 +71,7 @@ def test_sources_that_shrink_below_others_citations_are_refused(shipped_parts: P
     assert "is outside" in stderr
 
 
+@pytest.mark.slow
 def test_a_place_made_an_organization_under_its_id_is_refused(shipped_parts: Path) -> None:
     def to_organization(files: Files) -> None:
         places = files[file_with(files, "places")]
@@ -84,6 +86,7 @@ def test_a_place_made_an_organization_under_its_id_is_refused(shipped_parts: Pat
     assert "baku" in stderr
 
 
+@pytest.mark.slow
 def test_the_base_s_own_keys_deleted_are_missed(shipped_parts: Path) -> None:
     def delete(files: Files) -> None:
         for key in ("title", "pair", "as_of"):
@@ -94,6 +97,7 @@ def test_the_base_s_own_keys_deleted_are_missed(shipped_parts: Path) -> None:
     assert (code, "as_of" in stderr) == (2, True)
 
 
+@pytest.mark.slow
 def test_records_reordered_in_a_file_are_listed_in_their_new_order(shipped_parts: Path) -> None:
     def reverse(files: Files) -> None:
         files[file_with(files, "areas")]["areas"].reverse()
@@ -106,6 +110,7 @@ def test_records_reordered_in_a_file_are_listed_in_their_new_order(shipped_parts
         answers_alike(shipped_parts, *command)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("what", ["commitments", "roles", "notes"])
 def test_a_record_added_inside_another_is_counted(shipped_parts: Path, what: str) -> None:
     def add(files: Files) -> None:

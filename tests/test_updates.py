@@ -19,7 +19,7 @@ from bilateral.store import building, incremental
 from bilateral.store.cache import open_store
 from bilateral.store.integrity import record_checksum
 from tests.base_edits import Editor, Files, read_base, split_by_table, write_base
-from tests.conftest import MINIMAL, SHIPPED
+from tests.conftest import ARTICLE, MINIMAL
 
 VOLATILE_META = {"built_ns"}
 """The one thing two builds of the same files may record differently: when."""
@@ -190,9 +190,19 @@ def test_random_edits_leave_the_store_a_full_build_gives(
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("seed", range(10, 14))
+@pytest.mark.parametrize(
+    ("seed", "base", "edits", "answers_every"),
+    [(10, MINIMAL, 700, 25), (11, ARTICLE, 600, 50), (12, MINIMAL, 700, 25)],
+)
 def test_thousands_of_random_edits_leave_the_store_a_full_build_gives(
-    tmp_path: Path, seed: int, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    seed: int,
+    base: Path,
+    edits: int,
+    answers_every: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    split_by_table(SHIPPED if seed % 2 else MINIMAL, tmp_path / "base")
-    edit_and_compare(tmp_path / "base", seed, 600, 10, monkeypatch)
+    """2,000 edits in all: on the test base, and on the base of the article of 2004 (every
+    kind, ten times the records), where each edit costs more."""
+    split_by_table(base, tmp_path / "base")
+    edit_and_compare(tmp_path / "base", seed, edits, answers_every, monkeypatch)
