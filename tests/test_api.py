@@ -44,6 +44,7 @@ def base() -> api.Base:
     return api.open_base(str(MINIMAL), as_of="2004-07-28")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("parameter", "call", "message"), BAD_CALLS)
 def test_a_bad_value_is_refused_when_the_method_is_called(
     base: api.Base, parameter: str, call: Callable[[api.Base], Any], message: str

@@ -60,6 +60,7 @@ def test_an_update_of_a_directory_base_runs_in_another_thread(tmp_path: Path) ->
     assert in_a_thread(lambda: figures(tmp_path / "base")) == [31000]
 
 
+@pytest.mark.slow
 def test_library_code_sets_no_signal_handler() -> None:
     """Only the command line may call signal.signal: a handler is process-wide, and the
     call fails outside the main thread."""

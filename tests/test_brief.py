@@ -90,6 +90,7 @@ def cite(source_id: str, paragraph: int | None = None, sentence: int | None = No
 # ---------------------------------------------------------------- Markdown
 
 
+@pytest.mark.slow
 def test_every_footnote_reference_resolves_and_every_definition_is_used() -> None:
     text = markdown(note_of())
     tokens, env = parsed(text)
@@ -157,6 +158,7 @@ HEADINGS = (
 )
 
 
+@pytest.mark.slow
 def test_the_bottom_line_comes_first_and_says_what_happened() -> None:
     lines = body(note_of())
     assert lines[0] == "Briefing note: Azerbaijan and Pakistan"
@@ -172,6 +174,7 @@ def test_the_bottom_line_comes_first_and_says_what_happened() -> None:
     assert lines[4] == "Key points by area"
 
 
+@pytest.mark.slow
 def test_key_points_by_area_with_their_strongest_status_and_its_date() -> None:
     points = section(body(note_of()), "Key points by area")
     assert "Trade: signed, 2004-07-08" in points
@@ -183,6 +186,7 @@ def test_key_points_by_area_with_their_strongest_status_and_its_date() -> None:
     assert statuses == sorted(statuses, key=ladder.index)  # strongest first
 
 
+@pytest.mark.slow
 def test_what_changed_since_a_date() -> None:
     base = bilateral.api.open_base(str(SHIPPED), use_cache=False, as_of=AS_OF)
     lines = body(briefing(base, None, "2004-07-09"))
@@ -200,6 +204,7 @@ def test_what_changed_since_a_date() -> None:
     assert bad.stderr.startswith("bilateral: --since 'July' is not a date; write YYYY-MM-DD")
 
 
+@pytest.mark.slow
 def test_people_in_office_at_the_date_with_nothing_later() -> None:
     office = section(body(note_of()), "In office on 2004-07-28")
     assert office[0].startswith("Azerbaijan: Safar Abiyev, Minister of Defence, since 1995-02-06;")
@@ -229,6 +234,7 @@ def test_no_internal_ids_and_nothing_later_unless_marked() -> None:
                 assert marked, (later, line)
 
 
+@pytest.mark.slow
 def test_the_disputed_claim_is_flagged_where_it_stands() -> None:
     views = section(body(note_of()), "Views and disputes")
     [claim] = [line for line in views if "the second country" in line]
@@ -257,6 +263,7 @@ def test_both_reporters_lines_where_figures_mirror(tmp_path: Path) -> None:
     assert html.count("<polyline") == 4  # two charts, two lines each
 
 
+@pytest.mark.slow
 def test_every_statement_cites_its_sources() -> None:
     """Each item ends in footnotes, save those that count what is left out; so does each
     sentence of the bottom line."""

@@ -64,6 +64,7 @@ def test_changes_list_roles_relations_and_names_with_their_dates() -> None:
     assert ("role-began", "aliyev-ilham") in found
 
 
+@pytest.mark.slow
 def test_changes_in_every_format_and_the_to_date_defaults_to_today() -> None:
     for fmt in ("table", "jsonl", "csv", "tsv"):
         result = run("--facts", str(SHIPPED), "changes", "--from", "2011-06", "--format", fmt)

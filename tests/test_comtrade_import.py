@@ -254,6 +254,7 @@ def test_a_directory_base_gets_the_source_with_the_sources(tmp_path: Path) -> No
     assert run("check", str(directory)).exit_code == 0
 
 
+@pytest.mark.slow
 def test_a_large_generated_download_imports_its_totals(base: Path, tmp_path: Path) -> None:
     download = tmp_path / "large.csv"
     rows = write_large(download, 3)

@@ -79,6 +79,7 @@ def test_exit_codes_are_described_once_in_the_groups_help() -> None:
         assert "Exit codes" not in run(command, "--help").stdout, command
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "command",
     [

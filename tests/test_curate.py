@@ -60,6 +60,7 @@ def _lines_starting(text: str, start: str) -> list[int]:
 # --- check: a sub-table away from its record ------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_role_appended_at_the_end_is_warned_about(tmp_path: Path) -> None:
     """The issue's case: a role added at the end of the shipped base attaches to the last
     person in the file; check says so, at the role's line, and still exits 0."""
@@ -159,6 +160,7 @@ def _problems(text: str) -> list[str]:
     return []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("written", "meant"),
     [
@@ -257,6 +259,7 @@ def test_a_rule_still_speaks_when_the_field_is_really_missing() -> None:
 # --- new ------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_new_role_goes_under_its_person(tmp_path: Path) -> None:
     """The issue's case done right: the role lands after Musharraf's last role, before his
     notes, and the base stays valid with no warning."""
@@ -323,6 +326,7 @@ def test_new_note_goes_inside_a_commitment(tmp_path: Path) -> None:
     assert [n["text"] for n in commitment["notes"]] == ["Signed in Baku."]
 
 
+@pytest.mark.slow
 def test_new_refuses_a_record_that_would_make_the_base_invalid(tmp_path: Path) -> None:
     path = _shipped_copy(tmp_path)
     before = path.read_bytes()
@@ -415,6 +419,7 @@ def test_new_suggests_the_parent_meant(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_new_keeps_the_file_mode_and_leaves_no_temporary_file(tmp_path: Path) -> None:
     path = _shipped_copy(tmp_path)
     path.chmod(0o640)
@@ -423,6 +428,7 @@ def test_new_keeps_the_file_mode_and_leaves_no_temporary_file(tmp_path: Path) ->
     assert sorted(os.listdir(tmp_path)) == ["facts.toml"]
 
 
+@pytest.mark.slow
 def test_new_dry_run_prints_the_record_and_writes_nothing(tmp_path: Path) -> None:
     path = _shipped_copy(tmp_path)
     result = run("--facts", str(path), *NEW_ROLE, "--dry-run")

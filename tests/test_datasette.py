@@ -92,6 +92,7 @@ def test_table_search_finds_a_person_by_an_alias(served: str) -> None:
     assert [row["id"] for row in found] == ["guluzade-vafa"]
 
 
+@pytest.mark.slow
 def test_table_search_finds_a_country_by_its_demonym(served: str) -> None:
     found = rows(served, "/bilateral/countries.json?_search=azeri")
     assert [row["id"] for row in found] == ["AZ"]
@@ -126,6 +127,7 @@ def test_canned_query_who_held_which_post_at_a_date(served: str) -> None:
     assert "yeltsin-boris" not in people
 
 
+@pytest.mark.slow
 def test_canned_query_what_happened_in_a_year(served: str) -> None:
     happened = rows(served, "/bilateral/events_in_year.json?year=1991")
     assert [row["id"] for row in happened] == [

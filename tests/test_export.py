@@ -78,6 +78,7 @@ def test_the_database_passes_its_foreign_key_check(exported: dict[str, Path]) ->
         assert query(path, "PRAGMA integrity_check") == [("ok",)]
 
 
+@pytest.mark.slow
 def test_references_are_declared_foreign_keys(exported: dict[str, Path]) -> None:
     path = exported[AS_OF]
     tables = [name for (name,) in query(path, "SELECT name FROM sqlite_master WHERE type='table'")]
@@ -376,6 +377,7 @@ def test_the_committed_schema_is_the_one_the_declarations_make() -> None:
     Draft202012Validator.check_schema(json.loads(result.stdout))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args", [("--as-of", AS_OF), ("--as-of", LATER), ("--facts", str(MINIMAL), "--as-of", AS_OF)]
 )
@@ -435,6 +437,7 @@ def ftm(*args: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in result.stdout.splitlines()]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("date", [AS_OF, LATER])
 def test_followthemoney_accepts_every_entity(date: str) -> None:
     entities = ftm("--as-of", date)
@@ -742,6 +745,7 @@ def test_answering_does_not_load_the_exports(tmp_path: Path) -> None:
 CONSOLE = re.compile(r"```console\n\$ (?P<command>.+?)\n(?P<output>.*?)```", re.S)
 
 
+@pytest.mark.slow
 def test_the_export_docs_examples_are_real_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

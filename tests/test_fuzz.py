@@ -88,6 +88,7 @@ def test_mutation_fuzzer(tmp_path: Path) -> None:
     assert outcomes[2] > 0
 
 
+@pytest.mark.slow
 def test_mutated_bases_never_crash_a_query(tmp_path: Path) -> None:
     """A query on a mutated base answers exactly as `check` and the Python API say it must
     (the unmutated base first, so every kind of answer is met)."""
@@ -186,6 +187,7 @@ toml_values = st.recursive(
 """Values TOML can hold: `values` without None, which TOML writes by leaving a key out."""
 
 
+@pytest.mark.slow
 @settings(max_examples=max(80, FUZZ_INPUTS // 12), suppress_health_check=[HealthCheck.too_slow])
 @given(path=st.sampled_from(KEY_PATHS), value=st.none() | toml_values)
 def test_any_value_anywhere_validates_or_is_a_problem(path: tuple[Any, ...], value: Any) -> None:

@@ -374,6 +374,7 @@ def _arguments_in_process(tmp_path: Path, count: int, seed: int) -> Counter[int]
     return codes
 
 
+@pytest.mark.slow
 def test_odd_arguments_and_environments_get_documented_answers(tmp_path: Path) -> None:
     codes = _arguments_in_process(tmp_path, 40, seed=11)
     assert all(codes[code] for code in (0, 1, 2)), codes

@@ -97,6 +97,7 @@ def test_what_began_after_the_date_is_left_out() -> None:
     assert "SE" not in graph.nodes  # no edge touches Sweden
 
 
+@pytest.mark.slow
 def test_the_whole_shipped_graph() -> None:
     graph = graph_at()
     kinds = {node.kind for node in graph.nodes.values()}
@@ -227,6 +228,7 @@ def svg_texts(source: str) -> list[str]:
     return [node.text or "" for node in tree.iter("{http://www.w3.org/2000/svg}text")]
 
 
+@pytest.mark.slow
 @needs_graphviz
 def test_graphviz_accepts_the_whole_graph() -> None:
     texts = svg_texts(dot(graph_at()))
@@ -303,6 +305,7 @@ def decoded(label: str) -> str:
     return re.sub(r"#([0-9]+);", lambda m: chr(int(m[1])), label[1:-1])
 
 
+@pytest.mark.slow
 def test_mermaid_follows_the_documented_grammar() -> None:
     graph = graph_at()
     nodes, links = check_mermaid(mermaid(graph))
@@ -423,6 +426,7 @@ def test_a_name_that_matches_nothing_exits_1_with_suggestions() -> None:
     assert result.stdout == ""
 
 
+@pytest.mark.slow
 def test_at_a_terminal_a_tree() -> None:
     env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", "TERM": "xterm"}
     shown = run_in_terminal(

@@ -50,6 +50,7 @@ def test_events_are_named_by_short_titles() -> None:
     assert all(length < 120 for length in lengths)
 
 
+@pytest.mark.slow
 def test_the_default_is_the_pair_and_its_nearest_ties() -> None:
     graph, every = default(), whole().linked()
     assert {"AZ", "PK", "musharraf-pervez", "aliyev-ilham", "musharraf-visit-baku-2004"} <= set(
@@ -62,6 +63,7 @@ def test_the_default_is_the_pair_and_its_nearest_ties() -> None:
     assert all(edge.source in graph.nodes and edge.target in graph.nodes for edge in graph.edges)
 
 
+@pytest.mark.slow
 def test_the_default_fits_a_screen_at_the_size_of_decades(tmp_path: Path) -> None:
     big = decades_base(tmp_path)
     graph, every = default("today", big), whole("today", big).linked()
@@ -126,6 +128,7 @@ def decode(text: str) -> str:
     return re.sub(r"#([0-9]+);", lambda m: chr(int(m[1])), text)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("everything", [False, True])
 def test_mermaid_labels_stand_on_their_own_edges_and_nodes_in_their_countries(
     everything: bool,
@@ -178,6 +181,7 @@ def _ends(pos: str) -> tuple[tuple[float, float], tuple[float, float]]:
     return (first_x, first_y), (last_x, last_y)
 
 
+@pytest.mark.slow
 @needs_graphviz
 @pytest.mark.parametrize("everything", [False, True])
 def test_graphviz_draws_every_label_on_its_own_edge(everything: bool) -> None:
@@ -201,6 +205,7 @@ def test_graphviz_draws_every_label_on_its_own_edge(everything: bool) -> None:
         assert _touches(_ends(going["pos"])[0], box), edge  # and leaves it for its target
 
 
+@pytest.mark.slow
 @needs_graphviz
 def test_graphviz_draws_clusters_by_country() -> None:
     drawn = laid_out(dot(default()))

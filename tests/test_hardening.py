@@ -90,6 +90,7 @@ def test_hostile_strings_are_stored_faithfully(tmp_path: Path) -> None:
     assert json.loads(result.stdout)[0]["record"]["summary"] == HOSTILE
 
 
+@pytest.mark.slow
 def test_hostile_strings_never_reach_a_terminal_raw(tmp_path: Path) -> None:
     path = _hostile_base(tmp_path)
     for args in (["show", "pk-az-ties"], ["show", "pk-az-ties", "--format", "tsv"],
@@ -100,6 +101,7 @@ def test_hostile_strings_never_reach_a_terminal_raw(tmp_path: Path) -> None:
             assert raw not in screen, (args, raw)
 
 
+@pytest.mark.slow
 def test_a_full_disk_under_the_cache_still_answers(tmp_path: Path) -> None:
     """RLIMIT_FSIZE makes every write past 4 KiB fail, as a full disk would."""
 
@@ -208,6 +210,7 @@ def _next_run_is_right(base: Path, cache: Path) -> None:
     assert (result.returncode, result.stdout, result.stderr) == (0, expected, "")
 
 
+@pytest.mark.slow
 def test_bilateral_never_writes_to_the_fact_base(tmp_path: Path) -> None:
     base = tmp_path / "facts.toml"
     base.write_bytes(SHIPPED.read_bytes())

@@ -129,6 +129,7 @@ PARTIAL = st.builds(
 ORDER = re.compile(r"(not-yet )*(unknown )*(in-force )*(unknown )*(ended )*")
 
 
+@pytest.mark.slow
 @settings(max_examples=120, deadline=None)
 @given(
     start=st.none() | PARTIAL,

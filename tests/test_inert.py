@@ -206,6 +206,7 @@ def _script(tmp_path: Path, body: str) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_pager_that_fails_at_once_leaves_the_answer_printed(tmp_path: Path) -> None:
     pager = _script(tmp_path, "exit 7")
     screen = SGR.sub("", terminal(["show", "Pakistan"], LINES="10", BILATERAL_PAGER=str(pager)))
@@ -213,12 +214,14 @@ def test_a_pager_that_fails_at_once_leaves_the_answer_printed(tmp_path: Path) ->
     assert f"bilateral: the pager ({pager}) failed with exit status 7" in screen
 
 
+@pytest.mark.slow
 def test_a_pager_that_cannot_start_leaves_the_answer_printed(tmp_path: Path) -> None:
     none = str(tmp_path / "none")
     screen = SGR.sub("", terminal(["show", "Pakistan"], LINES="10", BILATERAL_PAGER=none))
     assert "Pakistan  country PK" in screen
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("given", "seen"), [(None, "FRX"), ("-S", "-S")])
 def test_less_is_told_frx_unless_less_is_set(tmp_path: Path, given: str | None, seen: str) -> None:
     pager = _script(tmp_path, f'echo "$LESS" > {tmp_path / "less"}\ncat >/dev/null')

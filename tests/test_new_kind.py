@@ -138,11 +138,13 @@ def _cli(scratch: Path, *args: str) -> str:
     return _run(scratch, "-m", "bilateral", "--facts", facts, "--as-of", "2004-08-01", *args)
 
 
+@pytest.mark.slow
 def test_the_new_kind_is_checked_and_counted(scratch: Path) -> None:
     assert "1 grant" in _cli(scratch, "check", str(scratch / "facts.toml"))
     assert "1 grants" in " ".join(_cli(scratch).split())
 
 
+@pytest.mark.slow
 def test_new_adds_it_and_says_so_in_its_help(scratch: Path) -> None:
     assert "assessment, grant; and, inside" in " ".join(_cli(scratch, "new", "--help").split())
     added = _cli(scratch, "new", "grant", "--id", "second-grant", "--name", "Second grant",
@@ -150,6 +152,7 @@ def test_new_adds_it_and_says_so_in_its_help(scratch: Path) -> None:
     assert '[[grants]]\nid = "second-grant"' in added
 
 
+@pytest.mark.slow
 def test_show_and_search_find_it(scratch: Path) -> None:
     [match] = json.loads(_cli(scratch, "show", "--json", "Zanzibar reconstruction grant"))
     assert match["kind"] == "grant"
@@ -169,6 +172,7 @@ def test_its_listing_in_json_tsv_and_csv(scratch: Path) -> None:
     assert "zanzibar-grant,Zanzibar reconstruction grant,2004-07-01,2004-12-31" in out
 
 
+@pytest.mark.slow
 def test_every_export_holds_it(scratch: Path) -> None:
     database = scratch / "base.db"
     _cli(scratch, "export", "--sqlite", str(database))

@@ -62,6 +62,7 @@ def test_a_split_base_gives_the_answers_of_the_single_file(
     assert split_base.stdout == single.stdout
 
 
+@pytest.mark.slow
 def test_check_counts_a_split_base_like_the_file(parts: Path) -> None:
     single = run("check", str(SHIPPED)).stdout.split(": valid: ")[1]
     assert run("--facts", str(parts), "trade").exit_code == 0
@@ -122,6 +123,7 @@ def test_an_edit_to_one_file_is_answered_on_the_next_run(parts: Path) -> None:
     assert "\t26000\t30000\t" in after.stdout
 
 
+@pytest.mark.slow
 def test_a_new_file_joins_the_base(parts: Path) -> None:
     assert run("--facts", str(parts), "show", "Karakol").exit_code == 1
     (parts / "kinds" / "zz.toml").write_text(

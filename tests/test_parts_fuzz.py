@@ -100,6 +100,7 @@ def fuzz(tmp_path: Path, seed: int, count: int) -> None:
         assert_clean(directory, texts, touched)
 
 
+@pytest.mark.slow
 def test_moved_blocks_give_a_valid_base_or_placed_problems(tmp_path: Path) -> None:
     fuzz(tmp_path, seed=25, count=300)
 

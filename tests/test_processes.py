@@ -139,6 +139,7 @@ def test_exit_codes(args: tuple[str, ...], code: int, stderr: str) -> None:
         assert len(result.stdout.splitlines()) == 23  # the shipped base's trade figures
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [["check", "{path}"], ["--facts", "{path}", "trade"]])
 def test_problems_reach_a_terminal_escaped(tmp_path: Path, command: list[str]) -> None:
     path = tmp_path / "facts.toml"
@@ -193,6 +194,7 @@ def test_a_narrow_terminal_wraps_cells_instead_of_cutting_them() -> None:
     assert "…" not in screen
 
 
+@pytest.mark.slow
 def test_a_piped_table_is_never_truncated() -> None:
     result = bilateral("officials", "--format", "table")
     assert result.returncode == 0

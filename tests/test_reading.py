@@ -91,6 +91,7 @@ def _pager(tmp_path: Path) -> Path:
     return pager
 
 
+@pytest.mark.slow
 def test_a_long_answer_pages_at_a_terminal(tmp_path: Path) -> None:
     pager = _pager(tmp_path)
     env = dict(os.environ, COLUMNS="80", LINES="10", BILATERAL_PAGER=str(pager))

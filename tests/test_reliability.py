@@ -576,6 +576,7 @@ def test_a_record_changed_on_disk_is_never_shown(tmp_path: Path) -> None:
     assert_sound(path, bytes(data))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("table", sorted(EXPECTED_TABLES))
 def test_a_dropped_table_is_rebuilt(tmp_path: Path, table: str) -> None:
     """Issue 9: a table dropped from the cache. Before, a question that needed it failed
@@ -829,6 +830,7 @@ OUTPUT_COMMANDS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", OUTPUT_COMMANDS[::3], ids=["trade", "overview", "version"])
 def test_a_closed_stdout_exits_3(args: list[str]) -> None:
     """Issue 9: `bilateral trade >&-` ended in AttributeError ('NoneType' ... 'isatty')."""
@@ -849,6 +851,7 @@ def test_a_full_stdout_exits_3(args: list[str]) -> None:
     assert_one_message(result.stderr, "cannot write the answer (No space left on device)")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("streams", "args", "code"),
     [

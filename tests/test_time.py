@@ -121,6 +121,7 @@ def test_a_bad_date_is_a_usage_error() -> None:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "tsv", "table"])
 @pytest.mark.parametrize(
     "command",

@@ -214,6 +214,7 @@ def test_the_minimal_base_is_valid(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("rule", "old", "new", "expected"), BROKEN, ids=[b[0] for b in BROKEN])
 def test_each_rule_gives_its_message_and_exit_1(
     tmp_path: Path, rule: str, old: str, new: str, expected: str

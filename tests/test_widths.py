@@ -30,7 +30,7 @@ MARK = re.compile("\x1e(\\d+)\t(\\d+)\x1e")
 ADDRESS = re.compile(r"^\s*<?(?:https?|ftp)://\S+$")
 DATE = re.compile(r"\b(?:1[89]|20)\d{2}-(?:0[1-9]|1[0-2])(?:-[0-3]\d)?\b")
 FIGURE = re.compile(r"\$\d{1,3}(?:,\d{3})+(?:-\d{1,3}(?:,\d{3})+)?")
-SAMPLED = [40, 117]
+SAMPLED = [40]
 BORDERS = "│|┃ "
 
 
