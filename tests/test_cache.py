@@ -10,7 +10,7 @@ import pytest
 
 from benchmarks.generate import generate
 from bilateral.store.directory import cache_name
-from tests.conftest import MINIMAL, SHIPPED, run
+from tests.conftest import ARTICLE, MINIMAL, SHIPPED, run
 
 QUESTIONS = [
     ("officials", "--format", "jsonl"),
@@ -37,9 +37,16 @@ def answers(base: Path, cache: tuple[str, ...]) -> list[str]:
     return outputs
 
 
-@pytest.mark.parametrize("base", ["shipped", pytest.param("generated", marks=pytest.mark.slow)])
+@pytest.mark.parametrize(
+    "base",
+    [
+        "article",
+        pytest.param("shipped", marks=pytest.mark.slow),
+        pytest.param("generated", marks=pytest.mark.slow),
+    ],
+)
 def test_cached_and_uncached_answers_are_identical(base: str, tmp_path: Path) -> None:
-    path = SHIPPED
+    path = ARTICLE if base == "article" else SHIPPED
     if base == "generated":
         path = tmp_path / "generated.toml"
         path.write_text(generate(1000), encoding="utf-8")

@@ -265,7 +265,14 @@ def test_a_readme_screen_is_what_the_terminal_shows(
     assert screen_at(int(columns), shlex.split(command)) == expected
 
 
-@pytest.mark.parametrize("command", [["officials"], ["areas", "--commitments"], ["events"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["officials"],
+        pytest.param(["areas", "--commitments"], marks=pytest.mark.slow),
+        pytest.param(["events"], marks=pytest.mark.slow),
+    ],
+)
 def test_in_the_block_view_each_id_stands_on_its_own_line(command: list[str]) -> None:
     base = ["--facts", str(SHIPPED), "--as-of", AS_OF]
     shown = [line.strip() for line in screen_at(40, [*base, *command]).splitlines()]
