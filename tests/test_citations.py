@@ -170,7 +170,7 @@ def test_csl_json_is_accepted_by_a_csl_processor() -> None:
     code, out, _ = shipped("sources", "--format", "csl-json")
     assert code == 0
     items = json.loads(out)
-    assert len(items) == 398
+    assert len(items) == 441
     bibliography = CitationStylesBibliography(
         CitationStylesStyle("harvard-cite-them-right", validate=False),
         CiteProcJSON(items),
@@ -179,7 +179,7 @@ def test_csl_json_is_accepted_by_a_csl_processor() -> None:
     for item in items:
         bibliography.register(Citation([CitationItem(item["id"])]))
     rendered = [str(entry) for entry in bibliography.bibliography()]
-    assert len(rendered) == 398
+    assert len(rendered) == 441
     assert any("President Musharraf arrives in Azerbaijan" in entry for entry in rendered)
 
 
@@ -191,7 +191,7 @@ def test_bibtex_reads_back_with_the_same_keys_and_fields() -> None:
     library = bibtexparser.parse_string(out)  # type: ignore[attr-defined]
     assert library.failed_blocks == []
     entries = {entry.key: entry for entry in library.entries}
-    assert len(entries) == 398
+    assert len(entries) == 441
     geo = entries["geo-tv-2004-07-08"]
     assert geo["title"] == "President Musharraf arrives in Azerbaijan"
     assert geo["year"] == "2004"

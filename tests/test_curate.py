@@ -69,12 +69,14 @@ def test_a_role_appended_at_the_end_is_warned_about(tmp_path: Path) -> None:
     last_person = _lines_starting(shipped, "[[people]]")[-1]
     last_table = _lines_starting(shipped, "[[")[-1]
     role_line = shipped.count("\n") + 2
+    index = len(_lines_starting(shipped, "[[people]]")) - 1
     result = run("check", str(path))
     assert result.exit_code == 0
     assert result.stdout.startswith(f"{path}: valid: ")
     assert result.stderr == (
-        f"{path}:{role_line}: people[79] (kurtulmus-numan).roles[1]: warning: [[people.roles]] "
-        f"attaches to the last [[people]] above it, people[79] (kurtulmus-numan) at line "
+        f"{path}:{role_line}: people[{index}] (kurtulmus-numan).roles[1]: warning: "
+        f"[[people.roles]] attaches to the last [[people]] above it, people[{index}] "
+        f"(kurtulmus-numan) at line "
         f"{last_person}, but [[assessments]] at line {last_table} stands between them; "
         "move the block under the record it belongs to\n"
     )

@@ -462,10 +462,10 @@ def test_followthemoney_accepts_every_entity(date: str) -> None:
                     assert target_schema is not None
                     assert target_schema.is_a(prop.range)
     assert Counter(entity["schema"] for entity in entities) == {
-        "Person": 80,
-        "Occupancy": 96,
-        "Position": 35,
-        "Event": 147,
+        "Person": 83,
+        "Occupancy": 101,
+        "Position": 36,
+        "Event": 155,
         "Organization": 16,
         "PublicBody": 32,
         "Membership": 7,

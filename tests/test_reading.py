@@ -118,7 +118,7 @@ def test_a_name_that_fits_several_records_lists_them_people_and_posts_first() ->
     assert kinds == sorted(kinds, key=("person", "post").index)
     assert kinds.count("post") == 6
     table = run("--as-of", AS_OF, "show", "President", "--format", "table").stdout
-    assert table.startswith("18 records fit that name; show one by its id:")
+    assert table.startswith("20 records fit that name; show one by its id:")
     assert "president-of-azerbaijan" in table
 
 
@@ -213,4 +213,5 @@ def test_place_completes_places_and_countries_only(monkeypatch: pytest.MonkeyPat
         "plain,Ashgabat",
         "plain,Astana",
         "plain,Abu\\ Dhabi",
+        "plain,Nakhchivan\\ Autonomous\\ Republic",
     ]
