@@ -72,12 +72,15 @@ class FootnoteLines:
             yield from wrapped(f"{mark} {visible(text)}", width)
             if address:
                 shown = visible(address)
-                yield INDENT + shown if cell_len(INDENT + shown) <= width else shown
+                fits = 2 * len(INDENT + shown) <= width or cell_len(INDENT + shown) <= width
+                yield INDENT + shown if fits else shown
 
 
 def wrapped(text: str, width: int, indent: str = INDENT) -> list[str]:
     """Text broken between words only, measured in terminal cells; lines after the first
     start with `indent`; a word longer than the width stands whole on its line."""
+    if 2 * len(text) <= width:  # no character is wider than two cells: one line, unmeasured
+        return [" ".join(text.split())]
     lines: list[str] = []
     line = ""
     cells = 0  # cell_len(line), kept as the line grows: measuring it anew is quadratic
