@@ -75,7 +75,7 @@ def build_table(
     lines = [line for row in rows for line in _cells(row.document, listing, sources, notes)]
     columns = [*listing.table_columns, "src"]
     grid = [[*(value.plain for value in cells), marks.plain] for cells, marks in lines]
-    blocks = Group(*(part for cells, marks in lines for part in _block(listing, cells, marks)))
+    blocks = Blocks(listing, lines)
     fitted = Fitted(
         [header(column) for column in columns],
         [[*cells, marks] for cells, marks in lines],
@@ -170,6 +170,17 @@ def _cells(
         ]
         found.append((cells, Text(sources.mark(flat.get("sources") or []))))
     return found
+
+
+class Blocks:
+    """The records as blocks, laid out only when the table does not fit."""
+
+    def __init__(self, listing: Listing, lines: list[tuple[list[Text], Text]]) -> None:
+        self.listing, self.lines = listing, lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for cells, marks in self.lines:
+            yield from _block(self.listing, cells, marks)
 
 
 def _block(listing: Listing, cells: list[Text], marks: Text) -> list[RenderableType]:
