@@ -4,6 +4,7 @@ measured in the same run.
     python -m benchmarks.run                 # the full table (about ten minutes)
     python -m benchmarks.run --quick         # fewer runs and no 100,000-record base
     python -m benchmarks.run --write docs/performance.md
+    python -m benchmarks.run --only startup  # the start-up rows alone (about a minute)
 
 Every figure is a median over repeated runs of a fresh process. This machine is
 shared and noisy: trust the ratios more than the milliseconds.
@@ -337,9 +338,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs, 10,000 records at most")
     parser.add_argument("--write", type=Path, help="replace the table in this Markdown file")
+    parser.add_argument(
+        "--only", choices=["startup"], help="measure these rows alone and print them (no --write)"
+    )
     options = parser.parse_args()
+    if options.only and options.write:
+        parser.error("--write replaces the whole table; --only measures part of it")
     compileall.compile_dir(str(ROOT / "bilateral"), quiet=1)
     runs, cold_runs = (7, 1) if options.quick else (21, 3)
+    if options.only == "startup":
+        print(markdown(startup_rows(runs * 2)))
+        return
     sizes = (1_000, 10_000) if options.quick else SIZES
     curated = sizes[1]
     bases = prepare_bases(sizes, curated)

@@ -9,11 +9,11 @@ Nothing here is stored: it is worked out when answering, from the dates the base
 from __future__ import annotations
 
 import datetime
-import functools
 from typing import TYPE_CHECKING, Any
 
 from bilateral.answer.rows import Row
 from bilateral.errors import BadParameter
+from bilateral.kinds.declared import Declared, NameFields
 from bilateral.schema import dates
 from bilateral.schema.vocabulary import STATUS_LADDER
 
@@ -185,43 +185,21 @@ def other_names(document: Document, day: datetime.date) -> list[str]:
     return [name for name in dict.fromkeys(every) if name != current]
 
 
-class Declared:
-    """What answering at a date reads from the kinds' declarations, read once."""
-
-    def __init__(self) -> None:
-        from bilateral.kinds.registry import ALL  # the declarations: only once a date is put
-
-        self.begins = {kind.name: kind.begins for kind in ALL}
-        """The field that says when a record of each kind began."""
-        self.status = {kind.name: kind.status for kind in ALL if kind.status}
-        """Kinds whose records carry their status at the date, and the field that holds it
-        (a commitment's is `standing`, since its `status` is its step on the ladder)."""
-        self.renamed = tuple(
-            kind.name
-            for kind in ALL
-            if any(f.name == "names" and f.type == "records" for f in kind.shape.fields)
-        )
-        """Kinds whose records have dated names."""
-        self.dated = frozenset(("person", "area", *self.status))
-        """Kinds whose every record changes with the date (a person's roles, an area's
-        commitments, a status)."""
+_DECLARED: dict[str, Declared] = {}
+"""The declarations answering reads, once: from a store's meta, else from the registry."""
 
 
-@functools.cache
 def declared() -> Declared:
     """The declarations answering at a date reads."""
-    return Declared()
+    if "" not in _DECLARED:
+        _DECLARED[""] = Declared.of_registry()
+    return _DECLARED[""]
 
 
-@functools.cache
-def name_fields(kind: str) -> tuple[tuple[str, str], ...]:
+def name_fields(kind: str) -> NameFields:
     """A kind's references and the fields that hold their names (the name in force at the
     date), as its declaration gives them (`Field.names`)."""
-    from bilateral.kinds.registry import BY_NAME  # the declarations: only once a name is dated
-
-    declared = BY_NAME.get(kind)
-    fields = declared.shape.fields if declared else ()
-    return tuple((field.names, field.name) for field in fields if field.names)
+    return declared().names.get(kind, ())
 
 
 class Dating:
@@ -232,6 +210,10 @@ class Dating:
         self.when = when
         self._renamed: dict[str, Document] | None = None
         self._terms: dict[str, int] = {}
+        if "" not in _DECLARED:  # the store's meta holds them: no need to import every kind
+            stored = Declared.from_stored(query.meta)
+            if stored is not None:
+                _DECLARED[""] = stored
 
     def row(self, row: Row, kind: str) -> Row:
         """The row as of the date; a document with nothing dated in it keeps its stored JSON."""

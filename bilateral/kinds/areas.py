@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from bilateral.kinds.common import (
     ALIASES,
@@ -19,10 +20,12 @@ from bilateral.kinds.common import (
     names_of,
 )
 from bilateral.kinds.kind import Cells, Child, Kind, Listing
-from bilateral.schema.checker import Document
 from bilateral.schema.fields import Field, Shape
 from bilateral.schema.lookup import Lookup
 from bilateral.schema.vocabulary import STATUS_LADDER
+
+if TYPE_CHECKING:  # types alone: the checker is for building, not answering
+    from bilateral.schema.checker import Document
 
 STATUS_WORDS = {
     "signed": "signed",

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from bilateral.schema import dates
-from bilateral.schema.checker import Checker, Document
 from bilateral.schema.fields import Field, Shape
 from bilateral.schema.lookup import Lookup
+
+if TYPE_CHECKING:  # types alone: the checker is for building, not answering
+    from bilateral.schema.checker import Checker, Document
 
 ENTITY_KINDS = ("country", "person", "organization", "place")
 

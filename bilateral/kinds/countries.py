@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bilateral.kinds.common import ALIASES, ID, NAME, NAMES, NOTES, SOURCES, note_texts
 from bilateral.kinds.kind import Kind
-from bilateral.schema.checker import Document
 from bilateral.schema.fields import Field, Shape
+
+if TYPE_CHECKING:  # types alone: the checker is for building, not answering
+    from bilateral.schema.checker import Document
 
 
 def _names(country: Document) -> list[str]:

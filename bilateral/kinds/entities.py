@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bilateral.kinds.common import (
     ALIASES,
     ID,
@@ -15,10 +17,12 @@ from bilateral.kinds.common import (
     note_texts,
 )
 from bilateral.kinds.kind import Kind
-from bilateral.schema.checker import Document
 from bilateral.schema.fields import Field, Shape
 from bilateral.schema.lookup import Lookup
 from bilateral.schema.vocabulary import ORGANIZATION_KINDS, PLACE_KINDS
+
+if TYPE_CHECKING:  # types alone: the checker is for building, not answering
+    from bilateral.schema.checker import Document
 
 
 def _shape(types: tuple[str, ...]) -> Shape:

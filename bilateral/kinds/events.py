@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from bilateral.kinds.common import (
     DISPUTES,
@@ -18,11 +19,13 @@ from bilateral.kinds.common import (
 )
 from bilateral.kinds.kind import Cells, Kind, Listing
 from bilateral.schema import dates
-from bilateral.schema.checker import Checker, Document
 from bilateral.schema.fields import Field, Shape
 from bilateral.schema.lookup import Lookup
 from bilateral.schema.vocabulary import EVENT_KINDS
 from bilateral.schema.wording import span
+
+if TYPE_CHECKING:  # types alone: the checker is for building, not answering
+    from bilateral.schema.checker import Checker, Document
 
 EVENT_WORDS = {
     "visit": "visited trip",

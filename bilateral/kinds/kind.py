@@ -7,12 +7,14 @@ through the registry (bilateral.kinds.registry), never a list of its own.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bilateral.schema.checker import Document
 from bilateral.schema.fields import Shape
 from bilateral.schema.lookup import Lookup
 from bilateral.schema.plain import Plain
+
+if TYPE_CHECKING:  # types alone: the checker is for building, not answering
+    from bilateral.schema.checker import Document
 
 Cells = dict[str, Any]
 """A listing row: column name to text, except `sources`, which keeps its citations."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bilateral.kinds.common import (
     DISPUTES,
     END,
@@ -19,10 +21,12 @@ from bilateral.kinds.common import (
     names_of,
 )
 from bilateral.kinds.kind import Kind, Listing
-from bilateral.schema.checker import Checker, Document
 from bilateral.schema.fields import Field, Shape
 from bilateral.schema.lookup import Lookup
 from bilateral.schema.vocabulary import RELATION_KINDS
+
+if TYPE_CHECKING:  # types alone: the checker is for building, not answering
+    from bilateral.schema.checker import Checker, Document
 
 
 def _one_holder(check: Checker, assessment: Document, key: str) -> None:

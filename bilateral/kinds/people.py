@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from bilateral.kinds.common import (
     ALIASES,
@@ -16,9 +17,11 @@ from bilateral.kinds.common import (
     note_texts,
 )
 from bilateral.kinds.kind import Cells, Kind, Listing
-from bilateral.schema.checker import Checker, Document
 from bilateral.schema.fields import Field, Shape
 from bilateral.schema.lookup import Lookup
+
+if TYPE_CHECKING:  # types alone: the checker is for building, not answering
+    from bilateral.schema.checker import Checker, Document
 
 
 def _check_role(check: Checker, role: Document, key: str) -> None:

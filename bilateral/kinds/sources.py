@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from bilateral.kinds.common import ID, joined
 from bilateral.kinds.kind import Cells, Kind, Listing
-from bilateral.schema.checker import Document
 from bilateral.schema.fields import Field, Shape
+
+if TYPE_CHECKING:  # types alone: the checker is for building, not answering
+    from bilateral.schema.checker import Document
 
 
 def _paragraphs(document: Document, _lookup: object) -> int | None:

@@ -9,14 +9,17 @@ side (A's imports from B beside B's exports to A), which the answer layer attach
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from bilateral.kinds.common import DISPUTES, ID, NOTES, SOURCES, note_texts
 from bilateral.kinds.kind import Cells, Kind, Listing
-from bilateral.schema.checker import Checker, Document
 from bilateral.schema.fields import Field, Shape
 from bilateral.schema.lookup import Lookup
 from bilateral.schema.vocabulary import CERTAINTIES, FLOWS, IMPORT_SIDE
 from bilateral.schema.wording import money, number
+
+if TYPE_CHECKING:  # types alone: the checker is for building, not answering
+    from bilateral.schema.checker import Checker, Document
 
 FLOW_WORDS = {
     "export": "exports exported sold sales shipments to",

@@ -12,6 +12,8 @@ TERMINAL_UNSAFE = (
 
 def visible(text: str) -> str:
     """Text safe for a terminal: control, bidi and zero-width characters shown as escapes."""
+    if re.search(TERMINAL_UNSAFE, text) is None:  # nearly every value: nothing to escape
+        return text
     return re.sub(TERMINAL_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
@@ -34,13 +36,14 @@ def json_for(text: str, encoding: str) -> str:
     return re.sub(r"[^\x00-\x7f]", lambda match: escaped(match.group()), text)
 
 
-FORMULA = re.compile(r"[=+\-@\t\r]")
-NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+FORMULA = r"[=+\-@\t\r]"
+NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
+"""Patterns, compiled (and cached by `re`) when a CSV is written, not on every start."""
 
 
 def spreadsheet_safe(cell: str) -> str:
     """A CSV cell a spreadsheet will not run: one that starts like a formula (=, +, -, @,
     a tab or a carriage return) and is not a plain number gets a leading apostrophe."""
-    if cell and FORMULA.match(cell) and not NUMBER.fullmatch(cell):
+    if cell and re.match(FORMULA, cell) and not re.fullmatch(NUMBER, cell):
         return "'" + cell
     return cell

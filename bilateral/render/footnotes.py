@@ -9,6 +9,7 @@ from typing import Any
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
+from rich.segment import Segment
 from rich.text import Text
 
 from bilateral.render.escapes import visible
@@ -58,28 +59,44 @@ class FootnoteLines:
         self.style = style
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        style = console.get_style(self.style)
         for line in self.lines(options.max_width):
-            yield Text(line, style=self.style, no_wrap=True, overflow="ignore", end="\n")
+            if line.isprintable():  # as rich draws an unwrapped Text, without building one
+                yield Segment(line, style)
+                yield Segment.line()
+            else:
+                yield Text(line, style=self.style, no_wrap=True, overflow="ignore", end="\n")
 
     def lines(self, width: int) -> Iterator[str]:
         for mark, text, address in self.notes:
             yield from wrapped(f"{mark} {visible(text)}", width)
             if address:
                 shown = visible(address)
-                yield INDENT + shown if cell_len(INDENT + shown) <= width else shown
+                fits = 2 * len(INDENT + shown) <= width or cell_len(INDENT + shown) <= width
+                yield INDENT + shown if fits else shown
 
 
 def wrapped(text: str, width: int, indent: str = INDENT) -> list[str]:
     """Text broken between words only, measured in terminal cells; lines after the first
     start with `indent`; a word longer than the width stands whole on its line."""
+    if 2 * len(text) <= width:  # no character is wider than two cells: one line, unmeasured
+        return [" ".join(text.split())]
     lines: list[str] = []
     line = ""
+    cells = 0  # cell_len(line), kept as the line grows: measuring it anew is quadratic
+    joined = "\ufe0f" in text  # a selector that widens what comes before it: measure whole
     for word in text.split():
+        size = cell_len(word)
+        if joined:
+            cells = cell_len(line)
         if not line:
             line = (indent if lines else "") + word
-        elif cell_len(line) + 1 + cell_len(word) <= width:
+            cells = (cell_len(indent) if lines else 0) + size
+        elif cells + 1 + size <= width:
             line += " " + word
+            cells += 1 + size
         else:
             lines.append(line)
             line = indent + word
+            cells = cell_len(indent) + size
     return [*lines, line]

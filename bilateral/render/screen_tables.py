@@ -6,10 +6,8 @@ import os
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.table import Table
 from rich.text import Text
 
 from bilateral.answer.dated import silence
@@ -19,6 +17,7 @@ from bilateral.render.annotations import NoteMarks, certainty_legend, dispute_li
 from bilateral.render.escapes import visible
 from bilateral.render.footnotes import Footnotes, Sources
 from bilateral.render.layout import SAMPLE, Field, Fields, column_widths
+from bilateral.render.table_lines import fits, table_segments
 from bilateral.render.views import cell_text, listing_rows
 
 PIPE_WIDTH = 100_000
@@ -76,7 +75,7 @@ def build_table(
     lines = [line for row in rows for line in _cells(row.document, listing, sources, notes)]
     columns = [*listing.table_columns, "src"]
     grid = [[*(value.plain for value in cells), marks.plain] for cells, marks in lines]
-    blocks = Group(*(part for cells, marks in lines for part in _block(listing, cells, marks)))
+    blocks = Blocks(listing, lines)
     fitted = Fitted(
         [header(column) for column in columns],
         [[*cells, marks] for cells, marks in lines],
@@ -114,6 +113,17 @@ class Fitted:
         if widths is None:
             yield self.narrow
             return
+        if self.title is None and fits(self.headers, self.rows, widths, options):
+            dim = [title == "Src" for title in self.headers]
+            yield from table_segments(self.headers, self.rows, widths, dim, self.terminal)
+            return
+        yield self.drawn(widths)
+
+    def drawn(self, widths: list[int]) -> RenderableType:
+        """The table as rich lays it out, for values that wrap."""
+        from rich import box  # rich's Table only for a table that wraps (table_lines.py)
+        from rich.table import Table
+
         table = Table(
             title=self.title,
             title_justify="left",
@@ -129,7 +139,7 @@ class Fitted:
             )
         for cells in self.rows:
             table.add_row(*cells)
-        yield table
+        return table
 
 
 def most_width(title: str, values: Iterable[str]) -> int:
@@ -160,6 +170,17 @@ def _cells(
         ]
         found.append((cells, Text(sources.mark(flat.get("sources") or []))))
     return found
+
+
+class Blocks:
+    """The records as blocks, laid out only when the table does not fit."""
+
+    def __init__(self, listing: Listing, lines: list[tuple[list[Text], Text]]) -> None:
+        self.listing, self.lines = listing, lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for cells, marks in self.lines:
+            yield from _block(self.listing, cells, marks)
 
 
 def _block(listing: Listing, cells: list[Text], marks: Text) -> list[RenderableType]:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from bilateral.schema.checker import Checker, Document, Table
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # types alone: the checker is for building, not answering
+    from bilateral.schema.checker import Checker, Document, Table
+
 
 CITATION_KEYS = {"source", "paragraph", "sentence"}
 

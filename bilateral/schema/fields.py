@@ -9,15 +9,17 @@ base is read, when `Shape.derive` fills them from a Lookup.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bilateral.schema.checker import Checker, Document, Table, describe
 from bilateral.schema.citations import citations, notes
 from bilateral.schema.lookup import Lookup
 from bilateral.schema.plain import Plain
 
-Derive = Callable[[Document, Lookup], Any]
-ExtraCheck = Callable[[Checker, Document, str], None]
+if TYPE_CHECKING:  # the checker reads a base; declaring kinds and answering need only types
+    from bilateral.schema.checker import Checker, Document, Table
+
+Derive = Callable[["Document", Lookup], Any]
+ExtraCheck = Callable[["Checker", "Document", str], None]
 
 
 class Field(Plain):
@@ -154,6 +156,8 @@ def _scalar(check: Checker, table: Table, key: str, name: str) -> Any:
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         normalized = dates.normalize(value)
         if normalized is None:
+            from bilateral.schema.checker import describe  # as above: only on a bad value
+
             check.problem(
                 f"{key}.{name}", f"expected text, a number or a date, got {describe(value)}"
             )
@@ -176,7 +180,7 @@ def _records(field: Field, check: Checker, table: Table, key: str) -> list[Docum
     return found
 
 
-Reader = Callable[[Field, Checker, Table, str, str, str], Any]
+Reader = Callable[[Field, "Checker", "Table", str, str, str], Any]
 READERS: dict[str, Reader] = {
     "id": lambda f, check, table, key, kind, noun: check.record_id(table, key, kind, noun),
     "text": lambda f, check, table, key, *_: check.string(table, key, f.toml_key, f.required),
@@ -258,4 +262,4 @@ def _counts(check: Checker, table: Table, key: str, name: str) -> list[int] | No
     return list(value) or None
 
 
-__all__ = ["Derive", "Field", "Shape", "describe"]
+__all__ = ["Derive", "Field", "Shape"]

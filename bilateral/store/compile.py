@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from bilateral.kinds.base import FactBase, dates_in, first_day, last_day
+from bilateral.kinds.declared import Declared
 from bilateral.kinds.kind import Kind
 from bilateral.kinds.registry import ALL, BY_NAME
 from bilateral.schema.checker import Document
@@ -152,6 +153,7 @@ def record_build(
         **whole,
         "pairs": " ".join(sorted({pair for (pair,) in pairs} | declared - {""})),
         "counts": json.dumps(counts),
+        **Declared.of_registry().stored(),
         **source,
     }
     connection.execute("DELETE FROM meta")

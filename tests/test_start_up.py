@@ -1,0 +1,88 @@
+"""Start-up: a warm answer imports only what it needs (docs/performance.md measures it).
+
+The kinds' declarations that answering reads are kept in the store's meta, so a warm
+answer imports neither the declarations nor the checker; a table whose values fit is drawn
+without rich's Table."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from bilateral.answer.dated import name_fields
+from bilateral.kinds.declared import Declared
+from bilateral.kinds.registry import ALL
+
+PROGRAM = (
+    "import sys\n"
+    "from bilateral.cli import main\n"
+    "try:\n"
+    "    main(sys.argv[1:])\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "print(sorted(m for m in sys.modules if m in {watched!r}), file=sys.stderr)\n"
+)
+
+
+def _loaded(args: list[str], watched: set[str]) -> tuple[str, list[str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROGRAM.format(watched=watched), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout, done.stderr.splitlines()
+
+
+def _same(one: Declared, other: Declared) -> None:
+    assert (one.begins, one.status, one.renamed, one.names, one.dated) == (
+        other.begins,
+        other.status,
+        other.renamed,
+        other.names,
+        other.dated,
+    )
+
+
+def test_the_declarations_a_store_keeps_are_the_registrys() -> None:
+    registry = Declared.of_registry()
+    stored = Declared.from_stored(registry.stored())
+    assert stored is not None
+    _same(stored, registry)
+    assert registry.names["event"] == (
+        ("place", "place_name"),
+        ("participants", "participant_names"),
+    )
+    for kind in ALL:
+        assert name_fields(kind.name) == tuple(
+            (field.names, field.name) for field in kind.shape.fields if field.names
+        )
+
+
+def test_a_store_without_the_declarations_is_answered_from_the_registry() -> None:
+    meta = Declared.of_registry().stored()
+    del meta["declared_names"]
+    assert Declared.from_stored(meta) is None
+
+
+WATCHED = {
+    "bilateral.kinds.registry",
+    "bilateral.schema.checker",
+    "bilateral.store.building",
+    "rich",
+    "rich.table",
+}
+
+
+def test_a_warm_json_answer_imports_no_declarations_checker_or_rich() -> None:
+    _loaded(["trade", "--json"], WATCHED)  # the cache is warm after this one
+    out, err = _loaded(["--no-pager", "trade", "--format", "json"], WATCHED)
+    assert err[-1] == "[]"
+    assert '"id":"trade-2003-az-pk-total"' in out
+
+
+def test_a_table_that_fits_is_drawn_without_richs_table_or_the_checker() -> None:
+    _loaded(["trade", "--json"], WATCHED)
+    out, err = _loaded(["--no-pager", "officials", "--format", "table"], WATCHED)
+    assert err[-1] == "['bilateral.kinds.registry', 'rich']"
+    assert out.startswith("Officials as of ")
