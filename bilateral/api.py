@@ -374,17 +374,19 @@ class Base:
     def search(self, question: str, limit: int = 10, pair: str | None = None) -> list[Row]:
         """Records ranked for a question in plain words; NothingMatched when none is near.
         With `pair`, records of another pair (and people of other countries) are left out
-        (default: every pair)."""
+        (default: every pair). The statistics that rank are those of `pair`, else of the
+        base's own pair ('all': of every record), so other pairs' records leave its order."""
         from bilateral.answer.asking import ask  # the ranking tables load only for search
 
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
             raise BadParameter("limit", limit, "give a whole number of hits, 1 or more")
         chosen = self.query.resolve_pair(pair) if pair else None
+        ranking = chosen if pair else self.query.meta.get("pair") or None
         if chosen is None:
-            return ask(self.query, self.dating, question, limit)
+            return ask(self.query, self.dating, question, limit, ranking)
         hits = [
             row
-            for row in ask(self.query, self.dating, question, 1000)
+            for row in ask(self.query, self.dating, question, 1000, chosen)
             if belongs(self.query, row.document, chosen)
         ]
         return [Row.of(row.document | {"rank": rank}) for rank, row in enumerate(hits[:limit], 1)]

@@ -21,6 +21,7 @@ from bilateral.schema.jsontext import to_json
 from bilateral.schema.lookup import Lookup
 from bilateral.schema.textnorm import name_key, single_deletions, terms
 from bilateral.store.integrity import record_checksum
+from bilateral.store.scopes import write_scopes
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -46,6 +47,9 @@ CREATE TABLE token_variants (variant TEXT NOT NULL, token TEXT NOT NULL);
 CREATE TABLE mentions (target TEXT NOT NULL, record INTEGER NOT NULL);
 CREATE VIRTUAL TABLE search USING fts5(names, titles, body, tokenize = 'unicode61');
 CREATE VIRTUAL TABLE search_terms USING fts5vocab(search, 'row');
+CREATE TABLE search_sizes (record INTEGER PRIMARY KEY, tokens INTEGER NOT NULL);
+CREATE TABLE scopes (pair TEXT NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (pair, record))
+    WITHOUT ROWID;
 """
 
 INDEXES = """
@@ -118,6 +122,7 @@ def write(connection: sqlite3.Connection, base: FactBase, source: dict[str, str]
     connection.executescript(TABLES)
     tokens = insert_records(connection, enumerate(compiled(base), start=1), base.lookup)
     add_token_variants(connection, tokens)
+    write_scopes(connection)
     record_build(connection, identity(base), source)
     connection.executescript(INDEXES)
     connection.execute("ANALYZE")  # statistics let the planner pick facets or type and pair
@@ -176,7 +181,7 @@ def insert_records(
     connection: sqlite3.Connection, records: Iterable[tuple[int, Compiled]], lookup: Lookup
 ) -> set[str]:
     """Write compiled records at their rowids, and all that finds them; the name tokens."""
-    rows, facets, names, tokens, mentions, search, spans = [], [], [], [], [], [], []
+    rows, facets, names, tokens, mentions, search, spans, sizes = [], [], [], [], [], [], [], []
     for rowid, record in records:
         document = record.document
         document_json = to_json(document)
@@ -199,14 +204,9 @@ def insert_records(
             tokens += [(token, rowid) for token in {t for key in keys for t in key.split()}]
         targets = dict.fromkeys((*record.mentions, *cited))
         mentions += [(target, rowid) for target in targets if target != document["id"]]
-        search.append(
-            (
-                rowid,
-                " ".join(terms(" ".join(record.names))),
-                " ".join(terms(record.titles)),
-                " ".join(terms(record.text)),
-            )
-        )
+        columns = (terms(" ".join(record.names)), terms(record.titles), terms(record.text))
+        search.append((rowid, *(" ".join(column) for column in columns)))
+        sizes.append((rowid, sum(map(len, columns))))
     connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO record_dates VALUES (?, ?, ?, ?)", spans)
     connection.executemany("INSERT INTO facets VALUES (?, ?, ?, ?)", facets)
@@ -216,4 +216,5 @@ def insert_records(
     connection.executemany(
         "INSERT INTO search (rowid, names, titles, body) VALUES (?, ?, ?, ?)", search
     )
+    connection.executemany("INSERT INTO search_sizes VALUES (?, ?)", sizes)
     return {token for token, _ in tokens}

@@ -51,9 +51,10 @@ from bilateral.store.compile import (
 from bilateral.store.directory import trusted_file
 from bilateral.store.fingerprint import code_fingerprint
 from bilateral.store.freshness import RACY_NS, digest, relative, source_key, status_text
+from bilateral.store.scopes import write_scopes
 from bilateral.store.writing import put_in_place, temporary_beside
 
-ROW_TABLES = ("facets", "names", "name_tokens", "mentions", "record_dates")
+ROW_TABLES = ("facets", "names", "name_tokens", "mentions", "record_dates", "search_sizes")
 """Tables whose rows belong to a record by its rowid in `record`."""
 TOP = frozenset(kind.name for kind in TOP_LEVEL)
 Stored = tuple[int, str, str, int]
@@ -279,6 +280,7 @@ def _apply(
         elsewhere = _held_elsewhere(store, before ^ after)
         remove_token_variants(store, sorted(before - after - elsewhere))
         add_token_variants(store, after - before - elsewhere)
+        write_scopes(store)
         whole = dict(store.execute("SELECT key, value FROM meta"))
         kept = {key: whole[key] for key in ("title", "pair", "as_of", "about_pairs", "lookup")}
         record_build(store, kept, source)

@@ -17,6 +17,8 @@ EXPECTED_TABLES = frozenset(
         "search",
         "search_terms",
         "record_dates",
+        "search_sizes",
+        "scopes",
     )
 )
 
