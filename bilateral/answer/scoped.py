@@ -14,9 +14,14 @@ bm25 (then the pair's statistics) picks the candidates, as reading them all woul
 
 from __future__ import annotations
 
+import json
 import math
 import sqlite3
+from collections import Counter
 from collections.abc import Sequence
+from typing import NamedTuple
+
+from bilateral.store.scopes import EVERY, WHOLE
 
 K1 = 1.2
 B = 0.75
@@ -24,7 +29,6 @@ COLUMN_WEIGHTS = (4.0, 3.0, 1.0)
 """bm25 weights of the names, titles and body columns."""
 MANY = 2000
 """More matches than this in a base that is all one pair's: FTS5 ranks them."""
-IN_SCOPE = "SELECT record FROM scopes WHERE pair IN (?, '')"
 Scored = tuple[float, int, str]
 """A candidate: its bm25 (lower is better, as FTS5 gives it), rowid and search text."""
 
@@ -38,52 +42,56 @@ def scoped_candidates(
 ) -> list[Scored] | None:
     """The best candidates by the pair's bm25 (every record's, for None), best first, then
     other pairs' best by the same statistics; None where FTS5 should rank (see MANY)."""
-    count, tokens, whole = _scope_size(connection, pair)
-    if whole:
-        (matches,) = connection.execute(
-            "SELECT count(*) FROM search WHERE search MATCH ?", (expression,)
-        ).fetchone()
+    count, tokens, own = _scope(connection, pair)
+    if own is None:
+        (matches,) = connection.execute(COUNT, (expression,)).fetchone()
         if matches > MANY:
             return None
-    inside = _matching(connection, expression, None if whole else pair)
-    frequencies = _document_frequencies(alternatives, inside)
-    statistics = (count, tokens / max(count, 1), frequencies)
-    ranked = sorted(_scored(row, alternatives, statistics) for row in inside)[:candidates]
-    if not whole:
-        own = {rowid for rowid, _, _, _ in inside}
-        others = [
-            row for row in _best_anywhere(connection, expression, candidates) if row[0] not in own
-        ]
-        ranked += sorted(_scored(row, alternatives, statistics) for row in others)
+        inside = connection.execute(MATCHING, (expression,)).fetchall()
+    else:
+        found = [rowid for (rowid,) in connection.execute(MATCHES, (expression,))]
+        inside = _texts(connection, [rowid for rowid in found if rowid in own])
+    others = [] if own is None else _best_anywhere(connection, expression, candidates)
+    outside = [row for row in others if own is not None and row[0] not in own]
+    ranked, rest = _ranked(
+        _counted(inside, alternatives),
+        _counted(outside, alternatives),
+        alternatives,
+        count,
+        tokens / max(count, 1),
+    )
+    ranked = ranked[:candidates] + rest
     return ranked
 
 
-def _scope_size(connection: sqlite3.Connection, pair: str | None) -> tuple[int, float, bool]:
-    """How many records the pair's statistics count, their tokens, and whether that is
-    every record of the base."""
-    count, tokens = connection.execute(
-        "SELECT count(*), total(tokens) FROM search_sizes"
-    ).fetchone()
-    if pair is None:
-        return count, tokens, True
-    own, own_tokens = connection.execute(
-        f"SELECT count(*), total(tokens) FROM search_sizes WHERE record IN ({IN_SCOPE})", (pair,)
-    ).fetchone()
-    return own, own_tokens, own == count
-
-
+COUNT = "SELECT count(*) FROM search WHERE search MATCH ?"
+MATCHES = "SELECT rowid FROM search WHERE search MATCH ?"
+MATCHING = "SELECT rowid, names, titles, body FROM search WHERE search MATCH ?"
 Row = tuple[int, str, str, str]
 
 
-def _matching(connection: sqlite3.Connection, expression: str, pair: str | None) -> list[Row]:
+def _scope(connection: sqlite3.Connection, pair: str | None) -> tuple[int, int, set[int] | None]:
+    """How many records the pair's statistics count, their tokens, and their rowids: None
+    where they are every record of the base (or no pair is given)."""
+    (everything, tokens), *_ = connection.execute(SIZES, (WHOLE, WHOLE))
     if pair is None:
-        return connection.execute(
-            "SELECT rowid, names, titles, body FROM search WHERE search MATCH ?", (expression,)
-        ).fetchall()
+        return int(everything), int(tokens), None
+    (count, own_tokens), *_ = connection.execute(SIZES, (pair, EVERY))
+    if count == everything:
+        return int(everything), int(tokens), None
+    rows = connection.execute("SELECT record FROM scopes WHERE pair IN (?, ?)", (pair, EVERY))
+    return int(count), int(own_tokens), {rowid for (rowid,) in rows}
+
+
+SIZES = "SELECT total(records), total(tokens) FROM scope_sizes WHERE pair IN (?, ?)"
+
+
+def _texts(connection: sqlite3.Connection, rowids: list[int]) -> list[Row]:
+    """The search text of these rows, by column."""
     return connection.execute(
-        "SELECT rowid, names, titles, body FROM search WHERE search MATCH ? "
-        f"AND rowid IN ({IN_SCOPE})",
-        (expression, pair),
+        "SELECT rowid, names, titles, body FROM search "
+        "WHERE rowid IN (SELECT value FROM json_each(?))",
+        (json.dumps(rowids),),
     ).fetchall()
 
 
@@ -96,36 +104,61 @@ def _best_anywhere(connection: sqlite3.Connection, expression: str, candidates: 
     ).fetchall()
 
 
-def _document_frequencies(alternatives: Sequence[str], rows: list[Row]) -> dict[str, int]:
-    """How many of the rows hold each term: every record of the scope that holds one of the
-    alternatives matches, so the matching rows give the scope's document frequencies."""
-    frequencies = dict.fromkeys(alternatives, 0)
-    for _, *columns in rows:
-        for term in set(" ".join(columns).split()).intersection(frequencies):
-            frequencies[term] += 1
-    return frequencies
+class Counted(NamedTuple):
+    """A matching row as bm25 reads it."""
+
+    rowid: int
+    frequencies: dict[str, float]
+    """Each term of the question it holds, with its column-weighted count."""
+    length: int
+    text: str
+
+
+def _counted(rows: list[Row], alternatives: Sequence[str]) -> list[Counted]:
+    wanted = set(alternatives)
+    counted = []
+    for rowid, *columns in rows:
+        frequencies: dict[str, float] = {}
+        length = 0
+        for weight, column in zip(COLUMN_WEIGHTS, columns, strict=True):
+            tokens = column.split()
+            length += len(tokens)
+            for term in wanted.intersection(tokens):
+                frequencies[term] = frequencies.get(term, 0.0) + weight * tokens.count(term)
+        counted.append(Counted(rowid, frequencies, length, " ".join(columns)))
+    return counted
+
+
+def _ranked(
+    inside: list[Counted],
+    outside: list[Counted],
+    alternatives: Sequence[str],
+    count: int,
+    average: float,
+) -> tuple[list[Scored], list[Scored]]:
+    """The rows inside the scope and outside it, each by bm25 with the statistics of the
+    scope: `count` records, `average` tokens long; every record of the scope that holds one
+    of the alternatives matches, so the rows inside give how many of them hold each term."""
+    held = Counter(term for row in inside for term in row.frequencies)
+    idf = {}
+    for term in alternatives:
+        value = math.log((count - held[term] + 0.5) / (held[term] + 0.5))
+        idf[term] = value if value > 0.0 else 1e-6
+    return (
+        sorted(_scored(row, alternatives, idf, average) for row in inside),
+        sorted(_scored(row, alternatives, idf, average) for row in outside),
+    )
 
 
 def _scored(
-    row: Row, alternatives: Sequence[str], statistics: tuple[int, float, dict[str, int]]
+    row: Counted, alternatives: Sequence[str], idf: dict[str, float], average: float
 ) -> Scored:
     """FTS5's bm25 of one row: the sum over the terms, in the expression's order, of the
     term's idf times its weighted frequency saturated by the row's length."""
-    rowid, *columns = row
-    count, average, frequencies = statistics
-    split = [column.split() for column in columns]
-    length = sum(map(len, split))
+    norm = K1 * (1 - B + B * row.length / average)
     score = 0.0
     for term in alternatives:
-        frequency = sum(
-            weight * column.count(term)
-            for weight, column in zip(COLUMN_WEIGHTS, split, strict=True)
-        )
-        if not frequency:
-            continue
-        held = frequencies.get(term, 0)
-        idf = math.log((count - held + 0.5) / (held + 0.5))
-        idf = idf if idf > 0.0 else 1e-6
-        saturation = frequency + K1 * (1 - B + B * length / average)
-        score += idf * (frequency * (K1 + 1.0)) / saturation
-    return -1.0 * score, rowid, " ".join(columns)
+        frequency = row.frequencies.get(term)
+        if frequency:
+            score += idf[term] * (frequency * (K1 + 1.0)) / (frequency + norm)
+    return -1.0 * score, row.rowid, row.text

@@ -50,6 +50,7 @@ CREATE VIRTUAL TABLE search_terms USING fts5vocab(search, 'row');
 CREATE TABLE search_sizes (record INTEGER PRIMARY KEY, tokens INTEGER NOT NULL);
 CREATE TABLE scopes (pair TEXT NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (pair, record))
     WITHOUT ROWID;
+CREATE TABLE scope_sizes (pair TEXT PRIMARY KEY, records INTEGER NOT NULL, tokens INTEGER NOT NULL);
 """
 
 INDEXES = """

@@ -19,6 +19,7 @@ EXPECTED_TABLES = frozenset(
         "record_dates",
         "search_sizes",
         "scopes",
+        "scope_sizes",
     )
 )
 

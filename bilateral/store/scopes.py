@@ -20,13 +20,24 @@ WIDE = 4
 """More pairs than this meeting one record make it common ground, which ties no one."""
 EVERY = ""
 """The pair of the records that belong to every pair."""
+WHOLE = "*"
+"""The pair under which `scope_sizes` counts every record of the base."""
 
 
 def write_scopes(connection: sqlite3.Connection) -> None:
-    """Fill `scopes` afresh from the stored records and mentions: the one writer of it, for
-    the full build and the one-file update alike."""
+    """Fill `scopes` and `scope_sizes` (each pair's records and their tokens) afresh from
+    the stored records, mentions and sizes: the one writer of them, for the full build and
+    the one-file update alike."""
     connection.execute("DELETE FROM scopes")
     connection.executemany("INSERT INTO scopes VALUES (?, ?)", sorted(_scopes(connection)))
+    connection.execute("DELETE FROM scope_sizes")
+    connection.execute(
+        "INSERT INTO scope_sizes SELECT s.pair, count(*), total(z.tokens) FROM scopes s "
+        "JOIN search_sizes z ON z.record = s.record GROUP BY s.pair"
+    )
+    connection.execute(
+        "INSERT INTO scope_sizes SELECT ?, count(*), total(tokens) FROM search_sizes", (WHOLE,)
+    )
 
 
 def _scopes(connection: sqlite3.Connection) -> set[tuple[str, int]]:
