@@ -22,6 +22,9 @@ DURING = 3.0
 HAPPENINGS = frozenset(("event", "trade", "commitment"))
 """Kinds whose dates say when they happened, not when a span began: a person's roles may run
 on past their last date, and their status at the date (asking.py) speaks for them."""
+SOURCE_BELOW = 2.0
+"""What a source loses beside the records, unless the question asks for sources: a record
+that matches as well states the fact, where a source's title only reports it."""
 NOT_YET = 5.0
 """What a record loses when its earliest date is after the date asked: an answer as of 2004
 prefers what had happened by then to a visit of 2025 on the same words."""
@@ -87,6 +90,9 @@ _TYPE_HINTS = {
     "promise": "commitment",
     "pledge": "commitment",
     "post": "post",
+    "trade": "trade",
+    "source": "source",
+    "article": "source",
 }
 
 
@@ -163,6 +169,7 @@ def search(
         present = set(text.split())
         score = 10.0 * _coverage(wanted, present) - BM25_SHARE * bm25
         score += 3.0 if kind in hinted else 0.0
+        score -= SOURCE_BELOW if kind == "source" and kind not in hinted else 0.0
         if during and kind in HAPPENINGS and first and first <= during[1] and last >= during[0]:
             score += DURING
         hits.append(Hit(record_id, kind, score, Row.stored(raw, data, checksum)))
