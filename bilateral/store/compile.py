@@ -21,7 +21,7 @@ from bilateral.schema.jsontext import to_json
 from bilateral.schema.lookup import Lookup
 from bilateral.schema.textnorm import name_key, single_deletions, terms
 from bilateral.store.integrity import record_checksum
-from bilateral.store.scopes import write_scopes
+from bilateral.store.scopes import Links, write_scopes
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -47,7 +47,7 @@ CREATE TABLE token_variants (variant TEXT NOT NULL, token TEXT NOT NULL);
 CREATE TABLE mentions (target TEXT NOT NULL, record INTEGER NOT NULL);
 CREATE VIRTUAL TABLE search USING fts5(names, titles, body, tokenize = 'unicode61');
 CREATE VIRTUAL TABLE search_terms USING fts5vocab(search, 'row');
-CREATE TABLE search_sizes (record INTEGER PRIMARY KEY, tokens INTEGER NOT NULL);
+CREATE TABLE record_tokens (record INTEGER PRIMARY KEY, tokens INTEGER NOT NULL);
 CREATE TABLE scopes (pair TEXT NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (pair, record))
     WITHOUT ROWID;
 CREATE TABLE scope_sizes (pair TEXT PRIMARY KEY, records INTEGER NOT NULL, tokens INTEGER NOT NULL);
@@ -121,9 +121,9 @@ def date_span(kind: Kind, document: Document) -> tuple[str | None, str | None]:
 def write(connection: sqlite3.Connection, base: FactBase, source: dict[str, str]) -> None:
     """Fill an empty database with the base's records, its indexes and its record."""
     connection.executescript(TABLES)
-    tokens = insert_records(connection, enumerate(compiled(base), start=1), base.lookup)
+    tokens, links = insert_records(connection, enumerate(compiled(base), start=1), base.lookup)
     add_token_variants(connection, tokens)
-    write_scopes(connection)
+    write_scopes(connection, links)
     record_build(connection, identity(base), source)
     connection.executescript(INDEXES)
     connection.execute("ANALYZE")  # statistics let the planner pick facets or type and pair
@@ -180,8 +180,9 @@ def remove_token_variants(connection: sqlite3.Connection, tokens: Iterable[str])
 
 def insert_records(
     connection: sqlite3.Connection, records: Iterable[tuple[int, Compiled]], lookup: Lookup
-) -> set[str]:
-    """Write compiled records at their rowids, and all that finds them; the name tokens."""
+) -> tuple[set[str], Links]:
+    """Write compiled records at their rowids, and all that finds them; the name tokens, and
+    what the records' scopes are made of (store/scopes.py)."""
     rows, facets, names, tokens, mentions, search, spans, sizes = [], [], [], [], [], [], [], []
     for rowid, record in records:
         document = record.document
@@ -217,5 +218,6 @@ def insert_records(
     connection.executemany(
         "INSERT INTO search (rowid, names, titles, body) VALUES (?, ?, ?, ?)", search
     )
-    connection.executemany("INSERT INTO search_sizes VALUES (?, ?)", sizes)
-    return {token for token, _ in tokens}
+    connection.executemany("INSERT INTO record_tokens VALUES (?, ?)", sizes)
+    links = Links([row[:2] + row[3:4] for row in rows], mentions, dict(sizes))
+    return {token for token, _ in tokens}, links

@@ -17,7 +17,7 @@ EXPECTED_TABLES = frozenset(
         "search",
         "search_terms",
         "record_dates",
-        "search_sizes",
+        "record_tokens",
         "scopes",
         "scope_sizes",
     )

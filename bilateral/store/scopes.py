@@ -13,8 +13,10 @@ draw on, and other pairs' records do not move them (tests/test_scale_search.py).
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import defaultdict
+from typing import NamedTuple
 
 WIDE = 4
 """More pairs than this meeting one record make it common ground, which ties no one."""
@@ -24,33 +26,83 @@ WHOLE = "*"
 """The pair under which `scope_sizes` counts every record of the base."""
 
 
-def write_scopes(connection: sqlite3.Connection) -> None:
+class Links(NamedTuple):
+    """What the scopes are made of: each record's rowid, id and pair, what each record
+    mentions or cites (target id, the record's rowid), and each record's search tokens."""
+
+    records: list[tuple[int, str, str | None]]
+    mentions: list[tuple[str, int]]
+    sizes: dict[int, int]
+
+
+def write_scopes(connection: sqlite3.Connection, links: Links | None = None) -> None:
     """Fill `scopes` and `scope_sizes` (each pair's records and their tokens) afresh from
-    the stored records, mentions and sizes: the one writer of them, for the full build and
-    the one-file update alike."""
+    the records, mentions and sizes (as stored, unless given): the one writer of them, for
+    the full build and the one-file update alike."""
+    links = links or stored_links(connection)
+    found = sorted(_scopes(links))
+    totals: dict[str, list[int]] = {WHOLE: [len(links.sizes), sum(links.sizes.values())]}
+    for pair, rowid in found:
+        total = totals.setdefault(pair, [0, 0])
+        total[0] += 1
+        total[1] += links.sizes.get(rowid, 0)
     connection.execute("DELETE FROM scopes")
-    connection.executemany("INSERT INTO scopes VALUES (?, ?)", sorted(_scopes(connection)))
+    connection.executemany("INSERT INTO scopes VALUES (?, ?)", found)
     connection.execute("DELETE FROM scope_sizes")
-    connection.execute(
-        "INSERT INTO scope_sizes SELECT s.pair, count(*), total(z.tokens) FROM scopes s "
-        "JOIN search_sizes z ON z.record = s.record GROUP BY s.pair"
-    )
-    connection.execute(
-        "INSERT INTO scope_sizes SELECT ?, count(*), total(tokens) FROM search_sizes", (WHOLE,)
+    connection.executemany(
+        "INSERT INTO scope_sizes VALUES (?, ?, ?)", sorted((k, *v) for k, v in totals.items())
     )
 
 
-def _scopes(connection: sqlite3.Connection) -> set[tuple[str, int]]:
+def stored_links(connection: sqlite3.Connection, rowids: list[int] | None = None) -> Links:
+    """The links as the store holds them: of every record, or of these rowids."""
+    chosen = "" if rowids is None else " WHERE {} IN (SELECT value FROM json_each(?))"
+    given = () if rowids is None else (json.dumps(rowids),)
+    return Links(
+        connection.execute(
+            f"SELECT rowid, id, pair FROM records{chosen.format('rowid')}", given
+        ).fetchall(),
+        connection.execute(
+            f"SELECT target, record FROM mentions{chosen.format('record')}", given
+        ).fetchall(),
+        dict(connection.execute(f"SELECT * FROM record_tokens{chosen.format('record')}", given)),
+    )
+
+
+def resize_scopes(connection: sqlite3.Connection, before: Links, after: Links) -> bool:
+    """Bring `scope_sizes` up to date when some records' tokens changed and nothing else of
+    their links did (then `scopes` stands); False, touching nothing, when more changed."""
+    if (sorted(before.records), sorted(before.mentions)) != (
+        sorted(after.records),
+        sorted(after.mentions),
+    ):
+        return False
+    changed = {
+        rowid: tokens - before.sizes.get(rowid, 0)
+        for rowid, tokens in after.sizes.items()
+        if tokens != before.sizes.get(rowid, 0)
+    }
+    pairs = connection.execute(
+        "SELECT pair, record FROM scopes WHERE record IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(changed)),),
+    ).fetchall()
+    moves = [(changed[rowid], pair) for pair, rowid in pairs]
+    moves += [(sum(changed.values()), WHOLE)]
+    connection.executemany("UPDATE scope_sizes SET tokens = tokens + ? WHERE pair = ?", moves)
+    return True
+
+
+def _scopes(links: Links) -> set[tuple[str, int]]:
     pair_of: dict[int, str | None] = {}
     rowid_of: dict[str, int] = {}
-    for rowid, record_id, pair in connection.execute("SELECT rowid, id, pair FROM records"):
+    for rowid, record_id, pair in links.records:
         pair_of[rowid] = pair
         rowid_of[record_id] = rowid
     met: defaultdict[str, set[str]] = defaultdict(set)
     """The pairs whose records mention or cite each target."""
     meets: defaultdict[int, list[str]] = defaultdict(list)
     """What each record without a pair mentions or cites."""
-    for target, record in connection.execute("SELECT target, record FROM mentions"):
+    for target, record in links.mentions:
         pair = pair_of.get(record)
         if pair is not None:
             met[target].add(pair)
