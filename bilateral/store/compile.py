@@ -219,5 +219,5 @@ def insert_records(
         "INSERT INTO search (rowid, names, titles, body) VALUES (?, ?, ?, ?)", search
     )
     connection.executemany("INSERT INTO record_tokens VALUES (?, ?)", sizes)
-    links = Links([row[:2] + row[3:4] for row in rows], mentions, dict(sizes))
+    links = Links([row[:4] for row in rows], mentions, dict(sizes))
     return {token for token, _ in tokens}, links

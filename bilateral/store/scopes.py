@@ -1,15 +1,15 @@
 """Each record's pairs for search: the records whose statistics rank a question about a pair.
 
 A record that names a pair is that pair's. A record that names none (a person, a source, a
-place, a relation) is tied to the pairs of the records it meets: those that mention or cite
-it, those it mentions, and those that mention or cite what it mentions or cites (a person
-who cites a source a pair's event cites). What more than WIDE pairs' records meet (a
-country, a source every generated pair cites) ties a record to none of them. A record that
-no pair's record meets at all belongs to every pair (pair '' in the table).
+place, a relation) is tied to the pairs of the records that mention or cite it, of those it
+mentions, and of those that cite a source it cites (a person cited from the page a pair's
+event cites), where no more than WIDE pairs cite that source. Common ground ties it to no
+pair: a source many pairs cite, or anything else another pair's record mentions (a country,
+an organization), since how many pairs meet there grows with the base. A record that no
+pair's record meets at all belongs to every pair (pair '' in the table).
 
 So the statistics of a question about a pair come from that pair's records and what they
-draw on, and other pairs' records do not move them (tests/test_scale_search.py).
-"""
+draw on, and other pairs' records do not move them (tests/test_scale_search.py)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from collections import defaultdict
 from typing import NamedTuple
 
 WIDE = 4
-"""More pairs than this meeting one record make it common ground, which ties no one."""
+"""More pairs than this citing one source make it common ground, which ties no one."""
 EVERY = ""
 """The pair of the records that belong to every pair."""
 WHOLE = "*"
@@ -27,10 +27,10 @@ WHOLE = "*"
 
 
 class Links(NamedTuple):
-    """What the scopes are made of: each record's rowid, id and pair, what each record
+    """What the scopes are made of: each record's rowid, id, kind and pair, what each record
     mentions or cites (target id, the record's rowid), and each record's search tokens."""
 
-    records: list[tuple[int, str, str | None]]
+    records: list[tuple[int, str, str, str | None]]
     mentions: list[tuple[str, int]]
     sizes: dict[int, int]
 
@@ -60,7 +60,7 @@ def stored_links(connection: sqlite3.Connection, rowids: list[int] | None = None
     given = () if rowids is None else (json.dumps(rowids),)
     return Links(
         connection.execute(
-            f"SELECT rowid, id, pair FROM records{chosen.format('rowid')}", given
+            f"SELECT rowid, id, type, pair FROM records{chosen.format('rowid')}", given
         ).fetchall(),
         connection.execute(
             f"SELECT target, record FROM mentions{chosen.format('record')}", given
@@ -95,9 +95,12 @@ def resize_scopes(connection: sqlite3.Connection, before: Links, after: Links) -
 def _scopes(links: Links) -> set[tuple[str, int]]:
     pair_of: dict[int, str | None] = {}
     rowid_of: dict[str, int] = {}
-    for rowid, record_id, pair in links.records:
+    sources = set()
+    for rowid, record_id, kind, pair in links.records:
         pair_of[rowid] = pair
         rowid_of[record_id] = rowid
+        if kind == "source":
+            sources.add(record_id)
     met: defaultdict[str, set[str]] = defaultdict(set)
     """The pairs whose records mention or cite each target."""
     meets: defaultdict[int, list[str]] = defaultdict(list)
@@ -111,7 +114,7 @@ def _scopes(links: Links) -> set[tuple[str, int]]:
     found = {(pair, rowid) for rowid, pair in pair_of.items() if pair is not None}
     for record_id, rowid in rowid_of.items():
         if pair_of[rowid] is None:
-            found |= _tied(rowid, record_id, meets[rowid], met, pair_of, rowid_of)
+            found |= _tied(rowid, record_id, meets[rowid], met, (pair_of, rowid_of, sources))
     return found
 
 
@@ -120,21 +123,21 @@ def _tied(
     record_id: str,
     targets: list[str],
     met: defaultdict[str, set[str]],
-    pair_of: dict[int, str | None],
-    rowid_of: dict[str, int],
+    known: tuple[dict[int, str | None], dict[str, int], set[str]],
 ) -> set[tuple[str, int]]:
     """The (pair, rowid) rows of one record without a pair of its own."""
+    pair_of, rowid_of, sources = known
     pairs = set(met.get(record_id, ()))
     common = False
     for target in targets:
         own = pair_of.get(rowid_of.get(target, 0))
         if own is not None:
             pairs.add(own)
-        meeting = met.get(target, set())
-        if len(meeting) > WIDE:
-            common = True
-        else:
+        meeting = met.get(target)
+        if meeting and target in sources and len(meeting) <= WIDE:
             pairs |= meeting
+        elif meeting:
+            common = True
     if pairs:
         return {(pair, rowid) for pair in pairs}
     return set() if common else {(EVERY, rowid)}
