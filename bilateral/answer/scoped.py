@@ -28,7 +28,10 @@ B = 0.75
 COLUMN_WEIGHTS = (4.0, 3.0, 1.0)
 """bm25 weights of the names, titles and body columns."""
 MANY = 2000
-"""More matches than this in a base that is all one pair's: FTS5 ranks them."""
+"""More of the pair's records matching than this: FTS5 ranks them, by the whole base."""
+LIKELY = 4
+"""Where the matches times the pair's share of the base pass LIKELY * MANY, the pair's own
+matches are not counted: FTS5 ranks."""
 Scored = tuple[float, int, str]
 """A candidate: its bm25 (lower is better, as FTS5 gives it), rowid and search text."""
 
@@ -42,15 +45,21 @@ def scoped_candidates(
 ) -> list[Scored] | None:
     """The best candidates by the pair's bm25 (every record's, for None), best first, then
     other pairs' best by the same statistics; None where FTS5 should rank (see MANY)."""
-    count, tokens, own = _scope(connection, pair)
-    if own is None:
-        (matches,) = connection.execute(COUNT, (expression,)).fetchone()
+    count, tokens, everything = _scope(connection, pair)
+    (matches,) = connection.execute(COUNT, (expression,)).fetchone()
+    if matches * count > LIKELY * MANY * everything:  # most of them the pair's: skip counting
+        return None
+    if count == everything:
         if matches > MANY:
             return None
+        own = None
         inside = connection.execute(MATCHING, (expression,)).fetchall()
     else:
         found = [rowid for (rowid,) in connection.execute(MATCHES, (expression,))]
-        inside = _texts(connection, [rowid for rowid in found if rowid in own])
+        own = _in_scope(connection, pair, found)
+        if len(own) > MANY:
+            return None
+        inside = _texts(connection, sorted(own))
     others = [] if own is None else _best_anywhere(connection, expression, candidates)
     outside = [row for row in others if own is not None and row[0] not in own]
     ranked, rest = _ranked(
@@ -70,17 +79,24 @@ MATCHING = "SELECT rowid, names, titles, body FROM search WHERE search MATCH ?"
 Row = tuple[int, str, str, str]
 
 
-def _scope(connection: sqlite3.Connection, pair: str | None) -> tuple[int, int, set[int] | None]:
-    """How many records the pair's statistics count, their tokens, and their rowids: None
-    where they are every record of the base (or no pair is given)."""
+def _scope(connection: sqlite3.Connection, pair: str | None) -> tuple[int, int, int]:
+    """How many records the pair's statistics count, their tokens, and how many records the
+    base holds (every record's statistics for None)."""
     (everything, tokens), *_ = connection.execute(SIZES, (WHOLE, WHOLE))
     if pair is None:
-        return int(everything), int(tokens), None
+        return int(everything), int(tokens), int(everything)
     (count, own_tokens), *_ = connection.execute(SIZES, (pair, EVERY))
-    if count == everything:
-        return int(everything), int(tokens), None
-    rows = connection.execute("SELECT record FROM scopes WHERE pair IN (?, ?)", (pair, EVERY))
-    return int(count), int(own_tokens), {rowid for (rowid,) in rows}
+    return int(count), int(own_tokens), int(everything)
+
+
+def _in_scope(connection: sqlite3.Connection, pair: str | None, rowids: list[int]) -> set[int]:
+    """Which of these records count in the pair's statistics."""
+    rows = connection.execute(
+        "SELECT record FROM scopes WHERE pair IN (?, ?) "
+        "AND record IN (SELECT value FROM json_each(?))",
+        (pair, EVERY, json.dumps(rowids)),
+    )
+    return {rowid for (rowid,) in rows}
 
 
 SIZES = "SELECT total(records), total(tokens) FROM scope_sizes WHERE pair IN (?, ?)"
