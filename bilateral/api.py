@@ -387,8 +387,10 @@ class Base:
     def search(self, question: str, limit: int = 10, pair: str | None = None) -> list[Row]:
         """Records ranked for a question in plain words; NothingMatched when none is near.
         With `pair`, records of another pair (and people of other countries) are left out
-        (default: every pair)."""
+        (default: every pair). The statistics that rank are those of `pair`, else of the
+        base's own pair ('all': of every record), so other pairs' records leave its order."""
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
             raise BadParameter("limit", limit, "give a whole number of hits, 1 or more")
         chosen = self.query.resolve_pair(pair) if pair else None
-        return ranked_within(self.query, self.dating, question, limit, chosen)
+        ranking = chosen if pair else self.query.meta.get("pair") or None
+        return ranked_within(self.query, self.dating, question, limit, chosen, ranking)

@@ -43,11 +43,6 @@ def mixed_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="bm25's statistics are the whole base's: other pairs' records change how much it "
-    "weighs beside coverage, and the order of the top three (docs/performance.md)",
-)
 def test_other_pairs_leave_the_top_answers_of_a_question_about_the_pair_alone(
     mixed_base: Path,
 ) -> None:

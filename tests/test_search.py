@@ -59,6 +59,8 @@ QUESTIONS = [
     ("who held the post of defence minister", "minister-of-defence-az"),  # a post
     ("how long did musharraf stay in baku", "musharraf-visit-baku-2004"),
     ("who says romania recognized azerbaijan first", "pk-second-to-recognize-az"),  # dispute
+    ("jf-17 deal", "jf17-deal-2024"),  # the deal itself above the headlines that report it
+    ("trade in 2021", "trade-2021-az-total"),  # the year's figures above the trade area
 ]
 
 

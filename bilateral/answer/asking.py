@@ -18,10 +18,12 @@ PAST = frozenset("was were former formerly previous previously earlier past then
 TENSE_BONUS = {HELD: 1.0, UNKNOWN: 0.5}
 
 
-def ask(query: FactQuery, dating: Dating, question: str, limit: int) -> list[Row]:
+def ask(
+    query: FactQuery, dating: Dating, question: str, limit: int, pair: str | None = None
+) -> list[Row]:
     """The hits for a question, answered at the date its time words give (`date_words`),
-    else at the date asked."""
-    timed = read_time(query, question, dating.when)
+    else at the date asked, ranked by the statistics of `pair`'s records (None: all)."""
+    timed = read_time(query, question, dating.when, pair)
     if timed.when is not None and timed.when.day != dating.when.day:
         dating = Dating(query, timed.when)
     question = timed.question
@@ -34,7 +36,7 @@ def ask(query: FactQuery, dating: Dating, question: str, limit: int) -> list[Row
             hit.row.document,
         )
         for hit in search(
-            query.db, reading.question, reading.stands_for, dating.when.text, timed.during
+            query.db, reading.question, reading.stands_for, dating.when.text, timed.during, pair
         )
     ]
     if not found:

@@ -55,12 +55,22 @@ def belongs(query: FactQuery, record: Document, pair: str) -> bool:
 
 
 def ranked_within(
-    query: FactQuery, dating: Dating, question: str, limit: int, pair: str | None
+    query: FactQuery,
+    dating: Dating,
+    question: str,
+    limit: int,
+    pair: str | None,
+    ranking: str | None = None,
 ) -> list[Row]:
-    """The records ranked for a question; with `pair`, only that pair's, ranked anew."""
+    """The records ranked for a question by the statistics of the pair `ranking` (None:
+    every record's); with `pair`, only that pair's records, ranked anew."""
     from bilateral.answer.asking import ask  # the ranking tables load only for search
 
     if pair is None:
-        return ask(query, dating, question, limit)
-    hits = [row for row in ask(query, dating, question, 1000) if belongs(query, row.document, pair)]
+        return ask(query, dating, question, limit, ranking)
+    hits = [
+        row
+        for row in ask(query, dating, question, 1000, pair)
+        if belongs(query, row.document, pair)
+    ]
     return [Row.of(row.document | {"rank": rank}) for rank, row in enumerate(hits[:limit], 1)]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from bilateral.answer.rows import Row
+from bilateral.answer.scoped import COLUMN_WEIGHTS, Scored, scoped_candidates
 from bilateral.kinds.base import first_day
 from bilateral.schema.textnorm import stem, terms, words
 
@@ -14,13 +15,16 @@ CANDIDATES = 60
 BM25_SHARE = 0.5
 """How much FTS5's bm25 counts beside coverage: enough to order, not to let a short record win
 on its length alone."""
-WEIGHTS = "4.0, 3.0, 1.0"
+WEIGHTS = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
 """bm25 weights of the names, titles and body columns."""
 DURING = 3.0
 """What a record gains when its own dates fall in the period the question names ('in 2004')."""
 HAPPENINGS = frozenset(("event", "trade", "commitment"))
 """Kinds whose dates say when they happened, not when a span began: a person's roles may run
 on past their last date, and their status at the date (asking.py) speaks for them."""
+SOURCE_BELOW = 2.0
+"""What a source loses beside the records, unless the question asks for sources: a record
+that matches as well states the fact, where a source's title only reports it."""
 NOT_YET = 5.0
 """What a record loses when its earliest date is after the date asked: an answer as of 2004
 prefers what had happened by then to a visit of 2025 on the same words."""
@@ -86,6 +90,9 @@ _TYPE_HINTS = {
     "promise": "commitment",
     "pledge": "commitment",
     "post": "post",
+    "trade": "trade",
+    "source": "source",
+    "article": "source",
 }
 
 
@@ -142,23 +149,19 @@ def search(
     stands_for: dict[str, tuple[str, ...]] | None = None,
     as_of: str | None = None,
     during: tuple[str, str] | None = None,
+    pair: str | None = None,
 ) -> list[Hit]:
     """Every candidate for the question, best first (the caller takes as many as it needs);
     with `as_of` (an ISO day), what began after it ranks below what had begun; with `during`
-    (a first and last ISO day), what the record's own dates put in that period ranks above."""
+    (a first and last ISO day), what the record's own dates put in that period ranks above;
+    `pair` (default: every record) gives the statistics that rank (answer/scoped.py)."""
     wanted = concepts(question, stands_for)
     if not wanted:
         return []
     alternatives = sorted({term for group in wanted for term in group})
     expression = " OR ".join('"' + term.replace('"', '""') + '"' for term in alternatives)
-    rows = connection.execute(
-        "SELECT r.id, r.type, r.doc, r.data, r.checksum, "
-        "s.names || ' ' || s.titles || ' ' || s.body, d.first, d.last, "
-        f"bm25(search, {WEIGHTS}) AS rank FROM search s JOIN records r ON r.rowid = s.rowid "
-        "LEFT JOIN record_dates d ON d.record = r.rowid "
-        "WHERE search MATCH ? ORDER BY rank LIMIT ?",
-        (expression, CANDIDATES),
-    ).fetchall()
+    ranked = scoped_candidates(connection, expression, alternatives, pair, CANDIDATES)
+    rows = _by_fts5(connection, expression) if ranked is None else _details(connection, ranked)
     said = set(words(question))
     hinted = {_TYPE_HINTS[w] for w in (*said, *terms(question)) if w in _TYPE_HINTS}
     hits = []
@@ -166,6 +169,7 @@ def search(
         present = set(text.split())
         score = 10.0 * _coverage(wanted, present) - BM25_SHARE * bm25
         score += 3.0 if kind in hinted else 0.0
+        score -= SOURCE_BELOW if kind == "source" and kind not in hinted else 0.0
         if during and kind in HAPPENINGS and first and first <= during[1] and last >= during[0]:
             score += DURING
         hits.append(Hit(record_id, kind, score, Row.stored(raw, data, checksum)))
@@ -174,6 +178,36 @@ def search(
     hits = [hit._replace(score=round(hit.score, 3)) for hit in hits]
     hits.sort(key=lambda hit: (-hit.score, hit.id))
     return hits
+
+
+Candidate = tuple[Any, ...]
+"""id, kind, document, its data and checksum, search text, first and last day, bm25."""
+
+
+def _by_fts5(connection: sqlite3.Connection, expression: str) -> list[Candidate]:
+    rows: list[Candidate] = connection.execute(
+        "SELECT r.id, r.type, r.doc, r.data, r.checksum, "
+        "s.names || ' ' || s.titles || ' ' || s.body, d.first, d.last, "
+        f"bm25(search, {WEIGHTS}) AS rank FROM search s JOIN records r ON r.rowid = s.rowid "
+        "LEFT JOIN record_dates d ON d.record = r.rowid "
+        "WHERE search MATCH ? ORDER BY rank LIMIT ?",
+        (expression, CANDIDATES),
+    ).fetchall()
+    return rows
+
+
+def _details(connection: sqlite3.Connection, ranked: list[Scored]) -> list[Candidate]:
+    """The candidates' records, in the order ranked."""
+    found = {
+        rowid: rest
+        for rowid, *rest in connection.execute(
+            "SELECT r.rowid, r.id, r.type, r.doc, r.data, r.checksum, d.first, d.last "
+            "FROM records r LEFT JOIN record_dates d ON d.record = r.rowid "
+            f"WHERE r.rowid IN ({', '.join('?' * len(ranked))})",
+            [rowid for _, rowid, _ in ranked],
+        )
+    }
+    return [(*found[rowid][:5], text, *found[rowid][5:], bm25) for bm25, rowid, text in ranked]
 
 
 def _not_yet_below(

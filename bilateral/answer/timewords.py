@@ -50,11 +50,12 @@ class TimeReading:
     in it ranks first."""
 
 
-def read_time(query: FactQuery, question: str, asked: AsOf) -> TimeReading:
-    """The date the question asks about, and the question without the words that said so."""
+def read_time(query: FactQuery, question: str, asked: AsOf, pair: str | None = None) -> TimeReading:
+    """The date the question asks about, and the question without the words that said so
+    (`pair` ranks the events 'at the time of' names, as it ranks the answers)."""
     match = AT_THE_TIME.search(question)
     if match is not None:
-        day = _event_day(query, match.group("what"))
+        day = _event_day(query, match.group("what"), pair)
         if day is not None:
             return _taken(question, match, day)
     for pattern, moved in ((BEFORE, _before), (SINCE, None), (IN, _last_day)):
@@ -88,11 +89,11 @@ def _last_day(date: str) -> datetime.date:
     return dates.latest(date)
 
 
-def _event_day(query: FactQuery, what: str) -> datetime.date | None:
+def _event_day(query: FactQuery, what: str, pair: str | None) -> datetime.date | None:
     """The day of the best-ranked dated event the words find."""
     from bilateral.answer.search import search  # the ranking tables: only for these words
 
-    for hit in search(query.db, what):
+    for hit in search(query.db, what, pair=pair):
         if hit.kind == "event" and hit.row.document.get("date"):
             return dates.latest(hit.row.document["date"])
     return None

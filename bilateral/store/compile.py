@@ -22,6 +22,7 @@ from bilateral.schema.jsontext import to_json
 from bilateral.schema.lookup import Lookup
 from bilateral.schema.textnorm import name_key, single_deletions, terms
 from bilateral.store.integrity import record_checksum
+from bilateral.store.scopes import Links, write_scopes
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -47,6 +48,10 @@ CREATE TABLE token_variants (variant TEXT NOT NULL, token TEXT NOT NULL);
 CREATE TABLE mentions (target TEXT NOT NULL, record INTEGER NOT NULL);
 CREATE VIRTUAL TABLE search USING fts5(names, titles, body, tokenize = 'unicode61');
 CREATE VIRTUAL TABLE search_terms USING fts5vocab(search, 'row');
+CREATE TABLE record_tokens (record INTEGER PRIMARY KEY, tokens INTEGER NOT NULL);
+CREATE TABLE scopes (pair TEXT NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (pair, record))
+    WITHOUT ROWID;
+CREATE TABLE scope_sizes (pair TEXT PRIMARY KEY, records INTEGER NOT NULL, tokens INTEGER NOT NULL);
 """
 
 INDEXES = """
@@ -117,8 +122,9 @@ def date_span(kind: Kind, document: Document) -> tuple[str | None, str | None]:
 def write(connection: sqlite3.Connection, base: FactBase, source: dict[str, str]) -> None:
     """Fill an empty database with the base's records, its indexes and its record."""
     connection.executescript(TABLES)
-    tokens = insert_records(connection, enumerate(compiled(base), start=1), base.lookup)
+    tokens, links = insert_records(connection, enumerate(compiled(base), start=1), base.lookup)
     add_token_variants(connection, tokens)
+    write_scopes(connection, links)
     record_build(connection, identity(base), source)
     connection.executescript(INDEXES)
     connection.execute("ANALYZE")  # statistics let the planner pick facets or type and pair
@@ -176,9 +182,10 @@ def remove_token_variants(connection: sqlite3.Connection, tokens: Iterable[str])
 
 def insert_records(
     connection: sqlite3.Connection, records: Iterable[tuple[int, Compiled]], lookup: Lookup
-) -> set[str]:
-    """Write compiled records at their rowids, and all that finds them; the name tokens."""
-    rows, facets, names, tokens, mentions, search, spans = [], [], [], [], [], [], []
+) -> tuple[set[str], Links]:
+    """Write compiled records at their rowids, and all that finds them; the name tokens, and
+    what the records' scopes are made of (store/scopes.py)."""
+    rows, facets, names, tokens, mentions, search, spans, sizes = [], [], [], [], [], [], [], []
     for rowid, record in records:
         document = record.document
         document_json = to_json(document)
@@ -201,14 +208,9 @@ def insert_records(
             tokens += [(token, rowid) for token in {t for key in keys for t in key.split()}]
         targets = dict.fromkeys((*record.mentions, *cited))
         mentions += [(target, rowid) for target in targets if target != document["id"]]
-        search.append(
-            (
-                rowid,
-                " ".join(terms(" ".join(record.names))),
-                " ".join(terms(record.titles)),
-                " ".join(terms(record.text)),
-            )
-        )
+        columns = (terms(" ".join(record.names)), terms(record.titles), terms(record.text))
+        search.append((rowid, *(" ".join(column) for column in columns)))
+        sizes.append((rowid, sum(map(len, columns))))
     connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO record_dates VALUES (?, ?, ?, ?)", spans)
     connection.executemany("INSERT INTO facets VALUES (?, ?, ?, ?)", facets)
@@ -218,4 +220,6 @@ def insert_records(
     connection.executemany(
         "INSERT INTO search (rowid, names, titles, body) VALUES (?, ?, ?, ?)", search
     )
-    return {token for token, _ in tokens}
+    connection.executemany("INSERT INTO record_tokens VALUES (?, ?)", sizes)
+    links = Links([row[:4] for row in rows], mentions, dict(sizes))
+    return {token for token, _ in tokens}, links

@@ -51,9 +51,10 @@ from bilateral.store.compile import (
 from bilateral.store.directory import trusted_file
 from bilateral.store.fingerprint import code_fingerprint
 from bilateral.store.freshness import RACY_NS, digest, relative, source_key, status_text
+from bilateral.store.scopes import resize_scopes, stored_links, write_scopes
 from bilateral.store.writing import put_in_place, temporary_beside
 
-ROW_TABLES = ("facets", "names", "name_tokens", "mentions", "record_dates")
+ROW_TABLES = ("facets", "names", "name_tokens", "mentions", "record_dates", "record_tokens")
 """Tables whose rows belong to a record by its rowid in `record`."""
 TOP = frozenset(kind.name for kind in TOP_LEVEL)
 Stored = tuple[int, str, str, int]
@@ -271,14 +272,17 @@ def _apply(
                 "SELECT token FROM name_tokens WHERE record IN (SELECT rowid FROM gone)"
             )
         }
+        linked = stored_links(store, [rowid for rowid, _ in slotted])
         for table in ROW_TABLES:  # one pass over each table, not one a record
             store.execute(f"DELETE FROM {table} WHERE record IN (SELECT rowid FROM gone)")
         store.execute("DELETE FROM search WHERE rowid IN (SELECT rowid FROM gone)")
         store.execute("DELETE FROM records WHERE rowid IN (SELECT rowid FROM gone)")
-        after = insert_records(store, iter(slotted), part.lookup)
+        after, links = insert_records(store, iter(slotted), part.lookup)
         elsewhere = _held_elsewhere(store, before ^ after)
         remove_token_variants(store, sorted(before - after - elsewhere))
         add_token_variants(store, after - before - elsewhere)
+        if not resize_scopes(store, linked, links):
+            write_scopes(store)
         whole = dict(store.execute("SELECT key, value FROM meta"))
         kept = {key: whole[key] for key in ("title", "pair", "as_of", "about_pairs", "lookup")}
         record_build(store, kept, source)

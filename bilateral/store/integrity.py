@@ -17,6 +17,9 @@ EXPECTED_TABLES = frozenset(
         "search",
         "search_terms",
         "record_dates",
+        "record_tokens",
+        "scopes",
+        "scope_sizes",
     )
 )
 
