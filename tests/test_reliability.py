@@ -152,7 +152,8 @@ def _while_reading(base: Path, edit: Callable[[], None]) -> None:
     assert AFTER in run("--facts", str(base), *TRADE).stdout
 
 
-@pytest.mark.parametrize("editor", ["in place", pytest.param("sed -i", marks=pytest.mark.slow)])
+@pytest.mark.slow
+@pytest.mark.parametrize("editor", ["in place", "sed -i"])
 def test_a_same_size_edit_with_an_old_time_put_back_is_seen_at_once(
     tmp_path: Path, editor: str
 ) -> None:
@@ -958,7 +959,7 @@ def test_a_cache_directory_named_with_uri_characters(
 @pytest.mark.parametrize(
     ("command", "quoted"),
     [
-        pytest.param("query", True, id="query-quoted-key"),
+        pytest.param("query", True, id="query-quoted-key", marks=pytest.mark.slow),
         pytest.param("check", False, id="check-bare-key", marks=pytest.mark.slow),
         pytest.param("check", True, id="check-quoted-key", marks=pytest.mark.slow),
         pytest.param("query", False, id="query-bare-key", marks=pytest.mark.slow),

@@ -22,6 +22,9 @@ DURING = 3.0
 HAPPENINGS = frozenset(("event", "trade", "commitment"))
 """Kinds whose dates say when they happened, not when a span began: a person's roles may run
 on past their last date, and their status at the date (asking.py) speaks for them."""
+UNDATED_BELOW = 1.0
+"""What an event with no date of its own loses beside one that matches as well and says
+when it happened (an undated report of a deal below the dated deal)."""
 SOURCE_BELOW = 2.0
 """What a source loses beside the records, unless the question asks for sources: a record
 that matches as well states the fact, where a source's title only reports it."""
@@ -170,6 +173,7 @@ def search(
         score = 10.0 * _coverage(wanted, present) - BM25_SHARE * bm25
         score += 3.0 if kind in hinted else 0.0
         score -= SOURCE_BELOW if kind == "source" and kind not in hinted else 0.0
+        score -= UNDATED_BELOW if kind in HAPPENINGS and not first else 0.0
         if during and kind in HAPPENINGS and first and first <= during[1] and last >= during[0]:
             score += DURING
         hits.append(Hit(record_id, kind, score, Row.stored(raw, data, checksum)))
