@@ -672,3 +672,21 @@ def test_earliest_and_latest_bound_a_partial_date(
     assert dates.earliest(partial) == first
     assert dates.latest(partial) == last
     assert dates.year_of(partial) == first.year
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "lines"),
+    [
+        ("[41,42,43,44,45,46,47,48,49,50]", 12, ["[41,42,43,", "44,45,46,47,", "48,49,50]"]),
+        ("see [1,2] and more", 12, ["see [1,2]", "and more"]),
+        ("abc [41,42,43,44,45] x", 10, ["abc", "[41,42,43,", "44,45] x"]),
+        ("$25,000,000-30,000,000", 10, None),
+        ("tribune-2024-07-11", 10, None),
+    ],
+)
+def test_only_a_list_of_footnote_numbers_breaks_inside_a_word(
+    text: str, width: int, lines: list[str] | None
+) -> None:
+    from bilateral.render.layout import wrap_words
+
+    assert wrap_words(text, width) == lines

@@ -7,6 +7,7 @@ line, beside its label where it fits and on a line of its own beneath it where i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from rich.cells import cell_len
@@ -123,7 +124,14 @@ def wrap_words(text: str, width: int) -> list[str] | None:
     for paragraph_line in text.split("\n"):
         for word in paragraph_line.split(" "):
             if cell_len(word) > width:
-                return None
+                marks = _marks_in_lines(word, width)
+                if marks is None:
+                    return None
+                if line:
+                    lines.append(line)
+                lines.extend(marks[:-1])
+                line = marks[-1]
+                continue
             if line and cell_len(line) + 1 + cell_len(word) > width:
                 lines.append(line)
                 line = word
@@ -131,4 +139,23 @@ def wrap_words(text: str, width: int) -> list[str] | None:
                 line = f"{line} {word}" if line else word
         lines.append(line)
         line = ""
+    return lines
+
+
+MARKS = re.compile(r"\[?\d+(?:,\d+)+\]?")
+"""A list of footnote numbers ('[41,42,43]'): the one kind of word broken, after a comma."""
+
+
+def _marks_in_lines(word: str, width: int) -> list[str] | None:
+    """A list of footnote numbers too wide for the width, broken after commas; None for
+    any other word, or when one number will not fit."""
+    if not MARKS.fullmatch(word) or width < 1:
+        return None
+    lines = [""]
+    for piece in re.findall(r"[^,]+,?", word):
+        if lines[-1] and cell_len(lines[-1] + piece) > width:
+            lines.append("")
+        if cell_len(piece) > width:
+            return None
+        lines[-1] += piece
     return lines
