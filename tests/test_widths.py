@@ -26,6 +26,8 @@ from rich.cells import cell_len
 from tests.conftest import ROOT, SHIPPED, run_in_terminal
 
 AS_OF = "2004-07-28"
+WRITTEN = "2026-03-11"
+"""The date the shipped base was written about: its latest records, the most sources."""
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
 MARK = re.compile("\x1e(\\d+)\t(\\d+)\x1e")
 ADDRESS = re.compile(r"^\s*<?(?:https?|ftp)://\S+$")
@@ -65,7 +67,18 @@ def commands(old: Path) -> list[list[str]]:
         ["check"],
         ["diff", str(old), str(SHIPPED)],
     ]
-    return [shipped, *([*shipped, *words] for words in [*listings, *shows, *others])]
+    written = ["--facts", str(SHIPPED), "--no-pager", "--as-of", WRITTEN]
+    lately = [
+        ["officials", "--current"],
+        ["events", "--year", "2025"],
+        ["show", "Shehbaz Sharif"],
+        ["changes", "--from", "2025-12-01"],
+    ]
+    return [
+        shipped,
+        *([*shipped, *words] for words in [*listings, *shows, *others]),
+        *([*written, *words] for words in lately),
+    ]
 
 
 def older_base(directory: Path) -> Path:
