@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import marshal
 from collections.abc import Iterator
 from typing import Any, TypeVar, cast
 
@@ -10,18 +9,14 @@ Document = dict[str, Any]
 
 
 class Row:
-    """The store keeps each document twice: as JSON text, written out unparsed by the
-    JSON formats, and marshalled, which unpacks faster than JSON parses (and needs no
-    import) for tables, CSV and TSV."""
+    """The store keeps each document once, as compact JSON text: written out unparsed by
+    the JSON formats, and parsed only when a table, CSV or TSV needs its fields."""
 
-    __slots__ = ("_data", "_document", "raw")
+    __slots__ = ("_document", "raw")
 
-    def __init__(
-        self, raw: str, document: Document | None = None, data: bytes | None = None
-    ) -> None:
+    def __init__(self, raw: str, document: Document | None = None) -> None:
         self.raw = raw
         self._document = document
-        self._data = data
 
     def __repr__(self) -> str:
         return f"Row({self.raw[:60]!r}...)"
@@ -29,21 +24,17 @@ class Row:
     @property
     def document(self) -> Document:
         if self._document is None:
-            if self._data is not None:
-                self._document = marshal.loads(self._data)
-            else:
-                import json  # only for rows built without their marshalled form
+            import json  # not on the path of the JSON formats, which print `raw` as it is
 
-                self._document = json.loads(self.raw)
+            self._document = json.loads(self.raw)
         return self._document
 
     @classmethod
-    def stored(cls, raw: str, data: bytes, checksum: int) -> Row:
+    def stored(cls, raw: str, checksum: int) -> Row:
         """A row read from the store, once it matches the checksum written with it."""
         from bilateral.store.integrity import verified  # zlib only; every stored row
 
-        raw, data = verified(raw, data, checksum)
-        return cls(raw, data=data)
+        return cls(verified(raw, checksum))
 
     @classmethod
     def of(cls, document: Document) -> Row:
