@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar, cast
 
 Document = dict[str, Any]
@@ -24,9 +25,7 @@ class Row:
     @property
     def document(self) -> Document:
         if self._document is None:
-            import json  # not on the path of the JSON formats, which print `raw` as it is
-
-            self._document = json.loads(self.raw)
+            self._document = parsed(self.raw)
         return self._document
 
     @classmethod
@@ -41,6 +40,27 @@ class Row:
         from bilateral.schema.jsontext import to_json  # json, only for rows made at answer time
 
         return cls(to_json(document), document)
+
+
+def parsed(text: str) -> Document:
+    """A document's fields from its JSON text, read by JSON's own scanner without the layers
+    `json.loads` puts around it (a listing parses thousands); ValueError unless the text is
+    one JSON object and nothing more."""
+    try:
+        document, end = _scanner()(text, 0)
+    except StopIteration:
+        document, end = None, -1
+    if end != len(text) or type(document) is not dict:
+        raise ValueError("a stored document is not one JSON object")
+    return document
+
+
+@functools.cache
+def _scanner() -> Callable[[str, int], tuple[Any, int]]:
+    import json.scanner  # not on the path of the JSON formats, which print `raw` as it is
+
+    # what json.loads calls in the end; typeshed types the scanner's context as a scanner
+    return json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
 
 
 T = TypeVar("T")
