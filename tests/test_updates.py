@@ -29,8 +29,8 @@ AS_OF = ("--as-of", "2004-07-28")
 def dump(connection: sqlite3.Connection) -> dict[str, Any]:
     """Everything a store holds that an answer can read: the records at their rowids, the
     text searched at its rowids, every other table as a sorted list of rows. A record's
-    marshalled form is compared by what it holds (marshal's bytes depend on which strings
-    are shared objects), its checksum by whether it matches."""
+    checksum is compared by whether it matches, the marshalled lookup by what it holds
+    (marshal's bytes depend on which strings are shared objects)."""
     listed = connection.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' "
         "AND name NOT LIKE 'search_%' AND name NOT LIKE 'sqlite_%'"
@@ -42,9 +42,8 @@ def dump(connection: sqlite3.Connection) -> dict[str, Any]:
             rows = [
                 (
                     *row[:7],
-                    marshal.loads(row[7]),
-                    record_checksum(row[6], row[7]) == row[8],
-                    *row[9:],
+                    record_checksum(row[6]) == row[7],
+                    *row[8:],
                 )
                 for row in connection.execute("SELECT rowid, * FROM records ORDER BY rowid")
             ]

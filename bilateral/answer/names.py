@@ -122,7 +122,7 @@ class NameMatcher:
     def display_names(self, rowid: int) -> list[str]:
         """A record's name, then the other names it had over time."""
         stored = self.db.execute(
-            "SELECT doc, data, checksum FROM records WHERE rowid = ?", (rowid,)
+            "SELECT doc, checksum FROM records WHERE rowid = ?", (rowid,)
         ).fetchone()
         document = Row.stored(*stored).document
         dated = [str(entry["name"]) for entry in document.get("names") or []]

@@ -45,7 +45,7 @@ class FactQuery:
 
     def countries(self) -> dict[str, str]:
         rows = self.db.execute(
-            "SELECT id, doc, data, checksum FROM records WHERE type = 'country' ORDER BY sort"
+            "SELECT id, doc, checksum FROM records WHERE type = 'country' ORDER BY sort"
         ).fetchall()
         return {code: Row.stored(*stored).document["name"] for code, *stored in rows}
 
@@ -137,7 +137,7 @@ class FactQuery:
         return list(dict.fromkeys(found))
 
     def listing(self, kind: str, pair: str | None, filters: list[Filter]) -> Iterator[Row]:
-        sql = ["SELECT doc, data, checksum FROM records WHERE type = ?"]
+        sql = ["SELECT doc, checksum FROM records WHERE type = ?"]
         parameters: list[str] = [kind]
         if pair is not None:
             sql.append("AND pair = ?")
@@ -179,14 +179,14 @@ class FactQuery:
 
     def record(self, record_id: str) -> tuple[str, Row] | None:
         row = self.db.execute(
-            "SELECT type, doc, data, checksum FROM records WHERE id = ?", (record_id,)
+            "SELECT type, doc, checksum FROM records WHERE id = ?", (record_id,)
         ).fetchone()
         return (row[0], Row.stored(*row[1:])) if row else None
 
     def mentioning(self, record_id: str) -> list[tuple[str, str, Document]]:
         """(id, kind, document) of the records that mention or cite a record."""
         rows = self.db.execute(
-            "SELECT r.id, r.type, r.doc, r.data, r.checksum "
+            "SELECT r.id, r.type, r.doc, r.checksum "
             "FROM mentions m JOIN records r ON r.rowid = m.record "
             "WHERE m.target = ? ORDER BY r.type, r.sort",
             (record_id,),

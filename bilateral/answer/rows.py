@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-import marshal
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar, cast
 
 Document = dict[str, Any]
 
 
 class Row:
-    """The store keeps each document twice: as JSON text, written out unparsed by the
-    JSON formats, and marshalled, which unpacks faster than JSON parses (and needs no
-    import) for tables, CSV and TSV."""
+    """The store keeps each document once, as compact JSON text: written out unparsed by
+    the JSON formats, and parsed only when a table, CSV or TSV needs its fields."""
 
-    __slots__ = ("_data", "_document", "raw")
+    __slots__ = ("_document", "raw")
 
-    def __init__(
-        self, raw: str, document: Document | None = None, data: bytes | None = None
-    ) -> None:
+    def __init__(self, raw: str, document: Document | None = None) -> None:
         self.raw = raw
         self._document = document
-        self._data = data
 
     def __repr__(self) -> str:
         return f"Row({self.raw[:60]!r}...)"
@@ -29,27 +25,42 @@ class Row:
     @property
     def document(self) -> Document:
         if self._document is None:
-            if self._data is not None:
-                self._document = marshal.loads(self._data)
-            else:
-                import json  # only for rows built without their marshalled form
-
-                self._document = json.loads(self.raw)
+            self._document = parsed(self.raw)
         return self._document
 
     @classmethod
-    def stored(cls, raw: str, data: bytes, checksum: int) -> Row:
+    def stored(cls, raw: str, checksum: int) -> Row:
         """A row read from the store, once it matches the checksum written with it."""
         from bilateral.store.integrity import verified  # zlib only; every stored row
 
-        raw, data = verified(raw, data, checksum)
-        return cls(raw, data=data)
+        return cls(verified(raw, checksum))
 
     @classmethod
     def of(cls, document: Document) -> Row:
         from bilateral.schema.jsontext import to_json  # json, only for rows made at answer time
 
         return cls(to_json(document), document)
+
+
+def parsed(text: str) -> Document:
+    """A document's fields from its JSON text, read by JSON's own scanner without the layers
+    `json.loads` puts around it (a listing parses thousands); ValueError unless the text is
+    one JSON object and nothing more."""
+    try:
+        document, end = _scanner()(text, 0)
+    except StopIteration:
+        document, end = None, -1
+    if end != len(text) or type(document) is not dict:
+        raise ValueError("a stored document is not one JSON object")
+    return document
+
+
+@functools.cache
+def _scanner() -> Callable[[str, int], tuple[Any, int]]:
+    import json.scanner  # not on the path of the JSON formats, which print `raw` as it is
+
+    # what json.loads calls in the end; typeshed types the scanner's context as a scanner
+    return json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
 
 
 T = TypeVar("T")

@@ -7,7 +7,6 @@ no change to how answers are shown can leave an old rendering behind.
 from __future__ import annotations
 
 import json
-import marshal
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -33,19 +32,26 @@ CREATE TABLE records (
     pair TEXT,
     sort TEXT NOT NULL,
     doc TEXT NOT NULL,
-    data BLOB NOT NULL,
     checksum INTEGER NOT NULL,
     part TEXT NOT NULL,
     position INTEGER NOT NULL
 );
 CREATE TABLE record_dates (record INTEGER PRIMARY KEY, first TEXT, last TEXT, checked TEXT);
 CREATE TABLE facets (
-    type TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, record INTEGER NOT NULL
-);
-CREATE TABLE names (key TEXT NOT NULL, record INTEGER NOT NULL);
-CREATE TABLE name_tokens (token TEXT NOT NULL, record INTEGER NOT NULL);
-CREATE TABLE token_variants (variant TEXT NOT NULL, token TEXT NOT NULL);
-CREATE TABLE mentions (target TEXT NOT NULL, record INTEGER NOT NULL);
+    type TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, record INTEGER NOT NULL,
+    PRIMARY KEY (type, key, value, record)
+) WITHOUT ROWID;
+CREATE TABLE names (key TEXT NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (key, record))
+    WITHOUT ROWID;
+CREATE TABLE name_tokens (
+    token TEXT NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (token, record)
+) WITHOUT ROWID;
+CREATE TABLE token_variants (
+    variant TEXT NOT NULL, token TEXT NOT NULL, PRIMARY KEY (variant, token)
+) WITHOUT ROWID;
+CREATE TABLE mentions (
+    target TEXT NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (target, record)
+) WITHOUT ROWID;
 CREATE VIRTUAL TABLE search USING fts5(names, titles, body, tokenize = 'unicode61');
 CREATE VIRTUAL TABLE search_terms USING fts5vocab(search, 'row');
 CREATE TABLE record_tokens (record INTEGER PRIMARY KEY, tokens INTEGER NOT NULL);
@@ -56,13 +62,11 @@ CREATE TABLE scope_sizes (pair TEXT PRIMARY KEY, records INTEGER NOT NULL, token
 
 INDEXES = """
 CREATE INDEX records_by_type ON records (type, pair, sort);
-CREATE INDEX facets_by_value ON facets (type, key, value, record);
-CREATE INDEX names_by_key ON names (key);
-CREATE INDEX name_tokens_by_token ON name_tokens (token);
-CREATE INDEX token_variants_by_variant ON token_variants (variant);
-CREATE INDEX mentions_by_target ON mentions (target);
 CREATE INDEX records_by_part ON records (part);
 """
+"""The tables that find records (facets, names, name tokens, their variants, mentions) are
+their own indexes: each row is its key, kept once (WITHOUT ROWID), not in a table and again
+in an index over it."""
 
 CITED_SOURCE = re.compile(r'"source":"((?:[^"\\]|\\.)*)"')
 
@@ -190,18 +194,16 @@ def insert_records(
         document = record.document
         document_json = to_json(document)
         kind = record.kind.name
-        data = marshal.dumps(document)
         rows.append(
             (rowid, document["id"], kind, record.kind.pair_of(document), record.sort,
-             document_json, data, record_checksum(document_json, data), record.part,
-             record.position)
+             document_json, record_checksum(document_json), record.part, record.position)
         )  # fmt: skip
         cited = cited_sources(document_json)
         checked = max(
             (last_day(d) for s in cited if (d := lookup.source_dates.get(s))), default=None
         )
         spans.append((rowid, *record.dates, checked))
-        facets += [(kind, key, value, rowid) for key, value in record.facets]
+        facets += [(kind, key, value, rowid) for key, value in dict.fromkeys(record.facets)]
         if record.names:
             keys = {name_key(document["id"]), *(name_key(name) for name in record.names)}
             names += [(key, rowid) for key in keys if key]
@@ -211,12 +213,13 @@ def insert_records(
         columns = (terms(" ".join(record.names)), terms(record.titles), terms(record.text))
         search.append((rowid, *(" ".join(column) for column in columns)))
         sizes.append((rowid, sum(map(len, columns))))
-    connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO record_dates VALUES (?, ?, ?, ?)", spans)
-    connection.executemany("INSERT INTO facets VALUES (?, ?, ?, ?)", facets)
-    connection.executemany("INSERT INTO names VALUES (?, ?)", names)
-    connection.executemany("INSERT INTO name_tokens VALUES (?, ?)", tokens)
-    connection.executemany("INSERT INTO mentions VALUES (?, ?)", mentions)
+    # in key order, which fills each index's pages whole
+    connection.executemany("INSERT INTO facets VALUES (?, ?, ?, ?)", sorted(facets))
+    connection.executemany("INSERT INTO names VALUES (?, ?)", sorted(names))
+    connection.executemany("INSERT INTO name_tokens VALUES (?, ?)", sorted(tokens))
+    connection.executemany("INSERT INTO mentions VALUES (?, ?)", sorted(mentions))
     connection.executemany(
         "INSERT INTO search (rowid, names, titles, body) VALUES (?, ?, ?, ?)", search
     )

@@ -8,16 +8,20 @@ import zlib
 
 from bilateral import __version__
 
+STORE_FORMAT = 2
+"""The layout of the store's tables: raised with any change to them, so a cache of an older
+layout rebuilds even where the modules' times say nothing (2: each document once, as JSON;
+the rows that find records kept in their indexes alone)."""
 SHAPING_PACKAGES = ("schema", "kinds", "store")
 """Everything below the answering layer: reading, checking, documents, compiling."""
 
 
 @functools.cache
 def code_fingerprint() -> str:
-    """The package version and a checksum of the name, size and modification time of every
-    module that shapes stored rows: an installed release changes its version, and an edit
-    to the code in a checkout changes at least its file's time (status, not bytes, keeps
-    this cheap on every start)."""
+    """The package version, the store's format and a checksum of the name, size and
+    modification time of every module that shapes stored rows: an installed release changes
+    its version, and an edit to the code in a checkout changes at least its file's time
+    (status, not bytes, keeps this cheap on every start)."""
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     checksum = 0
     for folder in SHAPING_PACKAGES:
@@ -27,4 +31,4 @@ def code_fingerprint() -> str:
                 status = entry.stat()
                 mark = f"{entry.name} {status.st_size} {status.st_mtime_ns}"
                 checksum = zlib.crc32(mark.encode(), checksum)
-    return f"{__version__}/{checksum:08x}"
+    return f"{__version__}/{STORE_FORMAT}/{checksum:08x}"

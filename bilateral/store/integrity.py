@@ -28,20 +28,19 @@ class StoreDamaged(sqlite3.DatabaseError):
     """A stored record fails its checksum, or the store lacks a table it should have."""
 
 
-def record_checksum(document_json: str, data: bytes) -> int:
-    return zlib.crc32(data, zlib.crc32(document_json.encode("utf-8", "surrogatepass")))
+def record_checksum(document_json: str) -> int:
+    return zlib.crc32(document_json.encode("utf-8", "surrogatepass"))
 
 
-def verified(document_json: str, data: bytes, checksum: int) -> tuple[str, bytes]:
-    """The record's JSON text and marshalled form, once they match the checksum written
-    with them (and are of the types written)."""
+def verified(document_json: str, checksum: int) -> str:
+    """The record's JSON text, once it matches the checksum written with it (and is text)."""
     try:
-        matches = record_checksum(document_json, data) == checksum
+        matches = record_checksum(document_json) == checksum
     except (TypeError, AttributeError, UnicodeError):
         matches = False
-    if not matches or type(document_json) is not str or type(data) is not bytes:
+    if not matches or type(document_json) is not str:
         raise StoreDamaged("a stored record fails its checksum")
-    return document_json, data
+    return document_json
 
 
 def has_every_table(connection: sqlite3.Connection) -> bool:
