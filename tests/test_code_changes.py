@@ -46,7 +46,7 @@ def test_a_changed_money_format_shows_in_every_format(tmp_path: Path) -> None:
     changed format."""
     code = _copy_package(tmp_path)
     _edit(code / "bilateral" / "store" / "fingerprint.py",
-          'return f"{__version__}/{checksum:08x}"', 'return "pinned"')  # fmt: skip
+          'return f"{__version__}/{STORE_FORMAT}/{checksum:08x}"', 'return "pinned"')  # fmt: skip
     cache = tmp_path / "cache"
     before = _answer(code, cache, "trade", "--flow", "export", "--format", "tsv")
     assert "$25,000-30,000" in before
