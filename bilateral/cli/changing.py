@@ -5,21 +5,12 @@ from __future__ import annotations
 import click
 
 from bilateral.cli.answering import EXIT_CODES, Settings, answer
-from bilateral.cli.options import every_pair_option, output_options
+from bilateral.cli.options import checked_option_date, every_pair_option, output_options
 
 
 def _date(_context: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     """A date as --as-of takes it, or a usage error naming the bad value."""
-    if value is None:
-        return None
-    from bilateral.api import checked_date  # parsing dates: only when a date is given
-    from bilateral.errors import BadParameter
-
-    try:
-        checked_date(value)
-    except BadParameter as error:
-        raise click.BadParameter(error.command_line.replace("--as-of ", "")) from None
-    return value
+    return None if value is None else checked_option_date(value)
 
 
 @click.command(epilog=EXIT_CODES, short_help="What changed between two dates")

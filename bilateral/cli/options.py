@@ -98,17 +98,20 @@ def readable_option(
     return readable(value) if value is not None else None
 
 
-def _remember_date(context: click.Context, _param: click.Parameter, value: str | None) -> None:
-    if value is None:
-        return
+def checked_option_date(value: str) -> str:
+    """A date as --as-of takes it, or a usage error naming the bad value."""
     from bilateral.api import checked_date  # parsing dates: only when a date is given
     from bilateral.errors import BadParameter
 
     try:
-        checked_date(value)
+        return checked_date(value)
     except BadParameter as error:
         raise click.BadParameter(error.command_line.removeprefix("--as-of ")) from None
-    context.ensure_object(Settings).as_of = value
+
+
+def _remember_date(context: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        context.ensure_object(Settings).as_of = checked_option_date(value)
 
 
 def as_of_option(command: F) -> F:
