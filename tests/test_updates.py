@@ -1,6 +1,8 @@
-"""The one-file update is the full build's twin (issue 18): after every random edit to a
-directory base, the cached store holds what a build from scratch holds, row for row, and
-the commands print the same bytes and exit codes as with --no-cache."""
+"""The incremental update is the full build's twin (issues 18 and 24): after every random
+edit to a directory base or a base kept in one file, the cached store holds what a build
+from scratch holds, row for row, and the commands print the same bytes and exit codes as
+with --no-cache. The update reads an edited file whole, or only the records the edit
+changed (store/cuts.py); both are taken."""
 
 from __future__ import annotations
 
@@ -11,11 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli
 from click.testing import CliRunner
 
 from bilateral.cli import cli
 from bilateral.errors import FactBaseInvalid, FactBaseUnreadable
-from bilateral.store import building, incremental
+from bilateral.store import building, cuts, incremental
 from bilateral.store.cache import open_store
 from bilateral.store.integrity import record_checksum
 from tests.base_edits import Editor, Files, read_base, split_by_table, write_base
@@ -137,25 +140,38 @@ def same_answers(facts: Path, files: Files) -> list[str]:
 
 
 def edit_and_compare(
-    base: Path, seed: int, edits: int, answers_every: int, monkeypatch: pytest.MonkeyPatch
+    base: Path,
+    seed: int,
+    edits: int,
+    answers_every: int,
+    monkeypatch: pytest.MonkeyPatch,
+    one_file: bool = False,
 ) -> tuple[int, int]:
     """Edit at random; after each edit the cached store equals a fresh build, and every
-    `answers_every` edits the commands print the same. (Updates taken, updates tried.)"""
-    updates = []
-    real = incremental.updated
+    `answers_every` edits the commands print the same. With `one_file`, the base is the
+    directory's one file. (Updates taken, updates tried.)"""
+    updates, traced = [], []
+    real, real_traced = incremental.updated, cuts.records_edited
 
     def counted(facts: str, target: str) -> sqlite3.Connection | None:
         result = real(facts, target)
         updates.append(result is not None)
         return result
 
+    def counted_traced(*arguments: Any) -> cuts.Edit | None:
+        result = real_traced(*arguments)
+        traced.append(result is not None)
+        return result
+
     monkeypatch.setattr(building, "updated", counted)
+    monkeypatch.setattr(incremental, "records_edited", counted_traced)
     editor = Editor(seed)
     files = read_base(base)
     last_valid = copy.deepcopy(files)
-    outcome(base, True)
+    facts = base / next(iter(files)) if one_file else base
+    outcome(facts, True)
     history = []
-    fresh = outcome(base, False)
+    fresh = outcome(facts, False)
     for number in range(edits):
         if fresh[0] != "store" and editor.rng.random() < 0.6:
             files = copy.deepcopy(last_valid)
@@ -163,16 +179,17 @@ def edit_and_compare(
         else:
             history.append(editor.edit(files))
         write_base(base, files)
-        fresh = outcome(base, False)
-        cached = outcome(base, True)
+        fresh = outcome(facts, False)
+        cached = outcome(facts, True)
         assert cached == fresh, f"seed {seed}, after: {'; '.join(history[-5:])}: " + differences(
             cached, fresh
         )
         if fresh[0] == "store":
             last_valid = copy.deepcopy(files)
         if answers_every and number % answers_every == 0:
-            assert same_answers(base, files) == [], f"seed {seed}: " + "; ".join(history[-5:])
+            assert same_answers(facts, files) == [], f"seed {seed}: " + "; ".join(history[-5:])
     assert sum(updates) >= edits // 15, f"the update path was taken {sum(updates)} times"
+    assert sum(traced) >= edits // 15, f"edits were traced to records {sum(traced)} times"
     return sum(updates), len(updates)
 
 
@@ -186,6 +203,19 @@ def test_random_edits_leave_the_store_a_full_build_gives(
     minimal_parts: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     edit_and_compare(minimal_parts, 1, 80, 20, monkeypatch)  # -m slow: thousands
+
+
+def test_random_edits_to_a_base_in_one_file_leave_the_store_a_full_build_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one_file(MINIMAL, tmp_path / "base")
+    edit_and_compare(tmp_path / "base", 2, 40, 20, monkeypatch, one_file=True)
+
+
+def one_file(single: Path, into: Path) -> None:
+    """A one-file base written as the editor writes files, alone in a directory."""
+    into.mkdir(parents=True)
+    write_base(into, {"facts.toml": tomli.loads(single.read_text(encoding="utf-8"))})
 
 
 @pytest.mark.slow
@@ -205,3 +235,12 @@ def test_thousands_of_random_edits_leave_the_store_a_full_build_gives(
     kind, ten times the records), where each edit costs more."""
     split_by_table(base, tmp_path / "base")
     edit_and_compare(tmp_path / "base", seed, edits, answers_every, monkeypatch)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("seed", "base", "edits"), [(13, MINIMAL, 400), (14, ARTICLE, 300)])
+def test_hundreds_of_random_edits_to_a_base_in_one_file_leave_the_store_a_full_build_gives(
+    tmp_path: Path, seed: int, base: Path, edits: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one_file(base, tmp_path / "base")
+    edit_and_compare(tmp_path / "base", seed, edits, 50, monkeypatch, one_file=True)

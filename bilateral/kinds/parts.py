@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from bilateral.errors import FactBaseInvalid, Problem, shown
@@ -183,7 +183,7 @@ class Known:
 
     ids: dict[str, tuple[str, str]]
     """Every id in the other parts, with its kind and noun."""
-    sources: dict[str, Document]
+    sources: Mapping[str, Document]
     lookup: Lookup
     title: str
     pair: str
@@ -195,7 +195,7 @@ def check_part(file: str, text: str, data: dict[str, Any], known: Known) -> Fact
     ids unique, its references resolved, its citations inside their sources. Its records
     are derived with the base's lookup; FactBaseInvalid carries the part's problems."""
     check = Checker(file, text, TABLE_OF)
-    check.ids.update(known.ids)
+    check.ids = known.ids.copy()
     check.default_pair = known.pair
     part = (file, _constant(text), data)
     problems = _part_problems(part)
@@ -206,7 +206,7 @@ def check_part(file: str, text: str, data: dict[str, Any], known: Known) -> Fact
     keyed = {kind.name: read_kind(check, data, kind) for kind in TOP_LEVEL}
     check.resolve_references()
     own = {document["id"]: document for _, document in keyed["source"]}
-    check_locators(check, known.sources | own)
+    check_locators(check, OwnFirst(own, known.sources))
     if problems or check.problems:
         raise FactBaseInvalid(_ordered([*problems, *check.problems]))
     records = {name: [document for _, document in items] for name, items in keyed.items()}
@@ -215,3 +215,20 @@ def check_part(file: str, text: str, data: dict[str, Any], known: Known) -> Fact
             kind.shape.derive(document, known.lookup)
     origin = {document["id"]: file for items in records.values() for document in items}
     return FactBase(known.title, known.pair, known.as_of, records, known.lookup, origin=origin)
+
+
+class OwnFirst(Mapping[str, Document]):
+    """A part's own sources, then the rest of the base's."""
+
+    def __init__(self, own: dict[str, Document], rest: Mapping[str, Document]) -> None:
+        self.own, self.rest = own, rest
+
+    def __getitem__(self, source_id: str) -> Document:
+        return self.own[source_id] if source_id in self.own else self.rest[source_id]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.own
+        yield from (source_id for source_id in self.rest if source_id not in self.own)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)

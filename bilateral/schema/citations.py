@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # types alone: the checker is for building, not answering
+    from collections.abc import Mapping
+
     from bilateral.schema.checker import Checker, Document, Table
 
 
@@ -58,7 +60,7 @@ def notes(check: Checker, table: Table, key: str) -> list[Document]:
     return found
 
 
-def check_locators(check: Checker, sources: dict[str, Document]) -> None:
+def check_locators(check: Checker, sources: Mapping[str, Document]) -> None:
     """A source whose text is held is cited by paragraph and sentence inside it; others are not."""
     for key, citation in check.citations:
         source = sources.get(citation["source"])

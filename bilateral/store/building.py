@@ -16,12 +16,14 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 from bilateral.kinds.base import FactBase
 from bilateral.kinds.parts import ONCE, Part, build_parts
 from bilateral.schema.reading import base_files, decode, parse_toml, read_bytes
 from bilateral.store.compile import write
-from bilateral.store.freshness import digest, source_key, status_text
+from bilateral.store.cuts import file_key, keep_cuts
+from bilateral.store.freshness import digest, relative, source_key, status_text
 from bilateral.store.incremental import updated
 from bilateral.store.writing import put_in_place, temporary_beside
 
@@ -33,10 +35,19 @@ except ImportError:  # pragma: no cover - platforms without flock build side by 
 Opener = Callable[[], "sqlite3.Connection | None"]
 
 
-def read_and_check(facts: str) -> tuple[FactBase, dict[str, str], bool]:
-    """The checked base, what the store records of its sources, and whether every file
-    held still while it was read (only then may the result be cached). The one checking
-    path: a full build and the one-file update's fallback both come here."""
+class Read(NamedTuple):
+    base: FactBase
+    source: dict[str, str]
+    """What the store records of the files it was built from."""
+    steady: bool
+    """Whether every file held still while it was read: only then may the result be cached."""
+    cuts: dict[str, bytes]
+    """Each file's key of its cut at top-level records, where it can be trusted."""
+
+
+def read_and_check(facts: str) -> Read:
+    """The checked base and what the store records of its files. The one checking path: a
+    full build and the incremental update's fallback both come here."""
     read = []
     steady = True
     for file in base_files(facts):
@@ -54,7 +65,11 @@ def read_and_check(facts: str) -> tuple[FactBase, dict[str, str], bool]:
         gc.enable()
     own = {file for file, _text, parsed in parts if any(key in parsed for key in ONCE)}
     seen = [(file, status, digest(data), file in own) for file, status, data in read]
-    return base, source_key(facts, seen, time.time_ns()), steady
+    cuts = {
+        relative(facts, file): file_key(data, parsed)
+        for (file, _, data), (_, _, parsed) in zip(read, parts, strict=True)
+    }
+    return Read(base, source_key(facts, seen, time.time_ns()), steady, cuts)
 
 
 def _part(file: str, data: bytes) -> Part:
@@ -62,9 +77,10 @@ def _part(file: str, data: bytes) -> Part:
     return (file, lambda: text, parse_toml(file, text))
 
 
-def in_memory(base: FactBase, meta: dict[str, str]) -> sqlite3.Connection:
+def in_memory(read: Read) -> sqlite3.Connection:
     connection = sqlite3.connect(":memory:")
-    write(connection, base, meta)
+    write(connection, read.base, read.source)
+    keep_cuts(connection, read.cuts)
     return connection
 
 
@@ -78,12 +94,12 @@ def build_cached(facts: str, directory: str, target: str, reopen: Opener) -> sql
             connection = reopen()
             if connection is not None:
                 return connection
-        base, meta, steady = read_and_check(facts)
-        if steady:
+        read = read_and_check(facts)
+        if read.steady:
             with contextlib.suppress(OSError, sqlite3.Error):
-                _write_file(directory, target, base, meta)
+                _write_file(directory, target, read)
                 connection = reopen()
-        return connection if connection is not None else in_memory(base, meta)
+        return connection if connection is not None else in_memory(read)
 
 
 @contextlib.contextmanager
@@ -104,7 +120,7 @@ def _build_lock(target: str) -> Iterator[None]:
         os.close(descriptor)
 
 
-def _write_file(directory: str, target: str, base: FactBase, meta: dict[str, str]) -> None:
+def _write_file(directory: str, target: str, read: Read) -> None:
     """Write beside the target and rename into place; an interruption leaves no temporary."""
     stem = os.path.basename(target).removesuffix(".sqlite3")
     with temporary_beside(target, stem=stem) as temporary:
@@ -112,7 +128,8 @@ def _write_file(directory: str, target: str, base: FactBase, meta: dict[str, str
         try:
             connection.execute("PRAGMA journal_mode = OFF")
             connection.execute("PRAGMA synchronous = OFF")
-            write(connection, base, meta)
+            write(connection, read.base, read.source)
+            keep_cuts(connection, read.cuts)
         finally:
             connection.close()
         put_in_place(temporary, target, replace=True)

@@ -68,8 +68,8 @@ def _usable_directory(notify: Notify | None) -> str | None:
 def _build_in_memory(facts: str) -> sqlite3.Connection:
     from bilateral.store.building import in_memory, read_and_check  # builds only
 
-    base, meta, _steady = read_and_check(facts)
-    return in_memory(base, meta)
+    read = read_and_check(facts)
+    return in_memory(read)
 
 
 def open_if_fresh(target: str, facts: str) -> sqlite3.Connection | None:

@@ -62,7 +62,7 @@ CREATE TABLE scope_sizes (pair TEXT PRIMARY KEY, records INTEGER NOT NULL, token
 
 INDEXES = """
 CREATE INDEX records_by_type ON records (type, pair, sort);
-CREATE INDEX records_by_part ON records (part);
+CREATE INDEX records_by_part ON records (part, type, position);
 """
 """The tables that find records (facets, names, name tokens, their variants, mentions) are
 their own indexes: each row is its key, kept once (WITHOUT ROWID), not in a table and again

@@ -37,7 +37,7 @@ from typing import Any
 from bilateral.errors import FactBaseInvalid, FactBaseUnreadable
 from bilateral.kinds.base import FactBase, lent
 from bilateral.kinds.parts import ONCE, Known, check_part
-from bilateral.kinds.registry import BY_NAME, TOP_LEVEL
+from bilateral.kinds.registry import TOP_LEVEL
 from bilateral.schema.lookup import Lookup
 from bilateral.schema.reading import base_files, decode, parse_toml, read_bytes
 from bilateral.store.compile import (
@@ -48,23 +48,30 @@ from bilateral.store.compile import (
     record_build,
     remove_token_variants,
 )
+from bilateral.store.cuts import (
+    Edit,
+    Stored,
+    file_key,
+    records_edited,
+    replace_cut,
+    same_rows_per_record,
+)
 from bilateral.store.directory import trusted_file
 from bilateral.store.fingerprint import code_fingerprint
 from bilateral.store.freshness import RACY_NS, digest, relative, source_key, status_text
 from bilateral.store.scopes import resize_scopes, stored_links, write_scopes
+from bilateral.store.stored_sources import StoredIds, StoredSources
 from bilateral.store.writing import put_in_place, temporary_beside
 
 ROW_TABLES = ("facets", "names", "name_tokens", "mentions", "record_dates", "record_tokens")
 """Tables whose rows belong to a record by its rowid in `record`."""
 TOP = frozenset(kind.name for kind in TOP_LEVEL)
-Stored = tuple[int, str, str, int]
-"""A stored row of the changed file: rowid, id, kind, position."""
 
 
 def updated(facts: str, target: str) -> sqlite3.Connection | None:
     """The store brought up to date in place, or None when a full build is due. A cache
     the trust check refuses is never opened."""
-    if not os.path.isdir(facts) or not trusted_file(target):
+    if not trusted_file(target):
         return None
     try:
         return _update(facts, target)
@@ -82,29 +89,44 @@ def _update(facts: str, target: str) -> sqlite3.Connection | None:
         data = read_bytes(file)
         if status_text(os.stat(file)) != status_text(dict(found)[file]):
             return None  # it changed while it was read: a full build reads it again
-        text = decode(file, data)
-        parsed = parse_toml(file, text)
-        if any(key in parsed for key in ONCE) != gave:
+        part_name = file if os.path.isdir(facts) else ""
+        edit = records_edited(store, relative(facts, file), part_name, data)
+        if edit is None and part_name:
+            edit = _whole_file(store, meta, file, data, gave)
+        if edit is None:
             return None
-        if gave:
-            if not _same_own_keys(parsed, meta):
-                return None
-            parsed = {key: value for key, value in parsed.items() if key not in ONCE}
-        stored = store.execute(
-            "SELECT rowid, id, type, position FROM records WHERE part = ? ORDER BY rowid", (file,)
-        ).fetchall()
-        checked = _checked_part(store, meta, file, text, parsed)
+        checked = _checked_part(store, meta, file, edit)
         if checked is None:
             return None
         part, fresh = checked
-        slotted = _slotted(stored, fresh)
+        slotted = _slotted(edit.stored, fresh, edit.part)
         if slotted is None or not _same_citable(store, part):
             return None
+    source = _source_after(facts, (file, gave), found, meta, data)
     with temporary_beside(target, stem="update") as temporary:
         shutil.copyfile(target, temporary)
-        _apply(temporary, part, slotted, _source_after(facts, (file, gave), found, meta, data))
+        _apply(temporary, part, slotted, source, (relative(facts, file), edit.key))
         put_in_place(temporary, target, replace=True)
     return sqlite3.connect(target)
+
+
+def _whole_file(
+    store: sqlite3.Connection, meta: dict[str, str], file: str, data: bytes, gave: bool
+) -> Edit | None:
+    """The whole file as the edit, for a file whose edit could not be traced to records."""
+    text = decode(file, data)
+    parsed = parse_toml(file, text)
+    if any(key in parsed for key in ONCE) != gave:
+        return None
+    key = file_key(data, parsed)
+    if gave:
+        if not _same_own_keys(parsed, meta):
+            return None
+        parsed = {key: value for key, value in parsed.items() if key not in ONCE}
+    stored = store.execute(
+        "SELECT rowid, id, type, position FROM records WHERE part = ? ORDER BY rowid", (file,)
+    ).fetchall()
+    return Edit(text, parsed, stored, file, key, scattered=False)
 
 
 def _the_one_change(
@@ -155,27 +177,22 @@ def _differs(file: str, status: os.stat_result, then: list[Any], settled: int) -
 
 
 def _checked_part(
-    store: sqlite3.Connection, meta: dict[str, str], file: str, text: str, parsed: dict[str, Any]
+    store: sqlite3.Connection, meta: dict[str, str], file: str, edit: Edit
 ) -> tuple[FactBase, list[Compiled]] | None:
-    """The file's records checked against the rest, and compiled; None when its ids or
-    their kinds changed, or what it lends the others did."""
-    rows = store.execute("SELECT id, type, part FROM records").fetchall()
-    mine = Counter((record_id, kind) for record_id, kind, part in rows if part == file)
-    known_ids = {
-        record_id: (kind, BY_NAME[kind].noun) for record_id, kind, part in rows if part != file
-    }
+    """The edited records checked against the rest, and compiled; None when their ids or
+    kinds changed, or what they lend the others did."""
+    replaced = {rowid for rowid, _, _, _ in edit.stored}
+    mine = Counter((record_id, kind) for _, record_id, kind, _ in edit.stored)
+    known_ids = StoredIds(store, replaced)
     lookup = Lookup.loads(_blob(store, "lookup"))
-    sources = {
-        record_id: json.loads(doc)
-        for record_id, doc in store.execute(
-            "SELECT id, doc FROM records WHERE type = 'source' AND part != ?", (file,)
-        )
-    }
+    sources = StoredSources(store, replaced)
     known = Known(known_ids, sources, lookup, meta["title"], meta["pair"], meta["as_of"])
-    part = check_part(file, text, parsed, known)
+    part = check_part(file, edit.text, edit.parsed, known)
     fresh = list(compiled(part))
     theirs = Counter((record.document["id"], record.kind.name) for record in fresh)
     if theirs != mine or not _same_lookup(lookup, part.records):
+        return None
+    if edit.scattered and not same_rows_per_record(edit.stored, [r.kind.name for r in fresh]):
         return None
     return part, fresh
 
@@ -203,9 +220,11 @@ def _same_citable(store: sqlite3.Connection, part: FactBase) -> bool:
     return True
 
 
-def _slotted(stored: list[Stored], fresh: list[Compiled]) -> list[tuple[int, Compiled]] | None:
-    """The part's compiled records at the rowids and positions a full build gives them, or
-    None when they do not fill the slots the file's old records held."""
+def _slotted(
+    stored: list[Stored], fresh: list[Compiled], name: str
+) -> list[tuple[int, Compiled]] | None:
+    """The part's compiled records at the rowids and positions a full build gives them (in
+    the file named `name`), or None when they do not fill the slots its old records held."""
     if _blocks([kind for _, _, kind, _ in stored]) != _blocks([r.kind.name for r in fresh]):
         return None
     positions: dict[str, list[int]] = {}
@@ -218,9 +237,8 @@ def _slotted(stored: list[Stored], fresh: list[Compiled]) -> list[tuple[int, Com
         block = record.kind.name if record.kind.name in TOP else block
         position = positions[block][record.position]
         document = record.document
-        placed.append(
-            (rowid, record._replace(position=position, sort=record.kind.sort(document, position)))
-        )
+        sort = record.kind.sort(document, position)
+        placed.append((rowid, record._replace(position=position, sort=sort, part=name)))
     return placed
 
 
@@ -262,6 +280,7 @@ def _apply(
     part: FactBase,
     slotted: list[tuple[int, Compiled]],
     source: dict[str, str],
+    cut: tuple[str, bytes],
 ) -> None:
     with contextlib.closing(sqlite3.connect(temporary)) as store:
         store.execute("CREATE TEMP TABLE gone (rowid INTEGER PRIMARY KEY)")
@@ -286,6 +305,7 @@ def _apply(
         whole = dict(store.execute("SELECT key, value FROM meta"))
         kept = {key: whole[key] for key in ("title", "pair", "as_of", "about_pairs", "lookup")}
         record_build(store, kept, source)
+        replace_cut(store, *cut)
         store.commit()
 
 

@@ -1,0 +1,68 @@
+"""A file cut at its top-level records (schema/chunks.py): the cut is trusted only where it
+cannot fall inside a value, and two keys name the pieces an edit changed."""
+
+from __future__ import annotations
+
+import tomli
+
+from bilateral.schema.chunks import changed_pieces, chunk_key, record_chunks
+
+TABLES = frozenset({"people", "events"})
+BASE = b"""schema_version = 3
+title = "t"
+
+[[people]]
+id = "a"
+roles = [{ post = "p" }]
+
+[[events]] # a comment
+id = "e"
+
+[[people]]
+id = "b"
+[people.extra]
+x = 1
+"""
+
+
+def key(data: bytes) -> bytes:
+    return chunk_key(data, record_chunks(data), tomli.loads(data.decode()), TABLES)
+
+
+def test_a_file_is_cut_before_each_top_level_record() -> None:
+    chunks = record_chunks(BASE)
+    assert chunks is not None
+    assert [table for table, _, _ in chunks] == ["", "people", "events", "people"]
+    assert b"".join(BASE[start:end] for _, start, end in chunks) == BASE
+    assert BASE[chunks[3][1] : chunks[3][2]].startswith(b'[[people]]\nid = "b"')
+
+
+def test_a_cut_that_could_fall_inside_a_value_is_not_trusted() -> None:
+    assert key(BASE)
+    assert record_chunks(BASE.replace(b'id = "e"', b'id = """e"""')) is None
+    assert record_chunks(BASE.replace(b'id = "e"', b"id = '''e'''")) is None
+    indented = BASE.replace(b"\n[[events]]", b"\n  [[events]]")
+    assert record_chunks(indented) is not None
+    assert key(indented) == b""
+    quoted = BASE.replace(b"\n[[events]]", b'\n[["events"]]')
+    assert key(quoted) == b""
+    inline = b'schema_version = 3\npeople = [{ id = "a" }]\n'
+    assert key(inline) == b""
+
+
+def test_an_edit_names_the_pieces_it_changed() -> None:
+    edited = BASE.replace(b'id = "b"', b'id = "c"')
+    assert changed_pieces(key(BASE), key(edited)) == [3]
+    assert changed_pieces(key(BASE), key(BASE)) == []
+    assert changed_pieces(key(BASE), key(BASE.replace(b'title = "t"', b'title = "u"'))) is None
+    swapped = BASE.replace(b"[[events]] # a comment", b"[[people]]").replace(
+        b'id = "e"', b'id = "e"\n'
+    )
+    assert changed_pieces(key(BASE), key(swapped)) is None
+    assert changed_pieces(b"", key(BASE)) is None
+
+
+def test_a_file_without_records_is_its_head() -> None:
+    data = b"schema_version = 3\n"
+    assert record_chunks(data) == [("", 0, len(data))]
+    assert key(data)
