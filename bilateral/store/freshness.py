@@ -35,7 +35,6 @@ def source_key(path: str, seen: list[Seen], built_ns: int) -> dict[str, str]:
         "code": code_fingerprint(),
         "source_path": os.fsencode(os.path.abspath(path)).hex(),
         "source_status": statuses(path, [(file, status) for file, status, _, _ in seen]),
-        "source_digest": digests(path, [(file, each) for file, _, each, _ in seen]),
         "part_status": json.dumps(
             {
                 relative(path, file): [status_text(status), each, own]
@@ -52,14 +51,6 @@ def status_text(status: os.stat_result) -> str:
 
 def statuses(path: str, files: list[tuple[str, os.stat_result]]) -> str:
     return "\n".join(f"{relative(path, file)} {status_text(s)}" for file, s in files)
-
-
-def digests(path: str, files: list[tuple[str, str]]) -> str:
-    """One digest for every file's (path, digest)."""
-    combined = blake2b(digest_size=32)
-    for file, each in files:
-        combined.update(f"{relative(path, file)}\n{each}\n".encode("utf-8", "replace"))
-    return combined.hexdigest()
 
 
 def relative(path: str, file: str) -> str:
@@ -84,15 +75,20 @@ def still_fresh(meta: dict[str, str], path: str) -> bool:
     if recorded != current:
         return False
     settled = int(meta.get("built_ns", "0")) - RACY_NS
-    if all(status.st_ino and status.st_ctime_ns < settled for _, status in found):
-        return True
-    return _same_bytes(path, files, meta.get("source_digest"))
+    racy = [file for file, status in found if not (status.st_ino and status.st_ctime_ns < settled)]
+    return not racy or _same_bytes(path, racy, meta.get("part_status"))
 
 
 def _same_bytes(path: str, files: list[str], recorded: str | None) -> bool:
-    from bilateral.schema.reading import read_bytes  # only for a file changed near the build
+    """Whether the files changed near the build hold the bytes it read, by their digests."""
+    import json  # only for a file changed near the build
 
+    from bilateral.schema.reading import read_bytes
+
+    if recorded is None:
+        return False
+    then = json.loads(recorded)
     try:
-        return digests(path, [(file, digest(read_bytes(file))) for file in files]) == recorded
-    except FactBaseUnreadable:
+        return all(digest(read_bytes(file)) == then[relative(path, file)][1] for file in files)
+    except (FactBaseUnreadable, KeyError, IndexError, TypeError):
         return False
