@@ -163,14 +163,14 @@ def wrap_words(text: str, width: int) -> list[str] | None:
     return lines
 
 
-MARKS = re.compile(r"\[?\d+(?:,\d+)+\]?")
+MARKS = r"\[?\d+(?:,\d+)+\]?"
 """A list of footnote numbers ('[41,42,43]'): the one kind of word broken, after a comma."""
 
 
 def _marks_in_lines(word: str, width: int) -> list[str] | None:
     """A list of footnote numbers too wide for the width, broken after commas; None for
     any other word, or when one number will not fit."""
-    if not MARKS.fullmatch(word) or width < 1:
+    if not re.fullmatch(MARKS, word) or width < 1:
         return None
     lines = [""]
     for piece in re.findall(r"[^,]+,?", word):

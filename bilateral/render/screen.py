@@ -9,16 +9,23 @@ from __future__ import annotations
 import builtins
 import os
 import sys
-from typing import NamedTuple, TextIO
+from typing import TextIO
+
+from bilateral.schema.plain import Plain
 
 PIPE_WIDTH = 100_000
 """A pipe is never wrapped."""
 DUMB_TERMINALS = ("dumb", "unknown")
 
 
-class Screen(NamedTuple):
-    width: int
-    color: bool
+class Screen(Plain):
+    """The width printed at, in cells, and whether escape codes are written."""
+
+    __slots__ = ("color", "width")
+
+    def __init__(self, width: int, color: bool) -> None:
+        self.width = width
+        self.color = color
 
 
 def plain_wanted() -> bool:
