@@ -1,8 +1,8 @@
 """Start-up: a warm answer imports only what it needs (docs/performance.md measures it).
 
 The kinds' declarations that answering reads are kept in the store's meta, so a warm
-answer imports neither the declarations nor the checker; a table whose values fit is drawn
-without rich's Table."""
+answer imports neither the declarations nor the checker; a table whose values fit is written
+without rich's Console or Table (render/plain_text.py)."""
 
 from __future__ import annotations
 
@@ -70,6 +70,7 @@ WATCHED = {
     "bilateral.schema.checker",
     "bilateral.store.building",
     "rich",
+    "rich.console",
     "rich.table",
 }
 
@@ -81,7 +82,7 @@ def test_a_warm_json_answer_imports_no_declarations_checker_or_rich() -> None:
     assert '"id":"trade-2003-az-pk-total"' in out
 
 
-def test_a_table_that_fits_is_drawn_without_richs_table_or_the_checker() -> None:
+def test_a_table_that_fits_is_drawn_without_richs_console_or_the_checker() -> None:
     _loaded(["trade", "--json"], WATCHED)
     out, err = _loaded(["--no-pager", "officials", "--format", "table"], WATCHED)
     assert err[-1] == "['bilateral.kinds.registry', 'rich']"

@@ -14,9 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from bilateral.render.footnotes import wrapped
-from bilateral.render.layout import table_width
-from bilateral.render.screen_tables import Fitted, least_width, most_width
-from bilateral.render.table_lines import fits
+from bilateral.render.layout import least_width, most_width, table_width
+from bilateral.render.screen_tables import Fitted, fits_plainly
 
 WORDS = ["id", "Pervez", "Musharraf", "2001-06-20", "«Türkiye»", "北京", "é", "", "1,2,15", "a b"]
 
@@ -77,7 +76,7 @@ def test_a_table_whose_values_fit_prints_what_richs_table_prints(seed: int) -> N
     least = [least_width(title, (row[i] for row in grid), False) for i, title in enumerate(headers)]
     terminal, color = chance.random() < 0.5, chance.random() < 0.5
     fitted = Fitted(headers, rows, least, widths, terminal, Text("blocks"))
-    assert fits(headers, rows, widths, _console(room, color).options)
+    assert fits_plainly(headers, rows, widths, _console(room, color).options)
     assert _printed(fitted, room, color) == _printed(
         _by_rich(headers, rows, widths, terminal), room, color
     )
@@ -86,7 +85,7 @@ def test_a_table_whose_values_fit_prints_what_richs_table_prints(seed: int) -> N
 def test_a_value_wider_than_its_column_is_left_to_richs_table() -> None:
     rows = [[Text("a value that wraps"), Text("1")]]
     widths = [8, 3]
-    assert not fits(["Title", "Src"], rows, widths, _console(100, True).options)
+    assert not fits_plainly(["Title", "Src"], rows, widths, _console(100, True).options)
     fitted = Fitted(["Title", "Src"], rows, [5, 3], widths, True, Text("blocks"))
     assert _printed(fitted, table_width(widths), True) == _printed(
         _by_rich(["Title", "Src"], rows, widths, True), table_width(widths), True
@@ -95,9 +94,9 @@ def test_a_value_wider_than_its_column_is_left_to_richs_table() -> None:
 
 def test_styled_or_unprintable_values_are_left_to_richs_table() -> None:
     options = _console(100, True).options
-    assert not fits(["Id"], [[Text("x", style="bold")]], [5], options)
-    assert not fits(["Id"], [[Text("a\u200db")]], [5], options)
-    assert not fits(["Identifier"], [[Text("x")]], [5], options)
+    assert not fits_plainly(["Id"], [[Text("x", style="bold")]], [5], options)
+    assert not fits_plainly(["Id"], [[Text("a\u200db")]], [5], options)
+    assert not fits_plainly(["Identifier"], [[Text("x")]], [5], options)
 
 
 def _measured_whole(text: str, width: int, indent: str = "    ") -> list[str]:

@@ -11,13 +11,23 @@ Document = dict[str, Any]
 
 class Row:
     """The store keeps each document once, as compact JSON text: written out unparsed by
-    the JSON formats, and parsed only when a table, CSV or TSV needs its fields."""
+    the JSON formats, and parsed only when a table, CSV or TSV needs its fields. A row
+    made at answer time (`Row.of`) is written as JSON only when its text is asked for;
+    like every answer's document, its document is never changed after."""
 
-    __slots__ = ("_document", "raw")
+    __slots__ = ("_document", "_raw")
 
     def __init__(self, raw: str, document: Document | None = None) -> None:
-        self.raw = raw
+        self._raw: str | None = raw
         self._document = document
+
+    @property
+    def raw(self) -> str:
+        if self._raw is None:
+            from bilateral.schema.jsontext import to_json  # only rows made at answer time
+
+            self._raw = to_json(self.document)
+        return self._raw
 
     def __repr__(self) -> str:
         return f"Row({self.raw[:60]!r}...)"
@@ -37,9 +47,9 @@ class Row:
 
     @classmethod
     def of(cls, document: Document) -> Row:
-        from bilateral.schema.jsontext import to_json  # json, only for rows made at answer time
-
-        return cls(to_json(document), document)
+        row = cls.__new__(cls)
+        row._raw, row._document = None, document
+        return row
 
 
 def parsed(text: str) -> Document:

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.text import Text
-
 from bilateral.render.escapes import visible
 from bilateral.render.footnotes import FootnoteLines
+from bilateral.render.plain_text import Words
 from bilateral.render.views import text
 from bilateral.schema.vocabulary import CERTAINTY_MEANINGS
 
@@ -44,14 +43,14 @@ def _letter(position: int) -> str:
     )
 
 
-def certainty_legend(rows: list[Document]) -> Text | None:
+def certainty_legend(rows: list[Document]) -> Words | None:
     """One line for each certainty word the table shows, in the ladder's order."""
     used = {row.get("certainty") for row in rows}
     lines = [f"{word}: {meaning}" for word, meaning in CERTAINTY_MEANINGS.items() if word in used]
-    return Text("\n".join(lines), style="dim") if lines else None
+    return Words("\n".join(lines), style="dim") if lines else None
 
 
-def dispute_lines(documents: list[Document], cite: Any) -> Text | None:
+def dispute_lines(documents: list[Document], cite: Any) -> Words | None:
     """'Disputed: ID FIELD: VALUE (who says) [n] | VALUE (who says) [m]', one line each."""
     lines = []
     for document in documents:
@@ -66,4 +65,4 @@ def dispute_lines(documents: list[Document], cite: Any) -> Text | None:
                 for entry in dispute["values"]
             )
             lines.append(f"Disputed: {label} {dispute['field']}: {values}")
-    return Text(visible("\n".join(lines)), style="yellow") if lines else None
+    return Words(visible("\n".join(lines)), style="yellow") if lines else None

@@ -11,8 +11,8 @@ from rich.console import Group
 from rich.text import Text
 
 from bilateral.render.escapes import visible
-from bilateral.render.layout import Field, Fields
-from bilateral.render.screen_tables import Fitted, least_width, most_width, print_once
+from bilateral.render.layout import Field, Fields, least_width, most_width
+from bilateral.render.screen_tables import Fitted, print_once
 from bilateral.render.views import cited
 from bilateral.schema.wording import money
 

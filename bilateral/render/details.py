@@ -12,8 +12,8 @@ from bilateral.answer.rows import Row
 from bilateral.render.annotations import dispute_lines
 from bilateral.render.escapes import visible
 from bilateral.render.footnotes import Footnotes, Sources
-from bilateral.render.layout import Field, Fields
-from bilateral.render.screen_tables import Fitted, least_width, most_width, print_once
+from bilateral.render.layout import Field, Fields, least_width, most_width
+from bilateral.render.screen_tables import Fitted, print_once
 from bilateral.render.views import text
 from bilateral.schema.wording import money
 
@@ -96,7 +96,7 @@ def _record(match: dict[str, Any], notes: Footnotes, terminal: bool) -> list[Ren
     parts: list[RenderableType] = [heading, Fields(fields), *nested]
     disputes = dispute_lines([record], notes.mark)
     if disputes is not None:
-        parts.append(disputes)
+        parts.append(disputes.renderable())
     if match.get("holders"):
         parts.append(_nested("holders", match["holders"], notes, terminal))
     if match["mentioned_in"]:

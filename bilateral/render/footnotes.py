@@ -5,15 +5,16 @@ than the screen, wrapped softly by the terminal and still copied whole)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.segment import Segment
-from rich.text import Text
-
+from bilateral.render.cells import cell_len
 from bilateral.render.escapes import visible
+from bilateral.render.plain_text import SGR, styled
+from bilateral.render.screen import Screen
 from bilateral.schema.wording import full_citation
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 
 Sources = dict[str, dict[str, Any]]
 """Source records by id, for footnotes a reader can follow."""
@@ -58,7 +59,24 @@ class FootnoteLines:
         self.notes = list(notes)
         self.style = style
 
+    def text(self, screen: Screen) -> str | None:
+        """The lines as __rich_console__ draws them, where each is printable."""
+        if self.style and self.style not in SGR:
+            return None
+        written = []
+        for line in self.lines(screen.width):
+            if not line.isprintable():
+                return None
+            written.append(styled(line, self.style, screen.color) + "\n")
+        return "".join(written)
+
+    def renderable(self) -> RenderableType:
+        return self
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.segment import Segment  # where rich prints the answer
+        from rich.text import Text
+
         style = console.get_style(self.style)
         for line in self.lines(options.max_width):
             if line.isprintable():  # as rich draws an unwrapped Text, without building one

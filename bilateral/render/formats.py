@@ -29,7 +29,7 @@ def emit(
     """Write the rows of a listing (a kind's, or `search` or `show`); returns how many
     records were written."""
     if fmt is Format.TABLE:
-        from bilateral.render.screen_tables import print_table  # rich, only when a table is drawn
+        from bilateral.render.listing_table import print_table  # only when a table is drawn
         from bilateral.render.views import listing_named
 
         return print_table(list(rows), listing_named(listing), out, terminal, cited)

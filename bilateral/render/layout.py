@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.text import Text
-
+from bilateral.render.cells import cell_len
 from bilateral.schema.plain import Plain
+
+if TYPE_CHECKING:  # rich draws blocks; a table's widths are reckoned without it
+    from rich.console import Console, ConsoleOptions, RenderResult
 
 GAP = 3
 """Cells between two columns of a table: a space, the rule, a space."""
@@ -59,6 +60,24 @@ def column_widths(
     return None if widths[longest] < min(most[longest], MEASURE) else widths
 
 
+def header(column: str) -> str:
+    return "Src" if column == "src" else column.replace("_", " ").capitalize()
+
+
+def most_width(title: str, values: Iterable[str]) -> int:
+    """The width at which a column shows its title and every value on one line."""
+    return max([cell_len(title), *(cell_len(value) for value in values), 1])
+
+
+def least_width(title: str, values: Iterable[str], whole: bool) -> int:
+    """The narrowest a column can be without breaking a word of its title, a value kept
+    whole (its note marks, `[a][b]`, may go beneath it), or a word of any other value."""
+    pieces = [
+        piece for value in values for piece in ([value.split(" [")[0]] if whole else value.split())
+    ]
+    return max([*(cell_len(piece) for piece in (*title.split(), *pieces)), 1])
+
+
 def _shortest(
     widths: list[int], growing: list[int], sample: list[list[int]], text: list[int]
 ) -> int:
@@ -93,6 +112,8 @@ class Fields:
         self.indent = indent
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.text import Text  # where rich draws the blocks
+
         for label, value, style in self.lines(options.max_width):
             line = Text(label, style="bold", no_wrap=True, overflow="ignore", end="\n")
             line.append(value, style=style)
@@ -142,14 +163,14 @@ def wrap_words(text: str, width: int) -> list[str] | None:
     return lines
 
 
-MARKS = re.compile(r"\[?\d+(?:,\d+)+\]?")
+MARKS = r"\[?\d+(?:,\d+)+\]?"
 """A list of footnote numbers ('[41,42,43]'): the one kind of word broken, after a comma."""
 
 
 def _marks_in_lines(word: str, width: int) -> list[str] | None:
     """A list of footnote numbers too wide for the width, broken after commas; None for
     any other word, or when one number will not fit."""
-    if not MARKS.fullmatch(word) or width < 1:
+    if not re.fullmatch(MARKS, word) or width < 1:
         return None
     lines = [""]
     for piece in re.findall(r"[^,]+,?", word):

@@ -1,41 +1,32 @@
-"""Tables for people at a terminal, drawn with rich. Imported only when a table is drawn."""
+"""Tables for people at a terminal, drawn with rich: a table whose values wrap, the blocks
+that stand in for a table too wide for the screen, and every answer that plain_text.py
+does not write itself. Imported only when rich draws."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import TextIO
 
-from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 
-from bilateral.answer.dated import silence
-from bilateral.answer.rows import Row
 from bilateral.kinds.kind import Listing
-from bilateral.render.annotations import NoteMarks, certainty_legend, dispute_lines
-from bilateral.render.escapes import visible
-from bilateral.render.footnotes import Footnotes, Sources
-from bilateral.render.layout import SAMPLE, Field, Fields, column_widths
-from bilateral.render.table_lines import fits, table_segments
-from bilateral.render.views import cell_text, listing_rows
+from bilateral.render.cells import cell_len
+from bilateral.render.layout import SAMPLE, Field, Fields, column_widths, header
+from bilateral.render.screen import PIPE_WIDTH, plain_wanted, terminal_width
+from bilateral.render.table_lines import fits, table_pieces
 
-PIPE_WIDTH = 100_000
-UNWRAPPED = frozenset(
-    """id area commitment country start end year reporter partner flow rank kind status value
-    certainty date supports when last_confirmed commitments as_of score url since stated
-    standing""".split()
-)
-"""Columns whose values are never broken: ids, codes, dates, figures."""
+STYLES = {"bold": Style(bold=True), "dim": Style(dim=True)}
 
 
 def console_for(out: TextIO, terminal: bool) -> Console:
     """A console for answers; rich decides width and colour (COLUMNS, FORCE_COLOR, TERM=dumb).
 
     NO_COLOR and CLICOLOR=0 turn off every escape code, bold and dim included. A pipe
-    is never wrapped.
+    is never wrapped. screen.screen_for decides as this console does, without rich.
     """
-    plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("CLICOLOR") == "0"
+    plain = plain_wanted()
     return Console(
         file=out,
         width=terminal_width() if terminal else PIPE_WIDTH,
@@ -45,49 +36,6 @@ def console_for(out: TextIO, terminal: bool) -> Console:
         emoji=False,
         markup=False,
     )
-
-
-def terminal_width() -> int | None:
-    """None to let rich measure the terminal, unless $COLUMNS says 0 (or nothing a width
-    can be), which rich would take as a width: then the terminal's own, else 80."""
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return None
-    if not columns:
-        return None
-    import shutil  # only for a $COLUMNS that is no width
-
-    size = shutil.get_terminal_size((80, 24)).columns
-    return size if size > 0 else 80
-
-
-def cell(value: str) -> Text:
-    return Text(visible(value))
-
-
-def build_table(
-    rows: list[Row], listing: Listing, terminal: bool, cited: Sources | None = None
-) -> tuple[Fitted, Footnotes, NoteMarks]:
-    """The answer as a table that fits the width it is printed at, or, below the width
-    where every value shows whole, as blocks (one record each)."""
-    sources = Footnotes(cited)
-    notes = NoteMarks()
-    lines = [line for row in rows for line in _cells(row.document, listing, sources, notes)]
-    columns = [*listing.table_columns, "src"]
-    grid = [[*(value.plain for value in cells), marks.plain] for cells, marks in lines]
-    blocks = Blocks(listing, lines)
-    fitted = Fitted(
-        [header(column) for column in columns],
-        [[*cells, marks] for cells, marks in lines],
-        [
-            least_width(header(c), (row[i] for row in grid), c in UNWRAPPED)
-            for i, c in enumerate(columns)
-        ],
-        [most_width(header(c), (row[i] for row in grid)) for i, c in enumerate(columns)],
-        terminal,
-        blocks,
-    )
-    return fitted, sources, notes
 
 
 class Fitted:
@@ -113,9 +61,11 @@ class Fitted:
         if widths is None:
             yield self.narrow
             return
-        if self.title is None and fits(self.headers, self.rows, widths, options):
+        if self.title is None and fits_plainly(self.headers, self.rows, widths, options):
             dim = [title == "Src" for title in self.headers]
-            yield from table_segments(self.headers, self.rows, widths, dim, self.terminal)
+            plain = [[value.plain for value in row] for row in self.rows]
+            for text, style in table_pieces(self.headers, plain, widths, dim, self.terminal):
+                yield Segment(text, STYLES[style] if style else None)
             return
         yield self.drawn(widths)
 
@@ -142,34 +92,17 @@ class Fitted:
         return table
 
 
-def most_width(title: str, values: Iterable[str]) -> int:
-    """The width at which a column shows its title and every value on one line."""
-    return max([cell_len(title), *(cell_len(value) for value in values), 1])
-
-
-def least_width(title: str, values: Iterable[str], whole: bool) -> int:
-    """The narrowest a column can be without breaking a word of its title, a value kept
-    whole (its note marks, `[a][b]`, may go beneath it), or a word of any other value."""
-    pieces = [
-        piece for value in values for piece in ([value.split(" [")[0]] if whole else value.split())
-    ]
-    return max([*(cell_len(piece) for piece in (*title.split(), *pieces)), 1])
-
-
-def _cells(
-    document: dict[str, Any], listing: Listing, sources: Footnotes, notes: NoteMarks
-) -> list[tuple[list[Text], Text]]:
-    found = []
-    for position, flat in enumerate(listing_rows(listing, document)):
-        marks = ""
-        if position == 0 and listing.noted and document.get("notes"):
-            marks = " " + notes.mark(document["notes"], sources.mark)
-        cells = [
-            cell(cell_text(flat, column) + (marks if column == listing.noted else ""))
-            for column in listing.table_columns
-        ]
-        found.append((cells, Text(sources.mark(flat.get("sources") or []))))
-    return found
+def fits_plainly(
+    headers: list[str], rows: list[list[Text]], widths: list[int], options: ConsoleOptions
+) -> bool:
+    """Whether table_lines draws the table as rich's Table would: plain values that fit,
+    on a console that draws rich's boxes as they are."""
+    if options.ascii_only or options.legacy_windows:
+        return False
+    if any(value.spans or value.style for row in rows for value in row):
+        return False
+    plain = [[value.plain for value in row] for row in rows]
+    return fits(headers, plain, widths, options.max_width)
 
 
 class Blocks:
@@ -198,39 +131,6 @@ def _block(listing: Listing, cells: list[Text], marks: Text) -> list[RenderableT
     if marks.plain:
         fields.append(Field("Sources", f"[{marks.plain}]", "dim"))
     return [heading, Fields(fields, indent=2)]
-
-
-def header(column: str) -> str:
-    return "Src" if column == "src" else column.replace("_", " ").capitalize()
-
-
-def caption(noun: str, rows: list[Row]) -> Text:
-    """'Trade figures as of 2026-11-29': every table says when its answer is true."""
-    as_of = rows[0].document.get("as_of") if rows else None
-    title = noun[:1].upper() + noun[1:]
-    return Text(f"{title} as of {as_of}" if as_of else title, style="bold")
-
-
-def print_table(
-    rows: list[Row], listing: Listing, out: TextIO, terminal: bool, cited: Sources | None = None
-) -> int:
-    if not rows:
-        return 0
-    table, sources, notes = build_table(rows, listing, terminal, cited)
-    documents = [row.document for row in rows]
-    parts: list[RenderableType] = [caption(listing.noun, rows), table]
-    silent = silence(documents)
-    extras = [
-        Text(f"As of {documents[0]['as_of']}, {silent}.") if silent else None,
-        dispute_lines(documents, sources.mark),
-        notes.render() if notes.letters else None,
-        certainty_legend(documents) if "certainty" in listing.table_columns else None,
-    ]
-    parts += [Text(""), *(extra for extra in extras if extra is not None)]
-    if sources.numbers:
-        parts.append(sources.render())
-    print_once(Group(*parts), out, terminal)
-    return len(rows)
 
 
 def print_once(renderable: RenderableType, out: TextIO, terminal: bool) -> None:

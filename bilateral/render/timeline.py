@@ -14,7 +14,8 @@ from bilateral.answer.dated import as_of as when
 from bilateral.answer.rows import Row
 from bilateral.render.escapes import visible
 from bilateral.render.footnotes import Footnotes, Sources
-from bilateral.render.screen_tables import caption, console_for, print_once
+from bilateral.render.listing_table import caption
+from bilateral.render.screen_tables import console_for, print_once
 from bilateral.schema import dates
 
 LABEL_SHARE = 0.4
@@ -55,7 +56,7 @@ def print_timeline(
         table.add_row(Text(visible(entry["label"])), bar, Text(notes.mark(entry["sources"])))
     table.add_row(Text(""), _axis(first, last, chart), Text(""))
     parts: list[RenderableType] = [
-        caption("timeline", rows),
+        caption("timeline", rows).renderable(),
         Text(LEGEND if terminal else PLAIN_LEGEND, "dim"),
         table,
     ]

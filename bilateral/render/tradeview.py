@@ -8,7 +8,8 @@ from typing import Any, TextIO
 
 from bilateral.answer.rows import Row
 from bilateral.kinds.registry import kind
-from bilateral.render.screen_tables import console_for, print_table
+from bilateral.render.listing_table import print_table
+from bilateral.render.plain_text import Words, print_direct
 from bilateral.render.views import listing_named
 
 MIRROR_COLUMNS = ("mirror_value", "gap")
@@ -31,6 +32,4 @@ def trade_table(
         listing = listing.replace(table_columns=columns)
     print_table(rows, listing, out, terminal, cited)
     if mirrored:
-        from rich.text import Text  # with the table
-
-        console_for(out, terminal).print(Text(LEGEND, style="dim"))
+        print_direct(Words(LEGEND, style="dim"), out, terminal)

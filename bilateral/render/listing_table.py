@@ -1,0 +1,114 @@
+"""A listing as a table for people: its caption, the table (or, where even its narrowest
+layout is too wide, a block a record), what the sources dispute, the notes, the certainty
+legend and the footnotes. Written without rich where every part can be (plain_text.py);
+rich draws the rest (screen_tables.py)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TextIO
+
+from bilateral.answer.dated import silence
+from bilateral.answer.rows import Row
+from bilateral.kinds.kind import Listing
+from bilateral.render.annotations import NoteMarks, certainty_legend, dispute_lines
+from bilateral.render.cells import cell_len
+from bilateral.render.escapes import visible
+from bilateral.render.footnotes import Footnotes, Sources
+from bilateral.render.layout import SAMPLE, column_widths, header, least_width, most_width
+from bilateral.render.plain_text import Part, Words, print_parts, rendered
+from bilateral.render.screen import Screen
+from bilateral.render.table_lines import fits, table_pieces
+from bilateral.render.views import cell_text, listing_rows
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+UNWRAPPED = frozenset(
+    """id area commitment country start end year reporter partner flow rank kind status value
+    certainty date supports when last_confirmed commitments as_of score url since stated
+    standing""".split()
+)
+"""Columns whose values are never broken: ids, codes, dates, figures."""
+
+
+class ListingTable:
+    """The table of a listing: a row of cells and its source marks for each line."""
+
+    def __init__(self, listing: Listing, lines: list[list[str]], terminal: bool) -> None:
+        self.listing, self.lines, self.terminal = listing, lines, terminal
+        columns = [*listing.table_columns, "src"]
+        self.headers = [header(column) for column in columns]
+        self.least = [
+            least_width(header(c), (row[i] for row in lines), c in UNWRAPPED)
+            for i, c in enumerate(columns)
+        ]
+        self.most = [
+            most_width(header(c), (row[i] for row in lines)) for i, c in enumerate(columns)
+        ]
+
+    def text(self, screen: Screen) -> str | None:
+        """As screen_tables.Fitted draws the table where every value fits its column."""
+        lengths = [[cell_len(value) for value in row] for row in self.lines[:SAMPLE]]
+        widths = column_widths(self.least, self.most, screen.width, lengths)
+        if widths is None or not fits(self.headers, self.lines, widths, screen.width):
+            return None
+        dim = [title == "Src" for title in self.headers]
+        pieces = table_pieces(self.headers, self.lines, widths, dim, self.terminal)
+        return rendered(pieces, screen.color)
+
+    def renderable(self) -> RenderableType:
+        from rich.text import Text  # rich lays out a table that does not fit as it is
+
+        from bilateral.render.screen_tables import Blocks, Fitted  # as above
+
+        cells = [[Text(value) for value in line] for line in self.lines]
+        blocks = Blocks(self.listing, [(line[:-1], line[-1]) for line in cells])
+        return Fitted(self.headers, cells, self.least, self.most, self.terminal, blocks)
+
+
+def _lines(
+    document: dict[str, Any], listing: Listing, sources: Footnotes, notes: NoteMarks
+) -> list[list[str]]:
+    """A record's table lines: its cells, then the numbers of the sources each cites."""
+    found = []
+    for position, flat in enumerate(listing_rows(listing, document)):
+        marks = ""
+        if position == 0 and listing.noted and document.get("notes"):
+            marks = " " + notes.mark(document["notes"], sources.mark)
+        cells = [
+            visible(cell_text(flat, column) + (marks if column == listing.noted else ""))
+            for column in listing.table_columns
+        ]
+        found.append([*cells, sources.mark(flat.get("sources") or [])])
+    return found
+
+
+def caption(noun: str, rows: list[Row]) -> Words:
+    """'Trade figures as of 2026-11-29': every table says when its answer is true."""
+    as_of = rows[0].document.get("as_of") if rows else None
+    title = noun[:1].upper() + noun[1:]
+    return Words(f"{title} as of {as_of}" if as_of else title, style="bold")
+
+
+def print_table(
+    rows: list[Row], listing: Listing, out: TextIO, terminal: bool, cited: Sources | None = None
+) -> int:
+    if not rows:
+        return 0
+    sources = Footnotes(cited)
+    notes = NoteMarks()
+    lines = [line for row in rows for line in _lines(row.document, listing, sources, notes)]
+    documents = [row.document for row in rows]
+    parts: list[Part] = [caption(listing.noun, rows), ListingTable(listing, lines, terminal)]
+    silent = silence(documents)
+    extras = [
+        Words(f"As of {documents[0]['as_of']}, {silent}.") if silent else None,
+        dispute_lines(documents, sources.mark),
+        notes.render() if notes.letters else None,
+        certainty_legend(documents) if "certainty" in listing.table_columns else None,
+    ]
+    parts += [Words(""), *(extra for extra in extras if extra is not None)]
+    if sources.numbers:
+        parts.append(sources.render())
+    print_parts(parts, out, terminal)
+    return len(rows)
