@@ -14,7 +14,7 @@ import pytest
 
 from bilateral.api import open_base
 from bilateral.store.directory import cache_name
-from bilateral.store.integrity import record_checksum
+from bilateral.store.packing import pack, unpacked
 from tests.base_edits import Files, read_base, split_by_table, write_base
 from tests.conftest import MINIMAL, SHIPPED, run
 
@@ -139,12 +139,12 @@ def _forged(cache: Path) -> Path:
         (rowid, doc) = store.execute(
             "SELECT rowid, doc FROM records WHERE type = 'trade' LIMIT 1"
         ).fetchone()
-        document = json.loads(doc)
+        stored, names, titles, body = unpacked(doc)
+        document = json.loads(stored)
         document["value"]["high"] = 99999
         text = json.dumps(document, separators=(",", ":"), ensure_ascii=False)
         store.execute(
-            "UPDATE records SET doc = ?, checksum = ? WHERE rowid = ?",
-            (text, record_checksum(text), rowid),
+            "UPDATE records SET doc = ? WHERE rowid = ?", (pack(text, (names, titles, body)), rowid)
         )
     return cache
 

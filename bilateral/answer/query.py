@@ -45,9 +45,9 @@ class FactQuery:
 
     def countries(self) -> dict[str, str]:
         rows = self.db.execute(
-            "SELECT id, doc, checksum FROM records WHERE type = 'country' ORDER BY sort"
+            "SELECT id, doc FROM records WHERE type = 'country' ORDER BY sort"
         ).fetchall()
-        return {code: Row.stored(*stored).document["name"] for code, *stored in rows}
+        return {code: Row.stored(stored).document["name"] for code, stored in rows}
 
     @property
     def default_pair(self) -> str | None:
@@ -137,7 +137,7 @@ class FactQuery:
         return list(dict.fromkeys(found))
 
     def listing(self, kind: str, pair: str | None, filters: list[Filter]) -> Iterator[Row]:
-        sql = ["SELECT doc, checksum FROM records WHERE type = ?"]
+        sql = ["SELECT doc FROM records WHERE type = ?"]
         parameters: list[str] = [kind]
         if pair is not None:
             sql.append("AND pair = ?")
@@ -150,8 +150,8 @@ class FactQuery:
             )
             parameters += [kind, facet.key, *facet.values]
         sql.append("ORDER BY sort")
-        for stored in self.db.execute(" ".join(sql), parameters):
-            yield Row.stored(*stored)
+        for (stored,) in self.db.execute(" ".join(sql), parameters):
+            yield Row.stored(stored)
 
     def coverage(self) -> Document:
         """The first and last day the records speak of, and for each kind the latest date of
@@ -178,20 +178,18 @@ class FactQuery:
         return [value for (value,) in rows]
 
     def record(self, record_id: str) -> tuple[str, Row] | None:
-        row = self.db.execute(
-            "SELECT type, doc, checksum FROM records WHERE id = ?", (record_id,)
-        ).fetchone()
-        return (row[0], Row.stored(*row[1:])) if row else None
+        row = self.db.execute("SELECT type, doc FROM records WHERE id = ?", (record_id,)).fetchone()
+        return (row[0], Row.stored(row[1])) if row else None
 
     def mentioning(self, record_id: str) -> list[tuple[str, str, Document]]:
         """(id, kind, document) of the records that mention or cite a record."""
         rows = self.db.execute(
-            "SELECT r.id, r.type, r.doc, r.checksum "
+            "SELECT r.id, r.type, r.doc "
             "FROM mentions m JOIN records r ON r.rowid = m.record "
             "WHERE m.target = ? ORDER BY r.type, r.sort",
             (record_id,),
         ).fetchall()
-        return [(rid, kind, Row.stored(*stored).document) for rid, kind, *stored in rows]
+        return [(rid, kind, Row.stored(stored).document) for rid, kind, stored in rows]
 
     def supporting(self, source_id: str) -> list[Document]:
         rows = self.db.execute(
