@@ -671,8 +671,8 @@ def test_a_byte_gone_bad_outside_the_checksums_is_noticed(tmp_path: Path, where:
                 " WHERE target IN (SELECT id FROM records WHERE type = 'source'))"
                 " ORDER BY rowid LIMIT 1"
             )
-        else:  # the facet (trade, flow, export), in the table and in its index
-            marker = "tradeflowexport"
+        else:  # the facet (trade, flow), in the table of the facets' codes
+            marker = "tradeflow"
     data = bytearray(path.read_bytes())
     found = [m.start() for m in re.finditer(re.escape(marker.encode()), data)]
     assert found

@@ -13,6 +13,10 @@ if TYPE_CHECKING:
     from bilateral.answer.names import NameMatcher
 
 
+FACET = "SELECT code FROM facet_keys WHERE type = ? AND key = ?"
+"""The code under which the facets of a kind and key are stored."""
+
+
 class Filter:
     """Records having a facet `key` equal to any of `values`."""
 
@@ -129,9 +133,9 @@ class FactQuery:
         if countries:
             inside = self.db.execute(
                 "SELECT r.id FROM facets f JOIN records r ON r.rowid = f.record "
-                f"WHERE f.type = 'place' AND f.key = 'country' AND f.value IN "
+                f"WHERE f.facet = ({FACET}) AND f.value IN "
                 f"({', '.join('?' * len(countries))})",
-                countries,
+                ("place", "country", *countries),
             ).fetchall()
             found += [record_id for (record_id,) in inside]
         return list(dict.fromkeys(found))
@@ -146,7 +150,7 @@ class FactQuery:
             marks = ", ".join("?" * len(facet.values))
             sql.append(
                 "AND rowid IN (SELECT record FROM facets "
-                f"WHERE type = ? AND key = ? AND value IN ({marks}))"
+                f"WHERE facet = ({FACET}) AND value IN ({marks}))"
             )
             parameters += [kind, facet.key, *facet.values]
         sql.append("ORDER BY sort")
@@ -173,7 +177,7 @@ class FactQuery:
 
     def facet_values(self, kind: str, key: str) -> list[str]:
         rows = self.db.execute(
-            "SELECT DISTINCT value FROM facets WHERE type = ? AND key = ?", (kind, key)
+            f"SELECT DISTINCT value FROM facets WHERE facet = ({FACET})", (kind, key)
         ).fetchall()
         return [value for (value,) in rows]
 

@@ -20,6 +20,7 @@ from bilateral.schema.checker import Document
 from bilateral.schema.jsontext import to_json
 from bilateral.schema.lookup import Lookup
 from bilateral.schema.textnorm import name_key, single_deletions, terms
+from bilateral.store.facetcodes import check_codes, coded
 from bilateral.store.packing import pack, unpacked
 from bilateral.store.scopes import Links, write_scopes
 
@@ -33,12 +34,14 @@ CREATE TABLE records (
     sort TEXT NOT NULL,
     part TEXT NOT NULL,
     position INTEGER NOT NULL,
+    tokens INTEGER NOT NULL,
     doc BLOB NOT NULL
 );
 CREATE TABLE record_dates (record INTEGER PRIMARY KEY, first TEXT, last TEXT, checked TEXT);
+CREATE TABLE facet_keys (code INTEGER PRIMARY KEY, type TEXT NOT NULL, key TEXT NOT NULL);
 CREATE TABLE facets (
-    type TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, record INTEGER NOT NULL,
-    PRIMARY KEY (type, key, value, record)
+    facet INTEGER NOT NULL, value TEXT NOT NULL, record INTEGER NOT NULL,
+    PRIMARY KEY (facet, value, record)
 ) WITHOUT ROWID;
 CREATE TABLE names (key TEXT NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (key, record))
     WITHOUT ROWID;
@@ -55,7 +58,6 @@ CREATE VIRTUAL TABLE search USING fts5(
     names, titles, body, content = '', tokenize = 'unicode61'
 );
 CREATE VIRTUAL TABLE search_terms USING fts5vocab(search, 'row');
-CREATE TABLE record_tokens (record INTEGER PRIMARY KEY, tokens INTEGER NOT NULL);
 CREATE TABLE scopes (pair TEXT NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (pair, record))
     WITHOUT ROWID;
 CREATE TABLE scope_sizes (pair TEXT PRIMARY KEY, records INTEGER NOT NULL, tokens INTEGER NOT NULL);
@@ -63,7 +65,6 @@ CREATE TABLE scope_sizes (pair TEXT PRIMARY KEY, records INTEGER NOT NULL, token
 
 INDEXES = """
 CREATE INDEX records_by_type ON records (type, pair, sort);
-CREATE INDEX records_by_part ON records (part);
 """
 """The tables that find records (facets, names, name tokens, their variants, mentions) are
 their own indexes: each row is its key, kept once (WITHOUT ROWID), not in a table and again
@@ -167,6 +168,7 @@ def record_build(
         **Declared.of_registry().stored(),
         **source,
     }
+    check_codes(connection)
     connection.execute("DELETE FROM meta")
     connection.executemany("INSERT INTO meta VALUES (?, ?)", info.items())
 
@@ -190,7 +192,7 @@ def insert_records(
 ) -> tuple[set[str], Links]:
     """Write compiled records at their rowids, and all that finds them; the name tokens, and
     what the records' scopes are made of (store/scopes.py)."""
-    rows, facets, names, tokens, mentions, search, spans, sizes = [], [], [], [], [], [], [], []
+    rows, facets, names, tokens, mentions, search, spans = [], [], [], [], [], [], []
     for rowid, record in records:
         document = record.document
         document_json = to_json(document)
@@ -199,7 +201,7 @@ def insert_records(
         texts = (" ".join(columns[0]), " ".join(columns[1]), " ".join(columns[2]))
         rows.append(
             (rowid, document["id"], kind, record.kind.pair_of(document), record.sort,
-             record.part, record.position, pack(document_json, texts))
+             record.part, record.position, sum(map(len, columns)), pack(document_json, texts))
         )  # fmt: skip
         cited = cited_sources(document_json)
         checked = max(
@@ -214,19 +216,17 @@ def insert_records(
         targets = dict.fromkeys((*record.mentions, *cited))
         mentions += [(target, rowid) for target in targets if target != document["id"]]
         search.append((rowid, *texts))
-        sizes.append((rowid, sum(map(len, columns))))
-    connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO record_dates VALUES (?, ?, ?, ?)", spans)
     # in key order, which fills each index's pages whole
-    connection.executemany("INSERT INTO facets VALUES (?, ?, ?, ?)", sorted(facets))
+    connection.executemany("INSERT INTO facets VALUES (?, ?, ?)", coded(connection, facets))
     connection.executemany("INSERT INTO names VALUES (?, ?)", sorted(names))
     connection.executemany("INSERT INTO name_tokens VALUES (?, ?)", sorted(tokens))
     connection.executemany("INSERT INTO mentions VALUES (?, ?)", sorted(mentions))
     connection.executemany(
         "INSERT INTO search (rowid, names, titles, body) VALUES (?, ?, ?, ?)", search
     )
-    connection.executemany("INSERT INTO record_tokens VALUES (?, ?)", sizes)
-    links = Links([row[:4] for row in rows], mentions, dict(sizes))
+    links = Links([row[:4] for row in rows], mentions, {row[0]: row[7] for row in rows})
     return {token for token, _ in tokens}, links
 
 

@@ -56,7 +56,7 @@ from bilateral.store.packing import document_text
 from bilateral.store.scopes import resize_scopes, stored_links, write_scopes
 from bilateral.store.writing import put_in_place, temporary_beside
 
-ROW_TABLES = ("facets", "names", "name_tokens", "mentions", "record_dates", "record_tokens")
+ROW_TABLES = ("facets", "names", "name_tokens", "mentions", "record_dates")
 """Tables whose rows belong to a record by its rowid in `record`."""
 TOP = frozenset(kind.name for kind in TOP_LEVEL)
 Stored = tuple[int, str, str, int]

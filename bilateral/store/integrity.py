@@ -9,6 +9,7 @@ EXPECTED_TABLES = frozenset(
         "meta",
         "records",
         "facets",
+        "facet_keys",
         "names",
         "name_tokens",
         "token_variants",
@@ -16,7 +17,6 @@ EXPECTED_TABLES = frozenset(
         "search",
         "search_terms",
         "record_dates",
-        "record_tokens",
         "scopes",
         "scope_sizes",
     )
