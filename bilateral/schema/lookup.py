@@ -27,7 +27,7 @@ class Lookup:
         return zlib.compress(marshal.dumps(
             (self.names, self.aliases, self.source_dates, self.as_of, self.demonyms,
              self.country_of)
-        ), 9)  # fmt: skip
+        ))  # fmt: skip
 
     @classmethod
     def loads(cls, data: bytes) -> Lookup:

@@ -19,12 +19,16 @@ SEPARATOR = "\x00"
 none."""
 COLUMNS = 3
 """The search columns: names, titles, body."""
+WINDOW = -13
+"""Raw deflate with an 8 KiB window: it holds the dictionary, and costs a quarter of the
+time of the largest to set up for each record, for the same bytes."""
+MEMORY = 6
 
 
 def pack(document_json: str, search: tuple[str, str, str]) -> bytes:
     """The blob of a record: the CRC-32 of its text, then the text deflated."""
     text = SEPARATOR.join((document_json, *search)).encode("utf-8", "surrogatepass")
-    packer = zlib.compressobj(9, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, DICTIONARY)
+    packer = zlib.compressobj(9, zlib.DEFLATED, WINDOW, MEMORY, zlib.Z_DEFAULT_STRATEGY, DICTIONARY)
     return zlib.crc32(text).to_bytes(4, "big") + packer.compress(text) + packer.flush()
 
 
@@ -32,7 +36,7 @@ def unpacked(blob: bytes) -> list[str]:
     """The document's JSON text and its three search columns, once the blob inflates whole
     to text matching its checksum; StoreDamaged otherwise."""
     try:
-        unpacker = zlib.decompressobj(-15, DICTIONARY)
+        unpacker = zlib.decompressobj(WINDOW, DICTIONARY)
         data = unpacker.decompress(blob[4:]) + unpacker.flush()
         whole = unpacker.eof and not unpacker.unused_data
         if not whole or zlib.crc32(data) != int.from_bytes(blob[:4], "big"):
