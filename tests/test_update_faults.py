@@ -185,4 +185,7 @@ def test_the_cache_stays_near_its_size_over_many_edits(
         files[people]["people"][0]["roles"][0]["title"] = f"Minister {number % 3}"
         write_base(shipped_parts, files)
         answers_alike(shipped_parts, "officials")
-    assert cache.stat().st_size < first * 1.25
+    # What grows is the search index's segments (FTS5 merges them as it goes): 304 KiB
+    # over these 30 edits, as much as before the records were compressed (store format 3),
+    # which is now a quarter of the first build's 1.1 MiB.
+    assert cache.stat().st_size < first * 1.3
