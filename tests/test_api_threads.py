@@ -15,6 +15,7 @@ import pytest
 import bilateral
 from bilateral.api import open_base
 from bilateral.store.directory import cache_name
+from bilateral.store.packing import document_text
 from tests.base_edits import read_base, split_by_table, write_base
 from tests.conftest import MINIMAL
 
@@ -85,7 +86,9 @@ def _damage_a_record(cache: Path) -> None:
         rowid, doc = store.execute(
             "SELECT rowid, doc FROM records WHERE type = 'trade' LIMIT 1"
         ).fetchone()
-        store.execute("UPDATE records SET doc = ? WHERE rowid = ?", (doc.replace("3", "9"), rowid))
+        middle = len(doc) // 2
+        damaged = doc[:middle] + bytes([doc[middle] ^ 0x01]) + doc[middle + 1 :]
+        store.execute("UPDATE records SET doc = ? WHERE rowid = ?", (damaged, rowid))
 
 
 def test_an_api_user_gets_a_damaged_cache_rebuilt(isolated_cache: Path) -> None:
@@ -95,7 +98,7 @@ def test_an_api_user_gets_a_damaged_cache_rebuilt(isolated_cache: Path) -> None:
     assert figures(MINIMAL) == [30000]
     with sqlite3.connect(cache) as store:
         (doc,) = store.execute("SELECT doc FROM records WHERE type = 'trade'").fetchone()
-    assert json.loads(doc)["value"]["high"] == 30000  # the file itself built again
+    assert json.loads(document_text(doc))["value"]["high"] == 30000  # the file itself built again
 
 
 def test_a_damaged_cache_is_rebuilt_for_a_question_asked_from_a_thread(

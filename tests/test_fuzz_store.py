@@ -173,14 +173,13 @@ def test_many_mutated_bases_answer_the_same_through_the_cache(tmp_path: Path) ->
 
 
 def _stored_regions(path: Path) -> list[tuple[int, int, list[str]]]:
-    """Where each record's JSON text lies in the cache file, with a
+    """Where each record's stored blob lies in the cache file, with a
     question that reads that record: (start, length, question)."""
     data = path.read_bytes()
     regions = []
     with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
-        for record_id, document in db.execute("SELECT id, doc FROM records"):
+        for record_id, stored in db.execute("SELECT id, doc FROM records"):
             question = ["show", "--format", "jsonl", record_id]
-            stored = document.encode()
             start = data.find(stored)
             if start != -1 and data.find(stored, start + 1) == -1:  # whole on one page
                 regions.append((start, len(stored), question))

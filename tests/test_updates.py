@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import marshal
 import sqlite3
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,6 @@ from bilateral.cli import cli
 from bilateral.errors import FactBaseInvalid, FactBaseUnreadable
 from bilateral.store import building, cuts, incremental
 from bilateral.store.cache import open_store
-from bilateral.store.integrity import record_checksum
 from tests.base_edits import Editor, Files, read_base, split_by_table, write_base
 from tests.conftest import ARTICLE, MINIMAL
 
@@ -31,9 +31,9 @@ AS_OF = ("--as-of", "2004-07-28")
 
 def dump(connection: sqlite3.Connection) -> dict[str, Any]:
     """Everything a store holds that an answer can read: the records at their rowids, the
-    text searched at its rowids, every other table as a sorted list of rows. A record's
-    checksum is compared by whether it matches, the marshalled lookup by what it holds
-    (marshal's bytes depend on which strings are shared objects)."""
+    words the search index holds at their rowids, columns and offsets, every other table as
+    a sorted list of rows. The marshalled lookup is compared by what it holds (marshal's
+    bytes depend on which strings are shared objects)."""
     listed = connection.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' "
         "AND name NOT LIKE 'search_%' AND name NOT LIKE 'sqlite_%'"
@@ -42,19 +42,16 @@ def dump(connection: sqlite3.Connection) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for table in tables:
         if table == "records":
-            rows = [
-                (
-                    *row[:7],
-                    record_checksum(row[6]) == row[7],
-                    *row[8:],
-                )
-                for row in connection.execute("SELECT rowid, * FROM records ORDER BY rowid")
-            ]
+            rows = connection.execute("SELECT rowid, * FROM records ORDER BY rowid").fetchall()
         elif table == "search":
-            rows = connection.execute("SELECT rowid, * FROM search ORDER BY rowid").fetchall()
+            connection.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.words "
+                "USING fts5vocab(main, search, instance)"
+            )
+            rows = connection.execute("SELECT * FROM temp.words ORDER BY 2, 3, 4, 1").fetchall()
         elif table == "meta":
             rows = sorted(
-                (key, marshal.loads(value) if key == "lookup" else value)
+                (key, marshal.loads(zlib.decompress(value)) if key == "lookup" else value)
                 for key, value in connection.execute("SELECT * FROM meta")
                 if key not in VOLATILE_META
             )

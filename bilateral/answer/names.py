@@ -121,10 +121,8 @@ class NameMatcher:
 
     def display_names(self, rowid: int) -> list[str]:
         """A record's name, then the other names it had over time."""
-        stored = self.db.execute(
-            "SELECT doc, checksum FROM records WHERE rowid = ?", (rowid,)
-        ).fetchone()
-        document = Row.stored(*stored).document
+        stored = self.db.execute("SELECT doc FROM records WHERE rowid = ?", (rowid,)).fetchone()
+        document = Row.stored(stored[0]).document
         dated = [str(entry["name"]) for entry in document.get("names") or []]
         return list(dict.fromkeys([str(document.get("name") or document["id"]), *dated]))
 

@@ -13,6 +13,10 @@ if TYPE_CHECKING:
     from bilateral.answer.names import NameMatcher
 
 
+FACET = "SELECT code FROM facet_keys WHERE type = ? AND key = ?"
+"""The code under which the facets of a kind and key are stored."""
+
+
 class Filter:
     """Records having a facet `key` equal to any of `values`."""
 
@@ -45,9 +49,9 @@ class FactQuery:
 
     def countries(self) -> dict[str, str]:
         rows = self.db.execute(
-            "SELECT id, doc, checksum FROM records WHERE type = 'country' ORDER BY sort"
+            "SELECT id, doc FROM records WHERE type = 'country' ORDER BY sort"
         ).fetchall()
-        return {code: Row.stored(*stored).document["name"] for code, *stored in rows}
+        return {code: Row.stored(stored).document["name"] for code, stored in rows}
 
     @property
     def default_pair(self) -> str | None:
@@ -129,15 +133,15 @@ class FactQuery:
         if countries:
             inside = self.db.execute(
                 "SELECT r.id FROM facets f JOIN records r ON r.rowid = f.record "
-                f"WHERE f.type = 'place' AND f.key = 'country' AND f.value IN "
+                f"WHERE f.facet = ({FACET}) AND f.value IN "
                 f"({', '.join('?' * len(countries))})",
-                countries,
+                ("place", "country", *countries),
             ).fetchall()
             found += [record_id for (record_id,) in inside]
         return list(dict.fromkeys(found))
 
     def listing(self, kind: str, pair: str | None, filters: list[Filter]) -> Iterator[Row]:
-        sql = ["SELECT doc, checksum FROM records WHERE type = ?"]
+        sql = ["SELECT doc FROM records WHERE type = ?"]
         parameters: list[str] = [kind]
         if pair is not None:
             sql.append("AND pair = ?")
@@ -146,12 +150,12 @@ class FactQuery:
             marks = ", ".join("?" * len(facet.values))
             sql.append(
                 "AND rowid IN (SELECT record FROM facets "
-                f"WHERE type = ? AND key = ? AND value IN ({marks}))"
+                f"WHERE facet = ({FACET}) AND value IN ({marks}))"
             )
             parameters += [kind, facet.key, *facet.values]
         sql.append("ORDER BY sort")
-        for stored in self.db.execute(" ".join(sql), parameters):
-            yield Row.stored(*stored)
+        for (stored,) in self.db.execute(" ".join(sql), parameters):
+            yield Row.stored(stored)
 
     def coverage(self) -> Document:
         """The first and last day the records speak of, and for each kind the latest date of
@@ -173,25 +177,23 @@ class FactQuery:
 
     def facet_values(self, kind: str, key: str) -> list[str]:
         rows = self.db.execute(
-            "SELECT DISTINCT value FROM facets WHERE type = ? AND key = ?", (kind, key)
+            f"SELECT DISTINCT value FROM facets WHERE facet = ({FACET})", (kind, key)
         ).fetchall()
         return [value for (value,) in rows]
 
     def record(self, record_id: str) -> tuple[str, Row] | None:
-        row = self.db.execute(
-            "SELECT type, doc, checksum FROM records WHERE id = ?", (record_id,)
-        ).fetchone()
-        return (row[0], Row.stored(*row[1:])) if row else None
+        row = self.db.execute("SELECT type, doc FROM records WHERE id = ?", (record_id,)).fetchone()
+        return (row[0], Row.stored(row[1])) if row else None
 
     def mentioning(self, record_id: str) -> list[tuple[str, str, Document]]:
         """(id, kind, document) of the records that mention or cite a record."""
         rows = self.db.execute(
-            "SELECT r.id, r.type, r.doc, r.checksum "
+            "SELECT r.id, r.type, r.doc "
             "FROM mentions m JOIN records r ON r.rowid = m.record "
             "WHERE m.target = ? ORDER BY r.type, r.sort",
             (record_id,),
         ).fetchall()
-        return [(rid, kind, Row.stored(*stored).document) for rid, kind, *stored in rows]
+        return [(rid, kind, Row.stored(stored).document) for rid, kind, stored in rows]
 
     def supporting(self, source_id: str) -> list[Document]:
         rows = self.db.execute(

@@ -10,10 +10,10 @@ Document = dict[str, Any]
 
 
 class Row:
-    """The store keeps each document once, as compact JSON text: written out unparsed by
-    the JSON formats, and parsed only when a table, CSV or TSV needs its fields. A row
-    made at answer time (`Row.of`) is written as JSON only when its text is asked for;
-    like every answer's document, its document is never changed after."""
+    """The store keeps each document once, as compact JSON text (compressed): written out
+    unparsed by the JSON formats, and parsed only when a table, CSV or TSV needs its fields.
+    A row made at answer time (`Row.of`) is written as JSON only when its text is asked
+    for; like every answer's document, its document is never changed after."""
 
     __slots__ = ("_document", "_raw")
 
@@ -39,11 +39,11 @@ class Row:
         return self._document
 
     @classmethod
-    def stored(cls, raw: str, checksum: int) -> Row:
+    def stored(cls, blob: bytes) -> Row:
         """A row read from the store, once it matches the checksum written with it."""
-        from bilateral.store.integrity import verified  # zlib only; every stored row
+        from bilateral.store.packing import document_text  # zlib only; every stored row
 
-        return cls(verified(raw, checksum))
+        return cls(document_text(blob))
 
     @classmethod
     def of(cls, document: Document) -> Row:

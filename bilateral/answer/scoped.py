@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from bilateral.store.packing import unpacked
 from bilateral.store.scopes import EVERY, WHOLE
 
 K1 = 1.2
@@ -53,7 +54,7 @@ def scoped_candidates(
         if matches > MANY:
             return None
         own = None
-        inside = connection.execute(MATCHING, (expression,)).fetchall()
+        inside = _searched(connection.execute(MATCHING, (expression,)).fetchall())
     else:
         found = [rowid for (rowid,) in connection.execute(MATCHES, (expression,))]
         own = _in_scope(connection, pair, found)
@@ -75,7 +76,9 @@ def scoped_candidates(
 
 COUNT = "SELECT count(*) FROM search WHERE search MATCH ?"
 MATCHES = "SELECT rowid FROM search WHERE search MATCH ?"
-MATCHING = "SELECT rowid, names, titles, body FROM search WHERE search MATCH ?"
+MATCHING = (
+    "SELECT s.rowid, r.doc FROM search s JOIN records r ON r.rowid = s.rowid WHERE search MATCH ?"
+)
 Row = tuple[int, str, str, str]
 
 
@@ -103,21 +106,33 @@ SIZES = "SELECT total(records), total(tokens) FROM scope_sizes WHERE pair IN (?,
 
 
 def _texts(connection: sqlite3.Connection, rowids: list[int]) -> list[Row]:
-    """The search text of these rows, by column."""
-    return connection.execute(
-        "SELECT rowid, names, titles, body FROM search "
-        "WHERE rowid IN (SELECT value FROM json_each(?))",
-        (json.dumps(rowids),),
-    ).fetchall()
+    """The search text of these rows, by column, in the order given."""
+    found = dict(
+        connection.execute(
+            "SELECT rowid, doc FROM records WHERE rowid IN (SELECT value FROM json_each(?))",
+            (json.dumps(rowids),),
+        ).fetchall()
+    )
+    return _searched([(rowid, found[rowid]) for rowid in rowids if rowid in found])
+
+
+def _searched(rows: list[tuple[int, bytes]]) -> list[Row]:
+    """Each record's search columns, read from its stored blob (the search index keeps
+    no text)."""
+    found = []
+    for rowid, blob in rows:
+        _document, names, titles, body = unpacked(blob)
+        found.append((rowid, names, titles, body))
+    return found
 
 
 def _best_anywhere(connection: sqlite3.Connection, expression: str, candidates: int) -> list[Row]:
     weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
-    return connection.execute(
-        f"SELECT rowid, names, titles, body FROM search WHERE search MATCH ? "
-        f"ORDER BY bm25(search, {weights}) LIMIT ?",
+    best = connection.execute(
+        f"SELECT rowid FROM search WHERE search MATCH ? ORDER BY bm25(search, {weights}) LIMIT ?",
         (expression, candidates),
-    ).fetchall()
+    )
+    return _texts(connection, [rowid for (rowid,) in best])
 
 
 class Counted(NamedTuple):

@@ -9,6 +9,7 @@ from bilateral.answer.rows import Row
 from bilateral.answer.scoped import COLUMN_WEIGHTS, Scored, scoped_candidates
 from bilateral.kinds.base import first_day
 from bilateral.schema.textnorm import stem, terms, words
+from bilateral.store.packing import document_text, unpacked
 
 MAX_QUERY_TERMS = 32
 CANDIDATES = 60
@@ -168,7 +169,7 @@ def search(
     said = set(words(question))
     hinted = {_TYPE_HINTS[w] for w in (*said, *terms(question)) if w in _TYPE_HINTS}
     hits = []
-    for record_id, kind, raw, checksum, text, first, last, bm25 in rows:
+    for record_id, kind, raw, text, first, last, bm25 in rows:
         present = set(text.split())
         score = 10.0 * _coverage(wanted, present) - BM25_SHARE * bm25
         score += 3.0 if kind in hinted else 0.0
@@ -176,28 +177,32 @@ def search(
         score -= UNDATED_BELOW if kind in HAPPENINGS and not first else 0.0
         if during and kind in HAPPENINGS and first and first <= during[1] and last >= during[0]:
             score += DURING
-        hits.append(Hit(record_id, kind, score, Row.stored(raw, checksum)))
+        hits.append(Hit(record_id, kind, score, Row(raw)))
     if as_of:
-        hits = _not_yet_below(connection, hits, as_of, [row[5] for row in rows])
+        hits = _not_yet_below(connection, hits, as_of, [row[4] for row in rows])
     hits = [hit._replace(score=round(hit.score, 3)) for hit in hits]
     hits.sort(key=lambda hit: (-hit.score, hit.id))
     return hits
 
 
 Candidate = tuple[Any, ...]
-"""id, kind, document and its checksum, search text, first and last day, bm25."""
+"""id, kind, document's JSON text (its checksum matched), search text, first and last day,
+bm25."""
 
 
 def _by_fts5(connection: sqlite3.Connection, expression: str) -> list[Candidate]:
-    rows: list[Candidate] = connection.execute(
-        "SELECT r.id, r.type, r.doc, r.checksum, "
-        "s.names || ' ' || s.titles || ' ' || s.body, d.first, d.last, "
+    rows = connection.execute(
+        "SELECT r.id, r.type, r.doc, d.first, d.last, "
         f"bm25(search, {WEIGHTS}) AS rank FROM search s JOIN records r ON r.rowid = s.rowid "
         "LEFT JOIN record_dates d ON d.record = r.rowid "
         "WHERE search MATCH ? ORDER BY rank LIMIT ?",
         (expression, CANDIDATES),
     ).fetchall()
-    return rows
+    found = []
+    for record_id, kind, blob, *rest in rows:
+        document, *columns = unpacked(blob)
+        found.append((record_id, kind, document, " ".join(columns), *rest))
+    return found
 
 
 def _details(connection: sqlite3.Connection, ranked: list[Scored]) -> list[Candidate]:
@@ -205,13 +210,16 @@ def _details(connection: sqlite3.Connection, ranked: list[Scored]) -> list[Candi
     found = {
         rowid: rest
         for rowid, *rest in connection.execute(
-            "SELECT r.rowid, r.id, r.type, r.doc, r.checksum, d.first, d.last "
+            "SELECT r.rowid, r.id, r.type, r.doc, d.first, d.last "
             "FROM records r LEFT JOIN record_dates d ON d.record = r.rowid "
             f"WHERE r.rowid IN ({', '.join('?' * len(ranked))})",
             [rowid for _, rowid, _ in ranked],
         )
     }
-    return [(*found[rowid][:4], text, *found[rowid][4:], bm25) for bm25, rowid, text in ranked]
+    return [
+        (*found[rowid][:2], document_text(found[rowid][2]), text, *found[rowid][3:], bm25)
+        for bm25, rowid, text in ranked
+    ]
 
 
 def _not_yet_below(
@@ -225,13 +233,14 @@ def _not_yet_below(
         if first is None
         for cited in _cited(hit)
     }
-    days = dict(
-        connection.execute(
-            "SELECT id, json_extract(doc, '$.date') FROM records WHERE type = 'source' AND id IN "
+    days = {
+        source_id: Row.stored(blob).document.get("date")
+        for source_id, blob in connection.execute(
+            "SELECT id, doc FROM records WHERE type = 'source' AND id IN "
             f"({', '.join('?' * len(undated))})",
             tuple(undated),
-        ).fetchall()
-    )
+        )
+    }
     moved = []
     for hit, first in zip(hits, firsts, strict=True):
         known = [str(day) for cited in _cited(hit) if (day := days.get(cited))]

@@ -20,7 +20,8 @@ from bilateral.schema.checker import Document
 from bilateral.schema.jsontext import to_json
 from bilateral.schema.lookup import Lookup
 from bilateral.schema.textnorm import name_key, single_deletions, terms
-from bilateral.store.integrity import record_checksum
+from bilateral.store.facetcodes import check_codes, coded
+from bilateral.store.packing import pack, unpacked
 from bilateral.store.scopes import Links, write_scopes
 
 TABLES = """
@@ -31,15 +32,16 @@ CREATE TABLE records (
     type TEXT NOT NULL,
     pair TEXT,
     sort TEXT NOT NULL,
-    doc TEXT NOT NULL,
-    checksum INTEGER NOT NULL,
     part TEXT NOT NULL,
-    position INTEGER NOT NULL
+    position INTEGER NOT NULL,
+    tokens INTEGER NOT NULL,
+    doc BLOB NOT NULL
 );
 CREATE TABLE record_dates (record INTEGER PRIMARY KEY, first TEXT, last TEXT, checked TEXT);
+CREATE TABLE facet_keys (code INTEGER PRIMARY KEY, type TEXT NOT NULL, key TEXT NOT NULL);
 CREATE TABLE facets (
-    type TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, record INTEGER NOT NULL,
-    PRIMARY KEY (type, key, value, record)
+    facet INTEGER NOT NULL, value TEXT NOT NULL, record INTEGER NOT NULL,
+    PRIMARY KEY (facet, value, record)
 ) WITHOUT ROWID;
 CREATE TABLE names (key TEXT NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (key, record))
     WITHOUT ROWID;
@@ -52,9 +54,10 @@ CREATE TABLE token_variants (
 CREATE TABLE mentions (
     target TEXT NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (target, record)
 ) WITHOUT ROWID;
-CREATE VIRTUAL TABLE search USING fts5(names, titles, body, tokenize = 'unicode61');
+CREATE VIRTUAL TABLE search USING fts5(
+    names, titles, body, content = '', tokenize = 'unicode61'
+);
 CREATE VIRTUAL TABLE search_terms USING fts5vocab(search, 'row');
-CREATE TABLE record_tokens (record INTEGER PRIMARY KEY, tokens INTEGER NOT NULL);
 CREATE TABLE scopes (pair TEXT NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (pair, record))
     WITHOUT ROWID;
 CREATE TABLE scope_sizes (pair TEXT PRIMARY KEY, records INTEGER NOT NULL, tokens INTEGER NOT NULL);
@@ -166,6 +169,7 @@ def record_build(
         **Declared.of_registry().stored(),
         **source,
     }
+    check_codes(connection)
     connection.execute("DELETE FROM meta")
     connection.executemany("INSERT INTO meta VALUES (?, ?)", info.items())
 
@@ -189,14 +193,16 @@ def insert_records(
 ) -> tuple[set[str], Links]:
     """Write compiled records at their rowids, and all that finds them; the name tokens, and
     what the records' scopes are made of (store/scopes.py)."""
-    rows, facets, names, tokens, mentions, search, spans, sizes = [], [], [], [], [], [], [], []
+    rows, facets, names, tokens, mentions, search, spans = [], [], [], [], [], [], []
     for rowid, record in records:
         document = record.document
         document_json = to_json(document)
         kind = record.kind.name
+        columns = (terms(" ".join(record.names)), terms(record.titles), terms(record.text))
+        texts = (" ".join(columns[0]), " ".join(columns[1]), " ".join(columns[2]))
         rows.append(
             (rowid, document["id"], kind, record.kind.pair_of(document), record.sort,
-             document_json, record_checksum(document_json), record.part, record.position)
+             record.part, record.position, sum(map(len, columns)), pack(document_json, texts))
         )  # fmt: skip
         cited = cited_sources(document_json)
         checked = max(
@@ -210,19 +216,28 @@ def insert_records(
             tokens += [(token, rowid) for token in {t for key in keys for t in key.split()}]
         targets = dict.fromkeys((*record.mentions, *cited))
         mentions += [(target, rowid) for target in targets if target != document["id"]]
-        columns = (terms(" ".join(record.names)), terms(record.titles), terms(record.text))
-        search.append((rowid, *(" ".join(column) for column in columns)))
-        sizes.append((rowid, sum(map(len, columns))))
+        search.append((rowid, *texts))
     connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO record_dates VALUES (?, ?, ?, ?)", spans)
     # in key order, which fills each index's pages whole
-    connection.executemany("INSERT INTO facets VALUES (?, ?, ?, ?)", sorted(facets))
+    connection.executemany("INSERT INTO facets VALUES (?, ?, ?)", coded(connection, facets))
     connection.executemany("INSERT INTO names VALUES (?, ?)", sorted(names))
     connection.executemany("INSERT INTO name_tokens VALUES (?, ?)", sorted(tokens))
     connection.executemany("INSERT INTO mentions VALUES (?, ?)", sorted(mentions))
     connection.executemany(
         "INSERT INTO search (rowid, names, titles, body) VALUES (?, ?, ?, ?)", search
     )
-    connection.executemany("INSERT INTO record_tokens VALUES (?, ?)", sizes)
-    links = Links([row[:4] for row in rows], mentions, dict(sizes))
+    links = Links([row[:4] for row in rows], mentions, {row[0]: row[7] for row in rows})
     return {token for token, _ in tokens}, links
+
+
+def forget_records(connection: sqlite3.Connection, rowids: str) -> None:
+    """Remove the records the query `rowids` selects, and their search text: the search
+    index keeps no text of its own, so each record's is read back from its blob to be
+    taken out of the index."""
+    gone = connection.execute(f"SELECT rowid, doc FROM records WHERE rowid IN ({rowids})")
+    connection.executemany(
+        "INSERT INTO search (search, rowid, names, titles, body) VALUES ('delete', ?, ?, ?, ?)",
+        [(rowid, *unpacked(blob)[1:]) for rowid, blob in gone.fetchall()],
+    )
+    connection.execute(f"DELETE FROM records WHERE rowid IN ({rowids})")

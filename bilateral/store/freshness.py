@@ -83,7 +83,7 @@ def _same_bytes(path: str, files: list[str], recorded: str | None) -> bool:
     """Whether the files changed near the build hold the bytes it read, by their digests."""
     import json  # only for a file changed near the build
 
-    from bilateral.schema.reading import read_bytes
+    from bilateral.schema.reading import read_bytes  # as is json: a warm start reads neither
 
     if recorded is None:
         return False

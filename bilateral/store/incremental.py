@@ -44,6 +44,7 @@ from bilateral.store.compile import (
     Compiled,
     add_token_variants,
     compiled,
+    forget_records,
     insert_records,
     record_build,
     remove_token_variants,
@@ -59,11 +60,12 @@ from bilateral.store.cuts import (
 from bilateral.store.directory import trusted_file
 from bilateral.store.fingerprint import code_fingerprint
 from bilateral.store.freshness import RACY_NS, digest, relative, source_key, status_text
+from bilateral.store.packing import document_text
 from bilateral.store.scopes import resize_scopes, stored_links, write_scopes
 from bilateral.store.stored_sources import StoredIds, StoredSources
 from bilateral.store.writing import put_in_place, temporary_beside
 
-ROW_TABLES = ("facets", "names", "name_tokens", "mentions", "record_dates", "record_tokens")
+ROW_TABLES = ("facets", "names", "name_tokens", "mentions", "record_dates")
 """Tables whose rows belong to a record by its rowid in `record`."""
 TOP = frozenset(kind.name for kind in TOP_LEVEL)
 
@@ -215,7 +217,9 @@ def _same_citable(store: sqlite3.Connection, part: FactBase) -> bool:
     """Whether the part's sources keep the paragraphs and sentences others cite inside."""
     for source in part.records["source"]:
         row = store.execute("SELECT doc FROM records WHERE id = ?", (source["id"],)).fetchone()
-        if row is None or json.loads(row[0]).get("sentences") != source.get("sentences"):
+        if row is None or json.loads(document_text(row[0])).get("sentences") != source.get(
+            "sentences"
+        ):
             return False
     return True
 
@@ -294,8 +298,7 @@ def _apply(
         linked = stored_links(store, [rowid for rowid, _ in slotted])
         for table in ROW_TABLES:  # one pass over each table, not one a record
             store.execute(f"DELETE FROM {table} WHERE record IN (SELECT rowid FROM gone)")
-        store.execute("DELETE FROM search WHERE rowid IN (SELECT rowid FROM gone)")
-        store.execute("DELETE FROM records WHERE rowid IN (SELECT rowid FROM gone)")
+        forget_records(store, "SELECT rowid FROM gone")
         after, links = insert_records(store, iter(slotted), part.lookup)
         elsewhere = _held_elsewhere(store, before ^ after)
         remove_token_variants(store, sorted(before - after - elsewhere))

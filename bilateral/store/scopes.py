@@ -65,7 +65,9 @@ def stored_links(connection: sqlite3.Connection, rowids: list[int] | None = None
         connection.execute(
             f"SELECT target, record FROM mentions{chosen.format('record')}", given
         ).fetchall(),
-        dict(connection.execute(f"SELECT * FROM record_tokens{chosen.format('record')}", given)),
+        dict(
+            connection.execute(f"SELECT rowid, tokens FROM records{chosen.format('rowid')}", given)
+        ),
     )
 
 

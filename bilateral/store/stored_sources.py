@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 
 from bilateral.kinds.registry import BY_NAME
 from bilateral.schema.checker import Document
+from bilateral.store.packing import document_text
 
 
 class StoredSources(Mapping[str, Document]):
@@ -24,7 +25,7 @@ class StoredSources(Mapping[str, Document]):
         ).fetchone()
         if row is None or row[0] in self._replaced:
             raise KeyError(source_id)
-        document: Document = json.loads(row[1])
+        document: Document = json.loads(document_text(row[1]))
         return document
 
     def __iter__(self) -> Iterator[str]:
