@@ -20,7 +20,7 @@ from bilateral.schema.checker import Document
 from bilateral.schema.jsontext import to_json
 from bilateral.schema.lookup import Lookup
 from bilateral.schema.textnorm import name_key, single_deletions, terms
-from bilateral.store.facetcodes import check_codes, coded
+from bilateral.store.facetcodes import Facet, check_codes, coded
 from bilateral.store.packing import pack, unpacked
 from bilateral.store.scopes import Links, write_scopes
 
@@ -150,11 +150,29 @@ def identity(base: FactBase) -> dict[str, str | bytes]:
 
 
 def record_build(
-    connection: sqlite3.Connection, whole: dict[str, str | bytes], source: dict[str, str]
+    connection: sqlite3.Connection,
+    whole: dict[str, str | bytes],
+    source: dict[str, str],
+    standing: dict[str, str] | None = None,
 ) -> None:
     """The one writer of a build's record, for the full build and the one-file update alike:
     the base's own keys and lookup, its sources' key, and the pairs and counts as the
-    stored records give them."""
+    stored records give them (or as `standing` gives them, from an update that left every
+    record's kind and pair as they were)."""
+    info = {
+        **whole,
+        **(standing or _pairs_and_counts(connection, whole)),
+        **Declared.of_registry().stored(),
+        **source,
+    }
+    check_codes(connection)
+    connection.execute("DELETE FROM meta")
+    connection.executemany("INSERT INTO meta VALUES (?, ?)", info.items())
+
+
+def _pairs_and_counts(
+    connection: sqlite3.Connection, whole: dict[str, str | bytes]
+) -> dict[str, str]:
     counts = dict.fromkeys((kind.plural for kind in ALL), 0)
     for kind, number in connection.execute("SELECT type, COUNT(*) FROM records GROUP BY type"):
         counts[BY_NAME[kind].plural] += number
@@ -162,16 +180,10 @@ def record_build(
         "SELECT DISTINCT pair FROM records WHERE pair IS NOT NULL ORDER BY pair"
     ).fetchall()
     declared = set(json.loads(whole.get("about_pairs") or "{}")) | {str(whole.get("pair") or "")}
-    info = {
-        **whole,
+    return {
         "pairs": " ".join(sorted({pair for (pair,) in pairs} | declared - {""})),
         "counts": json.dumps(counts),
-        **Declared.of_registry().stored(),
-        **source,
     }
-    check_codes(connection)
-    connection.execute("DELETE FROM meta")
-    connection.executemany("INSERT INTO meta VALUES (?, ?)", info.items())
 
 
 def add_token_variants(connection: sqlite3.Connection, tokens: Iterable[str]) -> None:
@@ -209,13 +221,11 @@ def insert_records(
             (last_day(d) for s in cited if (d := lookup.source_dates.get(s))), default=None
         )
         spans.append((rowid, *record.dates, checked))
-        facets += [(kind, key, value, rowid) for key, value in dict.fromkeys(record.facets)]
-        if record.names:
-            keys = {name_key(document["id"]), *(name_key(name) for name in record.names)}
-            names += [(key, rowid) for key in keys if key]
-            tokens += [(token, rowid) for token in {t for key in keys for t in key.split()}]
-        targets = dict.fromkeys((*record.mentions, *cited))
-        mentions += [(target, rowid) for target in targets if target != document["id"]]
+        found = findings(rowid, record, cited)
+        facets += found.facets
+        names += found.names
+        tokens += found.tokens
+        mentions += found.mentions
         search.append((rowid, *texts))
     connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO record_dates VALUES (?, ?, ?, ?)", spans)
@@ -229,6 +239,35 @@ def insert_records(
     )
     links = Links([row[:4] for row in rows], mentions, {row[0]: row[7] for row in rows})
     return {token for token, _ in tokens}, links
+
+
+class Findings(NamedTuple):
+    """The rows that find one record: its facets, names, name tokens and mentions."""
+
+    facets: list[Facet]
+    names: list[tuple[str, int]]
+    tokens: list[tuple[str, int]]
+    mentions: list[tuple[str, int]]
+
+
+def findings(rowid: int, record: Compiled, cited: list[str]) -> Findings:
+    """What finds a record, as the store keeps it: the one place that says so, for the
+    rows written and the rows an update takes out."""
+    document_id = record.document["id"]
+    kind = record.kind.name
+    names: list[tuple[str, int]] = []
+    tokens: list[tuple[str, int]] = []
+    if record.names:
+        keys = {name_key(document_id), *(name_key(name) for name in record.names)}
+        names = [(key, rowid) for key in keys if key]
+        tokens = [(token, rowid) for token in {t for key in keys for t in key.split()}]
+    targets = dict.fromkeys((*record.mentions, *cited))
+    return Findings(
+        [(kind, key, value, rowid) for key, value in dict.fromkeys(record.facets)],
+        names,
+        tokens,
+        [(target, rowid) for target in targets if target != document_id],
+    )
 
 
 def forget_records(connection: sqlite3.Connection, rowids: str) -> None:

@@ -59,14 +59,13 @@ from bilateral.store.cuts import (
 )
 from bilateral.store.directory import trusted_file
 from bilateral.store.fingerprint import code_fingerprint
+from bilateral.store.forgetting import forget_findings, stored_findings
 from bilateral.store.freshness import RACY_NS, digest, relative, source_key, status_text
 from bilateral.store.packing import document_text
-from bilateral.store.scopes import resize_scopes, stored_links, write_scopes
+from bilateral.store.scopes import Links, resize_scopes, write_scopes
 from bilateral.store.stored_sources import StoredIds, StoredSources
 from bilateral.store.writing import put_in_place, temporary_beside
 
-ROW_TABLES = ("facets", "names", "name_tokens", "mentions", "record_dates")
-"""Tables whose rows belong to a record by its rowid in `record`."""
 TOP = frozenset(kind.name for kind in TOP_LEVEL)
 
 
@@ -289,15 +288,10 @@ def _apply(
     with contextlib.closing(sqlite3.connect(temporary)) as store:
         store.execute("CREATE TEMP TABLE gone (rowid INTEGER PRIMARY KEY)")
         store.executemany("INSERT INTO gone VALUES (?)", [(rowid,) for rowid, _ in slotted])
-        before = {
-            token
-            for (token,) in store.execute(
-                "SELECT token FROM name_tokens WHERE record IN (SELECT rowid FROM gone)"
-            )
-        }
-        linked = stored_links(store, [rowid for rowid, _ in slotted])
-        for table in ROW_TABLES:  # one pass over each table, not one a record
-            store.execute(f"DELETE FROM {table} WHERE record IN (SELECT rowid FROM gone)")
+        found, linked = stored_findings(store, [rowid for rowid, _ in slotted], part.lookup)
+        before = {token for token, _ in found.tokens}
+        forget_findings(store, found)
+        store.execute("DELETE FROM record_dates WHERE record IN (SELECT rowid FROM gone)")
         forget_records(store, "SELECT rowid FROM gone")
         after, links = insert_records(store, iter(slotted), part.lookup)
         elsewhere = _held_elsewhere(store, before ^ after)
@@ -307,9 +301,21 @@ def _apply(
             write_scopes(store)
         whole = dict(store.execute("SELECT key, value FROM meta"))
         kept = {key: whole[key] for key in ("title", "pair", "as_of", "about_pairs", "lookup")}
-        record_build(store, kept, source)
+        record_build(store, kept, source, _standing(whole, linked, slotted))
         replace_cut(store, *cut)
         store.commit()
+
+
+def _standing(
+    meta: dict[str, str], linked: Links, slotted: list[tuple[int, Compiled]]
+) -> dict[str, str] | None:
+    """The stored pairs and counts, when they still stand: the update keeps every record's
+    id and kind (checked before), and here each record's pair too."""
+    before = {rowid: pair for rowid, _, _, pair in linked.records}
+    after = {rowid: record.kind.pair_of(record.document) for rowid, record in slotted}
+    if before != after:
+        return None
+    return {"pairs": meta["pairs"], "counts": meta["counts"]}
 
 
 def _held_elsewhere(store: sqlite3.Connection, tokens: set[str]) -> set[str]:
