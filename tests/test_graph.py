@@ -11,6 +11,7 @@ import re
 import shutil
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -460,3 +461,18 @@ def test_a_damaged_store_is_rebuilt(tmp_path: Path, isolated_cache: Path) -> Non
         db.commit()
     result = run("--facts", str(base), "--as-of", AS_OF, "graph")
     assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
+
+
+@pytest.mark.slow
+def test_the_screen_graph_is_the_same_whatever_the_hash_seed() -> None:
+    """Events of one date were once kept in the order of a set of strings, which Python's
+    hash seed shuffles: the same command drew different graphs from one run to the next."""
+    drawn = set()
+    for seed in ("1", "2", "3", "4"):
+        environment = dict(os.environ, PYTHONHASHSEED=seed)
+        done = subprocess.run(
+            [sys.executable, "-m", "bilateral", "graph", "--as-of", "2026-03-11"],
+            capture_output=True, text=True, env=environment, cwd=ROOT, check=True,
+        )  # fmt: skip
+        drawn.add(done.stdout)
+    assert len(drawn) == 1

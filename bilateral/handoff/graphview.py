@@ -79,10 +79,10 @@ def _areas(graph: Graph, kept: list[str]) -> list[str]:
 
 def _events(graph: Graph, kept: list[str]) -> list[str]:
     """Events the kept nodes took part in, the latest first (undated last)."""
-    found = {
+    found = dict.fromkeys(
         edge.target for edge in graph.edges if edge.kind == "participation" and edge.source in kept
-    }
-    return sorted(found, key=lambda key: _date(graph.nodes[key]), reverse=True)
+    )
+    return sorted(found, key=lambda key: (_date(graph.nodes[key]), key), reverse=True)
 
 
 def _date(node: Node) -> str:
