@@ -235,7 +235,7 @@ def test_thousands_of_random_edits_leave_the_store_a_full_build_gives(
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("seed", "base", "edits"), [(13, MINIMAL, 400), (14, ARTICLE, 300)])
+@pytest.mark.parametrize(("seed", "base", "edits"), [(13, MINIMAL, 250), (14, ARTICLE, 150)])
 def test_hundreds_of_random_edits_to_a_base_in_one_file_leave_the_store_a_full_build_gives(
     tmp_path: Path, seed: int, base: Path, edits: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
