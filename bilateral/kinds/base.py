@@ -16,6 +16,7 @@ from bilateral.schema.checker import Checker, Document
 from bilateral.schema.citations import check_locators
 from bilateral.schema.fields import Shape
 from bilateral.schema.lookup import Lent, Lookup
+from bilateral.schema.readers import deriver_of, reader_of
 
 SCHEMA_VERSION = 3
 MIGRATION = {
@@ -124,8 +125,9 @@ def build(file: str, text: str, data: dict[str, Any]) -> FactBase:
     lookup = _lookup(records)
     lookup.as_of = as_of or ""
     for kind in TOP_LEVEL:
+        derive = deriver_of(kind.shape)
         for document in records[kind.name]:
-            kind.shape.derive(document, lookup)
+            derive(document, lookup)
     cited: dict[str, set[str]] = {}
     for key, citation in check.citations:
         cited.setdefault(key.split("[", 1)[0], set()).add(citation["source"])
@@ -157,8 +159,9 @@ def read_about(check: Checker, data: dict[str, Any]) -> dict[str, dict[str, str]
 
 def read_kind(check: Checker, data: dict[str, Any], kind: Kind) -> list[tuple[str, Document]]:
     found = []
+    read, name, noun = reader_of(kind.shape), kind.name, kind.noun
     for key, table in check.tables(data, "", kind.table):
-        document = kind.shape.read(check, table, key, kind.name, kind.noun)
+        document = read(check, table, key, name, noun)
         if document is not None:
             found.append((key, document))
     return found

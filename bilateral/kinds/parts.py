@@ -24,6 +24,7 @@ from bilateral.schema.checker import Checker, Document
 from bilateral.schema.citations import check_locators
 from bilateral.schema.locate import LineIndex
 from bilateral.schema.lookup import Lookup
+from bilateral.schema.readers import deriver_of
 from bilateral.schema.reading import base_files, read_toml
 
 Part = tuple[str, Callable[[], str], dict[str, Any]]
@@ -211,8 +212,9 @@ def check_part(file: str, text: str, data: dict[str, Any], known: Known) -> Fact
         raise FactBaseInvalid(_ordered([*problems, *check.problems]))
     records = {name: [document for _, document in items] for name, items in keyed.items()}
     for kind in TOP_LEVEL:
+        derive = deriver_of(kind.shape)
         for document in records[kind.name]:
-            kind.shape.derive(document, known.lookup)
+            derive(document, known.lookup)
     origin = {document["id"]: file for items in records.values() for document in items}
     return FactBase(known.title, known.pair, known.as_of, records, known.lookup, origin=origin)
 
