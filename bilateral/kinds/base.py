@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,16 +75,53 @@ class FactBase:
 
 def dates_in(shape: Shape, document: Document) -> list[str]:
     """Every date a record gives, its nested records' included (not their dated names)."""
-    found = []
+    return _dates_of(shape)(document)
+
+
+DatesOf = Callable[[Document], list[str]]
+_DATES_OF: dict[int, tuple[Shape, DatesOf]] = {}
+"""Each shape's `dates_in`, made once (the shape kept, so that its id names no other)."""
+
+
+def _dates_of(shape: Shape) -> DatesOf:
+    found = _DATES_OF.get(id(shape))
+    if found is None or found[0] is not shape:
+        found = _DATES_OF[id(shape)] = (shape, _dates_reader(shape))
+    return found[1]
+
+
+def _dates_reader(shape: Shape) -> DatesOf:
+    """The fields that give dates, in order: a date, a year, or records that hold some."""
+    steps: list[tuple[str, DatesOf | None, bool]] = []
     for field in shape.fields:
-        value = document.get(field.name)
-        if field.type == "date" and value:
-            found.append(value)
-        elif field.type == "year" and value:
-            found.append(str(value))
-        elif field.shape is not None and field.name != "names":
-            found += [day for nested in value or [] for day in dates_in(field.shape, nested)]
-    return found
+        if field.type in ("date", "year"):
+            steps.append((field.name, None, field.type == "year"))
+        elif field.shape is not None and field.name != "names" and _gives_dates(field.shape):
+            steps.append((field.name, _dates_of(field.shape), False))
+
+    def dates(document: Document) -> list[str]:
+        found: list[str] = []
+        for name, nested, year in steps:
+            value = document.get(name)
+            if not value:
+                continue
+            if nested is not None:
+                for each in value:
+                    found += nested(each)
+            else:
+                found.append(str(value) if year else value)
+        return found
+
+    return dates
+
+
+def _gives_dates(shape: Shape) -> bool:
+    for field in shape.fields:
+        if field.type in ("date", "year"):
+            return True
+        if field.shape is not None and field.name != "names" and _gives_dates(field.shape):
+            return True
+    return False
 
 
 @functools.cache

@@ -142,9 +142,26 @@ def _undouble(word: str) -> str:
     return word
 
 
+class _Terms(dict[str, "str | None"]):
+    """Each word as WORD finds it in folded text to its term, or None for a word `terms`
+    drops (a single letter, a stop word); filled as words are met, up to TERMS_KEPT."""
+
+    def __missing__(self, word: str) -> str | None:
+        term = stem(word) if (len(word) > 1 or word.isdigit()) and word not in STOP_WORDS else None
+        if len(self) < TERMS_KEPT:
+            self[word] = term
+        return term
+
+
+TERMS_KEPT = 1 << 18
+_TERM_OF = _Terms()
+
+
 def terms(text: str) -> list[str]:
     """Searchable terms of a text: folded, stemmed, stop words dropped."""
-    return [stem(w) for w in words(text) if w not in STOP_WORDS]
+    return [
+        term for term in map(_TERM_OF.__getitem__, WORD.findall(fold(text))) if term is not None
+    ]
 
 
 def name_key(text: str) -> str:
