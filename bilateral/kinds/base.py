@@ -134,8 +134,10 @@ def last_day(date: str) -> str:
     return dates.latest(date).isoformat()
 
 
-def build(file: str, text: str, data: dict[str, Any]) -> FactBase:
-    """The checked fact base, or FactBaseInvalid carrying every problem found."""
+def build(file: str, text: str, data: dict[str, Any], release: bool = False) -> FactBase:
+    """The checked fact base, or FactBaseInvalid carrying every problem found. With
+    `release`, each kind's array of tables in `data` is emptied as it is read, so that
+    each table can be freed once its document is made (the caller keeps no other use)."""
     check = Checker(file, text, TABLE_OF)
     version = data.get("schema_version")
     if type(version) is int and version in MIGRATION:
@@ -153,7 +155,7 @@ def build(file: str, text: str, data: dict[str, Any]) -> FactBase:
     as_of = check.date(data, "", "as_of", required=True)
     check.default_pair = pair or ""
     about = read_about(check, data)
-    keyed = {kind.name: read_kind(check, data, kind) for kind in TOP_LEVEL}
+    keyed = {kind.name: read_kind(check, data, kind, release) for kind in TOP_LEVEL}
     check.resolve_references()
     check_locators(check, {document["id"]: document for _, document in keyed["source"]})
     if check.problems:
@@ -194,10 +196,17 @@ def read_about(check: Checker, data: dict[str, Any]) -> dict[str, dict[str, str]
     return about
 
 
-def read_kind(check: Checker, data: dict[str, Any], kind: Kind) -> list[tuple[str, Document]]:
+def read_kind(
+    check: Checker, data: dict[str, Any], kind: Kind, release: bool = False
+) -> list[tuple[str, Document]]:
     found = []
     read, name, noun = reader_of(kind.shape), kind.name, kind.noun
-    for key, table in check.tables(data, "", kind.table):
+    tables = check.tables(data, "", kind.table)
+    if release and tables:
+        data[kind.table] = []
+    for position, (key, table) in enumerate(tables):
+        if release:
+            tables[position] = (key, {})  # this loop's `table` is the last hold on it
         document = read(check, table, key, name, noun)
         if document is not None:
             found.append((key, document))
