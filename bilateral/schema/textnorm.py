@@ -169,9 +169,7 @@ _TERM_OF = _Terms()
 
 def terms(text: str) -> list[str]:
     """Searchable terms of a text: folded, stemmed, stop words dropped."""
-    return [
-        term for term in map(_TERM_OF.__getitem__, WORD.findall(fold(text))) if term is not None
-    ]
+    return [term for term in map(_TERM_OF.__getitem__, _found(text)) if term is not None]
 
 
 def name_key(text: str) -> str:
