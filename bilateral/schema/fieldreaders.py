@@ -246,10 +246,9 @@ def _cite(check: Checker, key: str, found: list[Document]) -> None:
 
 def _notes(_field: Field) -> FieldReader:
     def read(check: Checker, table: Table, key: str, _kind: str, _noun: str) -> list[Document]:
-        value = table.get("notes")
-        if value is None:
+        if "notes" not in table:
             return []
-        found = _sound_notes(value)
+        found = _sound_notes(table["notes"])
         if found is None:
             return notes(check, table, key)
         for position, note in enumerate(found):
