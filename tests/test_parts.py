@@ -3,6 +3,7 @@ every problem in its own file and line, and an edit to one file seen on the next
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -192,3 +193,30 @@ def test_an_edit_that_changes_a_name_others_use_rebuilds(parts: Path) -> None:
     uncached = run("--no-cache", "--facts", str(parts), "--as-of", AS_OF, "events")
     assert cached.stdout == uncached.stdout
     assert "\tBaku City\t" in cached.stdout
+
+
+@pytest.mark.parametrize("many", [False, True], ids=["one file", "many files"])
+def test_a_build_that_lets_its_tables_go_checks_as_one_that_keeps_them(
+    tmp_path: Path, many: bool
+) -> None:
+    """read_and_check lets each parsed table go once read (release=True): the base is the
+    one a build that keeps them makes, and only the kinds' arrays are emptied."""
+    from bilateral.kinds.parts import build_parts
+    from bilateral.schema.lookup import Lookup
+    from bilateral.schema.reading import base_files, read_toml
+
+    path = split(SHIPPED, tmp_path / "base")[0].parent if many else SHIPPED
+
+    def parts() -> list[tuple[str, object, dict[str, object]]]:
+        read = [(file, *read_toml(file)) for file in base_files(str(path))]
+        return [(file, lambda text=text: text, data) for file, text, data in read]
+
+    kept, released = parts(), parts()
+    one, other = build_parts(released, release=True), build_parts(kept)  # type: ignore[arg-type]
+    assert vars(Lookup.loads(one.lookup.dumps())) == vars(Lookup.loads(other.lookup.dumps()))
+    assert dataclasses.replace(one, lookup=other.lookup) == other
+    for (_, _, before), (_, _, after) in zip(kept, released, strict=True):
+        assert before.keys() == after.keys()
+        assert {key: value for key, value in after.items() if value != []} == {
+            key: value for key, value in before.items() if not isinstance(value, list)
+        }

@@ -12,6 +12,8 @@ import datetime
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bilateral.answer.names import edit_distance, is_typo_of, likeness
 from bilateral.kinds.kind import Cells, Listing
@@ -19,7 +21,16 @@ from bilateral.render.escapes import visible
 from bilateral.render.views import cell_text, cited, row_cells, text, tsv_line
 from bilateral.schema import dates
 from bilateral.schema.locate import LineIndex
-from bilateral.schema.textnorm import fold, name_key, single_deletions, stem, terms, words
+from bilateral.schema.textnorm import (
+    STOP_WORDS,
+    WORD,
+    fold,
+    name_key,
+    single_deletions,
+    stem,
+    terms,
+    words,
+)
 from bilateral.schema.wording import citation, money, number, span
 
 # --- schema.textnorm: folding -------------------------------------------------------------
@@ -195,6 +206,16 @@ def test_british_plurals_meet_their_singulars(one: str, other: str) -> None:
 )
 def test_terms_fold_stem_and_drop_stop_words(question: str, found: list[str]) -> None:
     assert terms(question) == found
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x17F), max_size=40))
+def test_words_and_terms_as_the_word_pattern_finds_them(text: str) -> None:
+    """ASCII text is split at what is not a letter or digit rather than searched with WORD;
+    terms come from a table of words met: both as the plain definitions give them."""
+    found = WORD.findall(fold(text))
+    assert words(text) == [w for w in found if len(w) > 1 or w.isdigit()]
+    assert terms(text) == [stem(w) for w in words(text) if w not in STOP_WORDS]
 
 
 @pytest.mark.parametrize(

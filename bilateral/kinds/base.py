@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +16,7 @@ from bilateral.schema.checker import Checker, Document
 from bilateral.schema.citations import check_locators
 from bilateral.schema.fields import Shape
 from bilateral.schema.lookup import Lent, Lookup
+from bilateral.schema.readers import deriver_of, reader_of
 
 SCHEMA_VERSION = 3
 MIGRATION = {
@@ -74,16 +75,53 @@ class FactBase:
 
 def dates_in(shape: Shape, document: Document) -> list[str]:
     """Every date a record gives, its nested records' included (not their dated names)."""
-    found = []
+    return _dates_of(shape)(document)
+
+
+DatesOf = Callable[[Document], list[str]]
+_DATES_OF: dict[int, tuple[Shape, DatesOf]] = {}
+"""Each shape's `dates_in`, made once (the shape kept, so that its id names no other)."""
+
+
+def _dates_of(shape: Shape) -> DatesOf:
+    found = _DATES_OF.get(id(shape))
+    if found is None or found[0] is not shape:
+        found = _DATES_OF[id(shape)] = (shape, _dates_reader(shape))
+    return found[1]
+
+
+def _dates_reader(shape: Shape) -> DatesOf:
+    """The fields that give dates, in order: a date, a year, or records that hold some."""
+    steps: list[tuple[str, DatesOf | None, bool]] = []
     for field in shape.fields:
-        value = document.get(field.name)
-        if field.type == "date" and value:
-            found.append(value)
-        elif field.type == "year" and value:
-            found.append(str(value))
-        elif field.shape is not None and field.name != "names":
-            found += [day for nested in value or [] for day in dates_in(field.shape, nested)]
-    return found
+        if field.type in ("date", "year"):
+            steps.append((field.name, None, field.type == "year"))
+        elif field.shape is not None and field.name != "names" and _gives_dates(field.shape):
+            steps.append((field.name, _dates_of(field.shape), False))
+
+    def dates(document: Document) -> list[str]:
+        found: list[str] = []
+        for name, nested, year in steps:
+            value = document.get(name)
+            if not value:
+                continue
+            if nested is not None:
+                for each in value:
+                    found += nested(each)
+            else:
+                found.append(str(value) if year else value)
+        return found
+
+    return dates
+
+
+def _gives_dates(shape: Shape) -> bool:
+    for field in shape.fields:
+        if field.type in ("date", "year"):
+            return True
+        if field.shape is not None and field.name != "names" and _gives_dates(field.shape):
+            return True
+    return False
 
 
 @functools.cache
@@ -96,8 +134,10 @@ def last_day(date: str) -> str:
     return dates.latest(date).isoformat()
 
 
-def build(file: str, text: str, data: dict[str, Any]) -> FactBase:
-    """The checked fact base, or FactBaseInvalid carrying every problem found."""
+def build(file: str, text: str, data: dict[str, Any], release: bool = False) -> FactBase:
+    """The checked fact base, or FactBaseInvalid carrying every problem found. With
+    `release`, each kind's array of tables in `data` is emptied as it is read, so that
+    each table can be freed once its document is made (the caller keeps no other use)."""
     check = Checker(file, text, TABLE_OF)
     version = data.get("schema_version")
     if type(version) is int and version in MIGRATION:
@@ -115,7 +155,7 @@ def build(file: str, text: str, data: dict[str, Any]) -> FactBase:
     as_of = check.date(data, "", "as_of", required=True)
     check.default_pair = pair or ""
     about = read_about(check, data)
-    keyed = {kind.name: read_kind(check, data, kind) for kind in TOP_LEVEL}
+    keyed = {kind.name: read_kind(check, data, kind, release) for kind in TOP_LEVEL}
     check.resolve_references()
     check_locators(check, {document["id"]: document for _, document in keyed["source"]})
     if check.problems:
@@ -124,8 +164,9 @@ def build(file: str, text: str, data: dict[str, Any]) -> FactBase:
     lookup = _lookup(records)
     lookup.as_of = as_of or ""
     for kind in TOP_LEVEL:
+        derive = deriver_of(kind.shape)
         for document in records[kind.name]:
-            kind.shape.derive(document, lookup)
+            derive(document, lookup)
     cited: dict[str, set[str]] = {}
     for key, citation in check.citations:
         cited.setdefault(key.split("[", 1)[0], set()).add(citation["source"])
@@ -155,10 +196,18 @@ def read_about(check: Checker, data: dict[str, Any]) -> dict[str, dict[str, str]
     return about
 
 
-def read_kind(check: Checker, data: dict[str, Any], kind: Kind) -> list[tuple[str, Document]]:
+def read_kind(
+    check: Checker, data: dict[str, Any], kind: Kind, release: bool = False
+) -> list[tuple[str, Document]]:
     found = []
-    for key, table in check.tables(data, "", kind.table):
-        document = kind.shape.read(check, table, key, kind.name, kind.noun)
+    read, name, noun = reader_of(kind.shape), kind.name, kind.noun
+    tables = check.tables(data, "", kind.table)
+    if release and tables:
+        data[kind.table] = []
+    for position, (key, table) in enumerate(tables):
+        if release:
+            tables[position] = (key, {})  # this loop's `table` is the last hold on it
+        document = read(check, table, key, name, noun)
         if document is not None:
             found.append((key, document))
     return found

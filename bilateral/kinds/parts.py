@@ -24,6 +24,7 @@ from bilateral.schema.checker import Checker, Document
 from bilateral.schema.citations import check_locators
 from bilateral.schema.locate import LineIndex
 from bilateral.schema.lookup import Lookup
+from bilateral.schema.readers import deriver_of
 from bilateral.schema.reading import base_files, read_toml
 
 Part = tuple[str, Callable[[], str], dict[str, Any]]
@@ -49,21 +50,25 @@ def _constant(text: str) -> Callable[[], str]:
     return lambda: text
 
 
-def build_parts(parts: list[Part]) -> FactBase:
-    """The base the parts make together, or FactBaseInvalid with every problem in place."""
+def build_parts(parts: list[Part], release: bool = False) -> FactBase:
+    """The base the parts make together, or FactBaseInvalid with every problem in place.
+    With `release`, the parts' arrays of tables are emptied as they are read (build())."""
     strays = [
         misplaced(key, part[2][key], part, parts) for part in parts for key in _not_arrays(part[2])
     ]
     if len(parts) == 1 and not strays:
         file, text, data = parts[0]
-        return build(file, text(), data)
+        return build(file, text(), data, release)
     problems = [problem for part in parts for problem in _part_problems(part)] + strays
     merged, origins = _merge(parts, problems)
     if problems:
         raise FactBaseInvalid(_ordered(problems))
+    if release:  # the merged arrays hold every table now; a part's own keys stay
+        for _file, _text, data in parts:
+            data.update({key: [] for key, value in data.items() if isinstance(value, list)})
     directory = os.path.dirname(parts[0][0]) or "."
     try:
-        base = build(directory, "", merged)
+        base = build(directory, "", merged, release)
     except FactBaseInvalid as error:
         placed = [_placed(problem, origins, parts) for problem in error.problems]
         raise FactBaseInvalid(_ordered(placed)) from None
@@ -211,8 +216,9 @@ def check_part(file: str, text: str, data: dict[str, Any], known: Known) -> Fact
         raise FactBaseInvalid(_ordered([*problems, *check.problems]))
     records = {name: [document for _, document in items] for name, items in keyed.items()}
     for kind in TOP_LEVEL:
+        derive = deriver_of(kind.shape)
         for document in records[kind.name]:
-            kind.shape.derive(document, known.lookup)
+            derive(document, known.lookup)
     origin = {document["id"]: file for items in records.values() for document in items}
     return FactBase(known.title, known.pair, known.as_of, records, known.lookup, origin=origin)
 

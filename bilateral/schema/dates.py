@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 
 PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
@@ -19,6 +20,7 @@ def normalize(value: object) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a base repeats its dates; a build asks for each often
 def _bounds(text: str) -> tuple[datetime.date, datetime.date] | None:
     match = PARTIAL_DATE.fullmatch(text)
     if not match:

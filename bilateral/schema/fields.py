@@ -1,9 +1,9 @@
 """Fields, the one declaration of what a TOML table may hold and the document it becomes.
 
-A Shape is an ordered tuple of fields. Reading a table through it checks each field,
-records every problem, and returns the document (the JSON contract) in field order.
-Derived fields, such as the name of a referenced record, hold None until the whole
-base is read, when `Shape.derive` fills them from a Lookup.
+A Shape is an ordered tuple of fields. Reading a table through it (schema/readers.py)
+checks each field, records every problem, and returns the document (the JSON contract) in
+field order. Derived fields, such as the name of a referenced record, hold None until the
+whole base is read, when the shape's deriver fills them from a Lookup.
 """
 
 from __future__ import annotations
@@ -86,35 +86,8 @@ class Shape(Plain):
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
 
-    def read(
-        self, check: Checker, table: Table, key: str, kind: str = "", noun: str = ""
-    ) -> Document | None:
-        """The table's document, or None when a required field is missing or wrong."""
-        check.allowed_keys(table, key, self.keys)
-        document: Document = {}
-        complete = True
-        for field in self.fields:
-            value = _read(field, check, table, key, kind, noun)
-            document[field.name] = value
-            if field.required and value in (None, "") and field.type not in ("refs", "texts"):
-                complete = False
-        if self.check is not None:
-            self.check(check, document, key)
-        if document.get("disputes"):
-            _check_disputes(check, self, document, key)
-        return document if complete else None
 
-    def derive(self, document: Document, lookup: Lookup) -> None:
-        """Fill the derived fields of a document and of the documents nested in it."""
-        for field in self.fields:
-            if field.derive is not None:
-                document[field.name] = field.derive(document, lookup)
-            elif field.shape is not None:
-                for nested in document[field.name]:
-                    field.shape.derive(nested, lookup)
-
-
-def _check_disputes(check: Checker, shape: Shape, document: Document, key: str) -> None:
+def check_disputes(check: Checker, shape: Shape, document: Document, key: str) -> None:
     """A dispute names a field of its record, offers two values or more, and one of them is
     the value the record holds."""
     fields = {f.name: f for f in shape.fields if f.type not in ("derived", "records")}
@@ -165,21 +138,6 @@ def _scalar(check: Checker, table: Table, key: str, name: str) -> Any:
     return value
 
 
-def _read(field: Field, check: Checker, table: Table, key: str, kind: str, noun: str) -> Any:
-    return READERS[field.type](field, check, table, key, kind, noun)
-
-
-def _records(field: Field, check: Checker, table: Table, key: str) -> list[Document]:
-    assert field.shape is not None, field.name
-    nested = field.record_kind
-    found = []
-    for item_key, item in check.tables(table, key, field.toml_key):
-        document = field.shape.read(check, item, item_key, nested, nested)
-        if document is not None:
-            found.append(document)
-    return found
-
-
 Reader = Callable[[Field, "Checker", "Table", str, str, str], Any]
 READERS: dict[str, Reader] = {
     "id": lambda f, check, table, key, kind, noun: check.record_id(table, key, kind, noun),
@@ -200,21 +158,21 @@ READERS: dict[str, Reader] = {
         else None
     ),
     "flag": lambda f, check, table, key, *_: check.boolean(
-        table, key, f.toml_key, default=_flag_default(f)
+        table, key, f.toml_key, default=flag_default(f)
     ),
     "money": lambda f, check, table, key, *_: _money(check, table, key),
     "pair": lambda f, check, table, key, *_: check.pair(table, key),
     "counts": lambda f, check, table, key, *_: _counts(check, table, key, f.toml_key),
-    "records": lambda f, check, table, key, *_: _records(f, check, table, key),
     "notes": lambda f, check, table, key, *_: notes(check, table, key),
     "sources": lambda f, check, table, key, *_: citations(check, table, key),
     "derived": lambda *_: None,
     "scalar": lambda f, check, table, key, *_: _scalar(check, table, key, f.toml_key),
 }
-"""How each type of field is read and checked."""
+"""How each type of field is read and checked, but for `records`, which readers.py reads
+through the nested shape."""
 
 
-def _flag_default(field: Field) -> bool | None:
+def flag_default(field: Field) -> bool | None:
     return field.default if isinstance(field.default, bool) else None
 
 

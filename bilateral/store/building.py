@@ -47,8 +47,12 @@ class Read(NamedTuple):
 
 def read_and_check(facts: str) -> Read:
     """The checked base and what the store records of its files. The one checking path: a
-    full build and the incremental update's fallback both come here."""
-    read = []
+    full build and the incremental update's fallback both come here.
+
+    Each file's bytes are let go once decoded (and cut), and its parsed tables once checked:
+    a build holds the text (to place a problem) and the documents, not three copies."""
+    read: list[tuple[str, os.stat_result, str]] = []
+    blobs: list[bytes] = []
     steady = True
     for file in base_files(facts):
         before = _status_or_none(file)
@@ -56,25 +60,31 @@ def read_and_check(facts: str) -> Read:
         after = _status_or_none(file)
         if before is None or after is None or status_text(before) != status_text(after):
             steady = False
-        read.append((file, before or os.stat(file), data))
+        read.append((file, before or os.stat(file), digest(data)))
+        blobs.append(data)
+    data = b""  # the list holds the last file's bytes now, and lets them go
+    cuts: dict[str, bytes] = {}
     gc.disable()  # a build frees nothing; the collector would only walk it again and again
     try:
-        parts = [_part(file, data) for file, _, data in read]
-        base = build_parts(parts)
+        parts = [_part(file, blobs, number, cuts) for number, (file, _, _) in enumerate(read)]
+        own = {file for file, _text, parsed in parts if any(key in parsed for key in ONCE)}
+        base = build_parts(parts, release=True)
     finally:
         gc.enable()
-    own = {file for file, _text, parsed in parts if any(key in parsed for key in ONCE)}
-    seen = [(file, status, digest(data), file in own) for file, status, data in read]
-    cuts = {
-        relative(facts, file): file_key(data, parsed)
-        for (file, _, data), (_, _, parsed) in zip(read, parts, strict=True)
-    }
-    return Read(base, source_key(facts, seen, time.time_ns()), steady, cuts)
+    seen = [(file, status, each, file in own) for file, status, each in read]
+    keys = {relative(facts, file): cuts[file] for file, _, _ in read}
+    return Read(base, source_key(facts, seen, time.time_ns()), steady, keys)
 
 
-def _part(file: str, data: bytes) -> Part:
+def _part(file: str, blobs: list[bytes], number: int, cuts: dict[str, bytes]) -> Part:
+    """The file's part and its cut (in `cuts`); its bytes let go, from `blobs` too, once
+    its text is parsed and cut."""
+    data = blobs[number]
     text = decode(file, data)
-    return (file, lambda: text, parse_toml(file, text))
+    parsed = parse_toml(file, text)
+    cuts[file] = file_key(data, parsed)
+    blobs[number] = b""
+    return (file, lambda: text, parsed)
 
 
 def in_memory(read: Read) -> sqlite3.Connection:

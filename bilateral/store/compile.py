@@ -123,7 +123,7 @@ def date_span(kind: Kind, document: Document) -> tuple[str | None, str | None]:
     found = dates_in(kind.shape, document)
     if not found:
         return None, None
-    return min(first_day(day) for day in found), max(last_day(day) for day in found)
+    return min(map(first_day, found)), max(map(last_day, found))
 
 
 def write(connection: sqlite3.Connection, base: FactBase, source: dict[str, str]) -> None:
