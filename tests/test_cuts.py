@@ -42,8 +42,13 @@ def test_a_cut_that_could_fall_inside_a_value_is_not_trusted() -> None:
     assert record_chunks(BASE.replace(b'id = "e"', b'id = """e"""')) is None
     assert record_chunks(BASE.replace(b'id = "e"', b"id = '''e'''")) is None
     indented = BASE.replace(b"\n[[events]]", b"\n  [[events]]")
-    assert record_chunks(indented) is not None
     assert key(indented) == b""
+    stray = BASE.replace(b"[[events]] # a comment\n", b"[[events]] # a comment\n[[people.roles]]\n")
+    assert record_chunks(stray) is None
+    root_table = BASE.replace(b'id = "e"\n', b'id = "e"\n[pairs.AZ-TR]\ntitle = "t"\n')
+    assert record_chunks(root_table) is None
+    spread = BASE.replace(b'id = "e"\n', b'id = "e"\nx = [\n[1],\n]\n')
+    assert record_chunks(spread) is None
     quoted = BASE.replace(b"\n[[events]]", b'\n[["events"]]')
     assert key(quoted) == b""
     inline = b'schema_version = 3\npeople = [{ id = "a" }]\n'

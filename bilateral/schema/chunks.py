@@ -10,6 +10,7 @@ each; comparing two keys names the pieces an edit changed.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -21,6 +22,10 @@ except ImportError:  # pragma: no cover - CPython builds without it
 HEADER = re.compile(rb"\n\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\][ \t]*(?:#[^\r\n]*)?\r?(?=\n|\Z)")
 """A line that opens a top-level record, with the line break before it; one indented is
 not taken for one, and then the count of headers tells the file's cut from its parse."""
+ANY_HEADER = re.compile(rb"\n[ \t]*\[\[?[ \t]*([A-Za-z0-9_-]*)")
+"""Any line that starts with `[`, and the first name after it."""
+MULTI_LINE_STRING_DOUBLE = b'"' * 3
+MULTI_LINE_STRING_SINGLE = b"'" * 3
 DIGEST = 8
 
 Chunk = tuple[str, int, int]
@@ -29,16 +34,31 @@ Chunk = tuple[str, int, int]
 
 def record_chunks(data: bytes) -> list[Chunk] | None:
     """The file's head and its top-level records, in order; None when a cut could fall
-    inside a multi-line string."""
-    if b'"""' in data or b"'''" in data:
+    inside a multi-line string, or a piece holds a header of another table's (such as a
+    `[[people.roles]]` after an `[[events]]`, which TOML gives to the last person)."""
+    if MULTI_LINE_STRING_DOUBLE in data or MULTI_LINE_STRING_SINGLE in data:
         return None
-    found = HEADER.finditer(b"\n" + data)
-    starts = [(match.start(), match[1].decode()) for match in found]
+    prefixed = b"\n" + data
+    starts = [(match.start(), match[1].decode()) for match in HEADER.finditer(prefixed)]
+    if not _own_headers_only(prefixed, starts):
+        return None
     ends = [start for start, _ in starts[1:]] + [len(data)] * bool(starts)
     head_end = starts[0][0] if starts else len(data)
     return [("", 0, head_end)] + [
         (table, start, end) for (start, table), end in zip(starts, ends, strict=True)
     ]
+
+
+def _own_headers_only(prefixed: bytes, starts: list[tuple[int, str]]) -> bool:
+    """Whether every header line inside a record's piece opens that record's table or one
+    of its sub-tables; any other line that starts with `[` (a value of an array written
+    over several lines, a quoted name) is doubted as well."""
+    positions = [start for start, _ in starts]
+    for match in ANY_HEADER.finditer(prefixed):
+        piece = bisect.bisect_right(positions, match.start()) - 1
+        if piece >= 0 and match[1].decode() != starts[piece][1]:
+            return False
+    return True
 
 
 def chunk_key(

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 import tomli
 
 from bilateral.kinds.base import SCHEMA_VERSION
+from bilateral.kinds.filepairs import own_pair, with_pair
 from bilateral.kinds.registry import BY_NAME, TOP_LEVEL
 from bilateral.schema.chunks import changed_pieces, chunk_key, pieces_key, record_chunks
 
@@ -93,6 +94,9 @@ def records_edited(store: sqlite3.Connection, name: str, part: str, data: bytes)
         parsed.setdefault(table, []).append(one[table][0])
         stored += rows
         texts.append(piece)
+    if part:  # a file of a many-file base: its records take its own pair, as when merged
+        pair = own_pair(tomli.loads(data[: chunks[0][2]].decode("utf-8")))
+        parsed = {table: with_pair(table, records, pair) for table, records in parsed.items()}
     whole = {"schema_version": SCHEMA_VERSION, **parsed}
     return Edit("".join(texts), whole, sorted(stored), part, key, scattered=True)
 

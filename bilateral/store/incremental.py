@@ -76,7 +76,15 @@ def updated(facts: str, target: str) -> sqlite3.Connection | None:
         return None
     try:
         return _update(facts, target)
-    except (OSError, sqlite3.Error, FactBaseUnreadable, FactBaseInvalid, ValueError, KeyError):
+    except (
+        OSError,
+        sqlite3.Error,
+        FactBaseUnreadable,
+        FactBaseInvalid,
+        ValueError,
+        KeyError,
+        RecursionError,
+    ):
         return None
 
 
@@ -117,8 +125,8 @@ def _whole_file(
     """The whole file as the edit, for a file whose edit could not be traced to records."""
     text = decode(file, data)
     parsed = parse_toml(file, text)
-    if any(key in parsed for key in ONCE) != gave:
-        return None
+    if any(key in parsed for key in ONCE) != gave or "pairs" in parsed:
+        return None  # the pairs' titles and dates stand in the store's record of the build
     key = file_key(data, parsed)
     if gave:
         if not _same_own_keys(parsed, meta):
