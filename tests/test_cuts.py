@@ -3,9 +3,12 @@ cannot fall inside a value, and two keys name the pieces an edit changed."""
 
 from __future__ import annotations
 
+import os
+
 import tomli
 
 from bilateral.schema.chunks import changed_pieces, chunk_key, record_chunks
+from bilateral.store.freshness import relative
 
 TABLES = frozenset({"people", "events"})
 BASE = b"""schema_version = 3
@@ -71,3 +74,22 @@ def test_a_file_without_records_is_its_head() -> None:
     data = b"schema_version = 3\n"
     assert record_chunks(data) == [("", 0, len(data))]
     assert key(data)
+
+
+def test_a_files_place_in_the_base_is_what_relpath_says() -> None:
+    """freshness.relative takes a short way for paths the base's walk joined."""
+    cases = [
+        ("dir", "dir/a.toml"),
+        ("dir/", "dir/a.toml"),
+        ("./dir", "./dir/sub/a.toml"),
+        ("dir/.", "dir/./a.toml"),
+        ("/", "/a.toml"),
+        ("a", "a"),
+        ("a/b", "a/c.toml"),
+        ("a", "a/../b.toml"),
+        ("a", "a//b.toml"),
+        ("a", "ab/c.toml"),
+    ]
+    for path, file in cases:
+        expected = os.fsencode(os.path.relpath(file, path) if file != path else "").hex()
+        assert relative(path, file) == expected, (path, file)
