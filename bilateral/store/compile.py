@@ -96,24 +96,31 @@ def cited_sources(document_json: str) -> list[str]:
 
 
 def compiled(base: FactBase) -> Iterator[Compiled]:
-    lookup = base.lookup
     part = ""
     for kind, document, position in base.each():
         if kind.name in base.records:
             part = base.origin.get(document["id"], "")
-        yield Compiled(
-            kind,
-            document,
-            part,
-            position,
-            date_span(kind, document),
-            kind.sort(document, position),
-            tuple(kind.facets(document, lookup)),
-            tuple(kind.names(document)),
-            kind.titles(document),
-            f"{kind.label(document)} {kind.text(document, lookup)}",
-            tuple(m for m in kind.mentions(document) if m),
-        )
+        yield compiled_record(kind, document, base.lookup, part, position)
+
+
+def compiled_record(
+    kind: Kind, document: Document, lookup: Lookup, part: str, position: int
+) -> Compiled:
+    """One record as the store keeps it: the one place that says so, for the records a
+    build writes and those an update takes out."""
+    return Compiled(
+        kind,
+        document,
+        part,
+        position,
+        date_span(kind, document),
+        kind.sort(document, position),
+        tuple(kind.facets(document, lookup)),
+        tuple(kind.names(document)),
+        kind.titles(document),
+        f"{kind.label(document)} {kind.text(document, lookup)}",
+        tuple(m for m in kind.mentions(document) if m),
+    )
 
 
 def date_span(kind: Kind, document: Document) -> tuple[str | None, str | None]:

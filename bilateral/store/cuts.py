@@ -22,7 +22,7 @@ from bilateral.schema.chunks import changed_pieces, chunk_key, pieces_key, recor
 TABLES = frozenset(kind.table for kind in TOP_LEVEL)
 KIND_OF = {kind.table: kind.name for kind in TOP_LEVEL}
 TOP = frozenset(KIND_OF.values())
-FEWEST_FOR_A_FULL_BUILD = 64
+MOST_TRACED = 64
 """More changed records than this (and than one in twenty of the file's) read the file whole."""
 
 Stored = tuple[int, str, str, int]
@@ -75,7 +75,7 @@ def records_edited(store: sqlite3.Connection, name: str, part: str, data: bytes)
         return None
     key = pieces_key(data, chunks)
     changed = changed_pieces(kept[0], key)
-    if changed is None or len(changed) > max(FEWEST_FOR_A_FULL_BUILD, len(chunks) // 20):
+    if changed is None or len(changed) > max(MOST_TRACED, len(chunks) // 20):
         return None
     parsed: dict[str, list[Any]] = {}
     stored: list[Stored] = []

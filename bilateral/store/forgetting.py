@@ -1,7 +1,8 @@
 """Take records out of a store by the rows that find them, found again from their stored
 documents, so no table is read whole to find a few records' rows.
 
-The rows are those `compile.findings` gives the stored document with the base's lookup,
+The rows are those `compile.findings` gives the stored document, compiled with the base's
+lookup,
 which an update leaves as it was; a row expected and not there means the store does not
 hold what its documents say, and the update steps aside (ValueError) for a full build.
 """
@@ -13,7 +14,7 @@ import sqlite3
 
 from bilateral.kinds.registry import BY_NAME
 from bilateral.schema.lookup import Lookup
-from bilateral.store.compile import Compiled, Findings, cited_sources, findings
+from bilateral.store.compile import Findings, cited_sources, compiled_record, findings
 from bilateral.store.packing import document_text
 from bilateral.store.scopes import Links
 
@@ -36,11 +37,7 @@ def stored_findings(
         kind = BY_NAME[kind_name]
         text = document_text(blob)
         document = json.loads(text)
-        record = Compiled(
-            kind, document, "", 0, (None, None), "",
-            tuple(kind.facets(document, lookup)), tuple(kind.names(document)), "", "",
-            tuple(m for m in kind.mentions(document) if m),
-        )  # fmt: skip
+        record = compiled_record(kind, document, lookup, "", 0)
         found = findings(rowid, record, cited_sources(text))
         all_found.facets.extend(found.facets)
         all_found.names.extend(found.names)

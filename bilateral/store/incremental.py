@@ -50,6 +50,7 @@ from bilateral.store.compile import (
     remove_token_variants,
 )
 from bilateral.store.cuts import (
+    TOP,
     Edit,
     Stored,
     file_key,
@@ -61,12 +62,9 @@ from bilateral.store.directory import trusted_file
 from bilateral.store.fingerprint import code_fingerprint
 from bilateral.store.forgetting import forget_findings, stored_findings
 from bilateral.store.freshness import RACY_NS, digest, relative, source_key, status_text
-from bilateral.store.packing import document_text
 from bilateral.store.scopes import Links, resize_scopes, write_scopes
 from bilateral.store.stored_sources import StoredIds, StoredSources
 from bilateral.store.writing import put_in_place, temporary_beside
-
-TOP = frozenset(kind.name for kind in TOP_LEVEL)
 
 
 def updated(facts: str, target: str) -> sqlite3.Connection | None:
@@ -114,7 +112,7 @@ def _update(facts: str, target: str) -> sqlite3.Connection | None:
     source = _source_after(facts, (file, gave), found, meta, data)
     with temporary_beside(target, stem="update") as temporary:
         shutil.copyfile(target, temporary)
-        _apply(temporary, part, slotted, source, (relative(facts, file), edit.key))
+        _apply(temporary, meta, source, part, slotted, (relative(facts, file), edit.key))
         put_in_place(temporary, target, replace=True)
     return sqlite3.connect(target)
 
@@ -222,13 +220,11 @@ def _same_lookup(lookup: Lookup, records: dict[str, list[dict[str, Any]]]) -> bo
 
 def _same_citable(store: sqlite3.Connection, part: FactBase) -> bool:
     """Whether the part's sources keep the paragraphs and sentences others cite inside."""
-    for source in part.records["source"]:
-        row = store.execute("SELECT doc FROM records WHERE id = ?", (source["id"],)).fetchone()
-        if row is None or json.loads(document_text(row[0])).get("sentences") != source.get(
-            "sentences"
-        ):
-            return False
-    return True
+    stored = StoredSources(store, set())
+    return all(
+        source["id"] in stored and stored[source["id"]].get("sentences") == source.get("sentences")
+        for source in part.records["source"]
+    )
 
 
 def _slotted(
@@ -288,11 +284,14 @@ def _source_after(
 
 def _apply(
     temporary: str,
+    meta: dict[str, Any],
+    source: dict[str, str],
     part: FactBase,
     slotted: list[tuple[int, Compiled]],
-    source: dict[str, str],
     cut: tuple[str, bytes],
 ) -> None:
+    """Write the edit into the copy: the build's record as `meta` read it before, with the
+    files' new `source` key."""
     with contextlib.closing(sqlite3.connect(temporary)) as store:
         store.execute("CREATE TEMP TABLE gone (rowid INTEGER PRIMARY KEY)")
         store.executemany("INSERT INTO gone VALUES (?)", [(rowid,) for rowid, _ in slotted])
@@ -307,9 +306,10 @@ def _apply(
         add_token_variants(store, after - before - elsewhere)
         if not resize_scopes(store, linked, links):
             write_scopes(store)
-        whole = dict(store.execute("SELECT key, value FROM meta"))
-        kept = {key: whole[key] for key in ("title", "pair", "as_of", "about_pairs", "lookup")}
-        record_build(store, kept, source, _standing(whole, linked, slotted))
+        kept: dict[str, str | bytes] = {
+            key: meta[key] for key in ("title", "pair", "as_of", "about_pairs", "lookup")
+        }
+        record_build(store, kept, source, _standing(meta, linked, slotted))
         replace_cut(store, *cut)
         store.commit()
 
@@ -327,7 +327,7 @@ def _standing(
 
 
 def _held_elsewhere(store: sqlite3.Connection, tokens: set[str]) -> set[str]:
-    """The tokens a name of a record outside the changed file holds."""
+    """The tokens a name of a record the update leaves in place holds."""
     return {
         token
         for token in tokens
