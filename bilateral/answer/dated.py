@@ -302,11 +302,12 @@ class Dating:
     def _needs_names(self, document: Document, kind: str) -> bool:
         if kind in declared().renamed and document.get("names"):
             return True
+        references = name_fields(kind)
+        if not references:  # nothing it refers to has a name to date: no lookup of names
+            return False
         renamed = self.renamed()
         return bool(renamed) and any(
-            ref in renamed
-            for reference, _ in name_fields(kind)
-            for ref in _ids(document.get(reference))
+            ref in renamed for reference, _ in references for ref in _ids(document.get(reference))
         )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar, cast
 
@@ -65,12 +66,29 @@ def parsed(text: str) -> Document:
     return document
 
 
+class _Defaults:
+    """What JSON's C scanner reads of a decoder: `json.loads`'s defaults."""
+
+    strict = True
+    object_hook = object_pairs_hook = array_hook = None
+    parse_float = float
+    parse_int = int
+    parse_constant = {"-Infinity": -math.inf, "Infinity": math.inf, "NaN": math.nan}.__getitem__
+
+
 @functools.cache
 def _scanner() -> Callable[[str, int], tuple[Any, int]]:
-    import json.scanner  # not on the path of the JSON formats, which print `raw` as it is
+    """What `json.loads` calls in the end. The json package around it (its decoder, encoder
+    and their patterns) costs a start three times what the C scanner alone does."""
+    try:
+        from _json import make_scanner  # not on the path of the JSON formats (`raw` as is)
 
-    # what json.loads calls in the end; typeshed types the scanner's context as a scanner
-    return json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
+        # typeshed types the scanner's context as a scanner
+        return make_scanner(_Defaults())  # type: ignore[arg-type]
+    except (ImportError, AttributeError):  # no C scanner, or one that reads more settings
+        import json.scanner  # as above
+
+        return json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
 
 
 T = TypeVar("T")

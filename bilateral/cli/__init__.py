@@ -54,9 +54,11 @@ def exit_on_sigterm() -> None:
     """SIGTERM unwinds like an exception, exit 143, so every `finally` below runs and
     removes what a write left half done. The command line sets this; library code sets
     no handler (it may run in any thread)."""
-    import signal  # the command line's own process, never the library's
+    # the command line's own process, never the library's; `_signal` is what `signal`
+    # wraps in enums, which cost a start more than the whole handler
+    import _signal  # type: ignore[import-not-found]
 
     def exit_143(signum: int, _frame: object) -> None:
         raise SystemExit(128 + signum)
 
-    signal.signal(signal.SIGTERM, exit_143)
+    _signal.signal(_signal.SIGTERM, exit_143)
