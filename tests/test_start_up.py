@@ -87,3 +87,17 @@ def test_a_table_that_fits_is_drawn_without_richs_console_or_the_checker() -> No
     out, err = _loaded(["--no-pager", "officials", "--format", "table"], WATCHED)
     assert err[-1] == "['bilateral.kinds.registry', 'rich']"
     assert out.startswith("Officials as of ")
+
+
+LEFT_TO_OTHER_ANSWERS = {
+    "json",  # JSON's C scanner parses a stored document (answer/rows.py)
+    "locale",  # click's first lookup of a translation imports it (cli/options.py, own_help)
+    "signal",  # SIGTERM's handler is set through _signal (cli/__init__.py)
+}
+
+
+def test_a_warm_json_answer_imports_no_json_package_locale_or_signal() -> None:
+    _loaded(["trade", "--json"], LEFT_TO_OTHER_ANSWERS)
+    out, err = _loaded(["--no-pager", "trade", "--format", "json"], LEFT_TO_OTHER_ANSWERS)
+    assert err[-1] == "[]"
+    assert '"id":"trade-2003-az-pk-total"' in out

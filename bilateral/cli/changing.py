@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from bilateral.cli.answering import EXIT_CODES, Settings, answer
-from bilateral.cli.options import checked_option_date, every_pair_option, output_options
+from bilateral.cli.options import Command, checked_option_date, every_pair_option, output_options
 
 
 def _date(_context: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -13,7 +13,7 @@ def _date(_context: click.Context, _param: click.Parameter, value: str | None) -
     return None if value is None else checked_option_date(value)
 
 
-@click.command(epilog=EXIT_CODES, short_help="What changed between two dates")
+@click.command(cls=Command, epilog=EXIT_CODES, short_help="What changed between two dates")
 @click.option(
     "--from",
     "start",

@@ -15,6 +15,7 @@ from bilateral.cli.answering import (
     for_screen,
 )
 from bilateral.cli.options import (
+    Command,
     Vocabulary,
     as_of_option,
     complete_countries,
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 MAX_QUERY_LENGTH = 1000
 
 
-@click.command(short_help="Cooperation areas and the strongest status of each")
+@click.command(cls=Command, short_help="Cooperation areas and the strongest status of each")
 @click.option("--status", type=Vocabulary("status"), help="Only commitments of this status.")
 @click.option("--commitments", is_flag=True, help="One row per commitment, with its area.")
 @country_option
@@ -75,7 +76,7 @@ def areas(
     )
 
 
-@click.command(short_help="People and their roles, as of the date")
+@click.command(cls=Command, short_help="People and their roles, as of the date")
 @country_option
 @click.option("--current", is_flag=True, help="Only roles held at the date.")
 @click.option("--former", is_flag=True, help="Only roles that had ended by the date.")
@@ -122,7 +123,7 @@ def officials(
     )
 
 
-@click.command(short_help="Trade figures; a range stays a range")
+@click.command(cls=Command, short_help="Trade figures; a range stays a range")
 @click.option("--year", type=click.IntRange(1800, 2200), help="Only figures for this year.")
 @click.option(
     "--flow", type=Vocabulary("flow"), help="export, import, total, re-export or re-import."
@@ -193,7 +194,7 @@ def trade(
     answer(settings, trade_figures, "trade", fmt, as_json, nothing, table, pair=pair)
 
 
-@click.command(short_help="Visits, meetings and signings, in date order")
+@click.command(cls=Command, short_help="Visits, meetings and signings, in date order")
 @click.option("--year", type=click.IntRange(1800, 2200), help="Only events in this year.")
 @click.option(
     "--place",
@@ -241,7 +242,7 @@ def events(
     )
 
 
-@click.command(short_help="Everything about one name")
+@click.command(cls=Command, short_help="Everything about one name")
 @click.argument("name", nargs=-1, required=True, shell_complete=complete_names)
 @output_options
 @as_of_option
@@ -282,7 +283,7 @@ def show(settings: Settings, name: tuple[str, ...], fmt: str | None, as_json: bo
     )
 
 
-@click.command(short_help="Records ranked for a question in your own words")
+@click.command(cls=Command, short_help="Records ranked for a question in your own words")
 @click.argument("query_words", metavar="QUERY...", nargs=-1, required=True)
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
 @every_pair_option
@@ -350,7 +351,7 @@ def _query_text(words: tuple[str, ...]) -> str:
 BIBLIOGRAPHY_FORMATS = ("csl-json", "bibtex")
 
 
-@click.command(short_help="The sources and what each supports; a bibliography")
+@click.command(cls=Command, short_help="The sources and what each supports; a bibliography")
 @click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")
 @click.option(
     "--format",

@@ -10,7 +10,7 @@ import click
 
 from bilateral import __version__
 from bilateral.cli.answering import EXIT_CODES, Settings, checked, fail_unusable, reader_gone
-from bilateral.cli.options import as_of_option
+from bilateral.cli.options import as_of_option, complete_paths, own_help
 from bilateral.errors import FactBaseInvalid, FactBaseUnreadable
 from bilateral.render.escapes import visible
 
@@ -71,6 +71,13 @@ class Commands(click.Group):
     """Loads commands as they are asked for; lists each with its whole short help, wrapped,
     never cut with '...'; takes the group's options before or after the command; and
     names the command meant when one is mistyped."""
+
+    made_help: click.Option | None = None
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        if self.made_help is None:
+            self.made_help = own_help(self, ctx)
+        return self.made_help
 
     def parse_args(self, context: click.Context, args: list[str]) -> list[str]:
         return super().parse_args(context, group_options_first(args))
@@ -162,7 +169,8 @@ def _first_sentence(text: str) -> str:
 )
 @click.option(
     "--facts",
-    type=click.Path(path_type=str),
+    metavar="PATH",
+    shell_complete=complete_paths,
     help="Fact base to read (default: $BILATERAL_FACTS, then the shipped one).",
 )
 @click.option(
@@ -177,7 +185,14 @@ def _first_sentence(text: str) -> str:
     "$PAGER or less).",
 )
 @as_of_option
-@click.version_option(__version__, prog_name="bilateral")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda context, _param, value: _print_version(context, value),
+    help="Show the version and exit.",
+)
 @click.pass_context
 def cli(context: click.Context, facts: str | None, no_cache: bool, no_pager: bool) -> None:
     """Answers about the relations between two countries, from a curated fact base.
@@ -194,6 +209,13 @@ def cli(context: click.Context, facts: str | None, no_cache: bool, no_pager: boo
     settings.pager = not no_pager
     if context.invoked_subcommand is None:
         _overview(settings)
+
+
+def _print_version(context: click.Context, value: bool) -> None:
+    """click.version_option's answer, without its lookup of a translation for the help."""
+    if value and not context.resilient_parsing:
+        click.echo(f"bilateral, version {__version__}", color=context.color)
+        context.exit()
 
 
 def _overview(settings: Settings) -> None:

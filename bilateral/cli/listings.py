@@ -8,6 +8,7 @@ import click
 
 from bilateral.cli.answering import Cited, Settings, answer
 from bilateral.cli.options import (
+    Command,
     Vocabulary,
     as_of_option,
     complete_names,
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from bilateral.api import Row
 
 
-@click.command(short_help="Roles and events across the years")
+@click.command(cls=Command, short_help="Roles and events across the years")
 @click.option("--from", "start", metavar="DATE", help="From this date or year.")
 @click.option("--to", "end", metavar="DATE", help="To this date or year.")
 @country_option
@@ -66,7 +67,7 @@ def timeline(
     )
 
 
-@click.command(short_help="Opinions, each with whoever holds it")
+@click.command(cls=Command, short_help="Opinions, each with whoever holds it")
 @click.option(
     "--about",
     metavar="NAME",
@@ -110,7 +111,7 @@ def assessments(
     )
 
 
-@click.command(short_help="Ties between countries, people and organizations")
+@click.command(cls=Command, short_help="Ties between countries, people and organizations")
 @country_option
 @click.option("--kind", type=Vocabulary("relation kind"), help="Only ties of this kind.")
 @every_pair_option
