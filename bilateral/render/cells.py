@@ -1,11 +1,18 @@
-"""Widths in terminal cells, as rich measures them; printable ASCII, nearly every value,
-without importing rich's tables of wide characters."""
+"""Widths in terminal cells, as rich measures them; text whose every character is one cell
+wide (printable ASCII, nearly every value, and most Latin, Greek and Cyrillic), without
+importing rich's tables of wide characters."""
 
 from __future__ import annotations
 
+import re
+
+SINGLE_CELLS = "[ -~\xa0-\xac\xae-\u02ff\u0370-\u0482\u2500-\u25fc\u2800-\u28ff]*"
+"""The characters rich itself counts one cell each before it looks at its tables
+(`rich.cells._SINGLE_CELL_UNICODE_RANGES`)."""
+
 
 def cell_len(text: str) -> int:
-    if text.isascii() and text.isprintable():  # one cell a character
+    if (text.isascii() and text.isprintable()) or re.fullmatch(SINGLE_CELLS, text):
         return len(text)
     from rich.cells import cell_len as measured  # wide, combining or control characters
 

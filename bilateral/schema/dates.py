@@ -6,7 +6,8 @@ import datetime
 import functools
 import re
 
-PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+PARTIAL_DATE = r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?"
+"""Compiled (and cached by `re`) when a date is first read, not on every start."""
 
 
 def normalize(value: object) -> str | None:
@@ -22,7 +23,7 @@ def normalize(value: object) -> str | None:
 
 @functools.lru_cache(maxsize=1 << 16)  # a base repeats its dates; a build asks for each often
 def _bounds(text: str) -> tuple[datetime.date, datetime.date] | None:
-    match = PARTIAL_DATE.fullmatch(text)
+    match = re.fullmatch(PARTIAL_DATE, text)
     if not match:
         return None
     year = int(match.group(1))
@@ -32,14 +33,20 @@ def _bounds(text: str) -> tuple[datetime.date, datetime.date] | None:
         if month is None:
             return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
         if day is None:
-            import calendar  # a month's last day; not needed on the start-up path
-
-            last = calendar.monthrange(year, month)[1]
-            return datetime.date(year, month, 1), datetime.date(year, month, last)
+            first = datetime.date(year, month, 1)
+            return first, _last_of_month(first)
         exact = datetime.date(year, month, day)
     except ValueError:
         return None
     return exact, exact
+
+
+def _last_of_month(first: datetime.date) -> datetime.date:
+    """The month's last day: the day before the next month's first (`calendar` would
+    import `locale`, a tenth of a table's start)."""
+    if first.month == 12:
+        return first.replace(day=31)
+    return first.replace(month=first.month + 1) - datetime.timedelta(days=1)
 
 
 def earliest(text: str) -> datetime.date:
