@@ -195,3 +195,13 @@ def test_listing_tables_are_the_bytes_rich_prints_at_every_width(
     monkeypatch: pytest.MonkeyPatch, color: bool
 ) -> None:
     _compared(monkeypatch, color, list(range(30, 171)))
+
+
+def test_a_width_measured_without_rich_is_richs() -> None:
+    """render/cells.py counts one cell for each character rich counts so without its
+    tables; every other character is measured by rich, alone and among others."""
+    from rich.cells import cell_len as richs
+
+    for code in range(0x3000):
+        for text in (chr(code), f"Ab{chr(code)}é", f"{chr(code)}Ωж─"):
+            assert cell_len(text) == richs(text), hex(code)
