@@ -66,6 +66,7 @@ def test_a_store_without_the_declarations_is_answered_from_the_registry() -> Non
 
 
 WATCHED = {
+    "bilateral.answer.changes",  # the changes command's listing (render/views.py)
     "bilateral.kinds.registry",
     "bilateral.schema.checker",
     "bilateral.store.building",

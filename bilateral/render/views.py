@@ -10,7 +10,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from bilateral.answer.changes import CHANGES
 from bilateral.kinds.areas import COMMITMENTS
 from bilateral.kinds.kind import Cells, Listing
 from bilateral.kinds.registry import kind
@@ -34,6 +33,10 @@ def listing_named(name: str) -> Listing:
         return plain.replace(columns=columns, table_columns=table_columns)
     if name in SPECIAL:
         return SPECIAL[name]
+    if name == "changes":
+        from bilateral.answer.changes import CHANGES  # the changes command's listing alone
+
+        return CHANGES
     found = kind(name).listing
     assert found is not None, f"{name} has no listing"
     return found
@@ -164,5 +167,4 @@ SPECIAL = {
     "show": SHOW,
     "timeline": TIMELINE,
     "commitments": COMMITMENTS,
-    "changes": CHANGES,
 }
