@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from bilateral.answer.dated import AsOf, Dating, role_filter
@@ -325,9 +325,11 @@ class Base:
         return self._dated(self.query.listing(kind, chosen, []), kind)
 
     @_recovering
-    def sources_by_id(self) -> dict[str, Document]:
-        """Every source record by its id (for citations a reader can follow)."""
-        return {row.document["id"]: row.document for row in self.query.listing("source", None, [])}
+    def sources_by_id(self, ids: Iterable[str] | None = None) -> dict[str, Document]:
+        """Every source record by its id (for citations a reader can follow); with `ids`,
+        those of them the base holds."""
+        rows = self.query.listing("source", None, []) if ids is None else self.query.sources(ids)
+        return {row.document["id"]: row.document for row in rows}
 
     @_recovering
     def sources(self, pair: str | None = None) -> list[Row]:

@@ -105,3 +105,18 @@ def test_a_warm_json_answer_imports_no_json_package_locale_or_signal() -> None:
     out, err = _loaded(["--no-pager", "trade", "--format", "json"], LEFT_TO_OTHER_ANSWERS)
     assert err[-1] == "[]"
     assert '"id":"trade-2003-az-pk-total"' in out
+
+
+def test_a_table_reads_the_sources_its_rows_cite_and_no_other() -> None:
+    from bilateral.api import open_base
+    from bilateral.render.footnotes import cited_ids
+
+    with open_base(use_cache=False) as base:
+        every = base.sources_by_id()
+        for rows in (list(base.officials()), list(base.areas()), base.show("Musharraf")):
+            cited = cited_ids(row.document for row in rows)
+            assert cited
+            assert cited <= every.keys()
+            assert base.sources_by_id(cited) == {key: every[key] for key in cited}
+        assert base.sources_by_id(["no-such-source", "pervez-musharraf"]) == {}
+        assert cited_ids([{"roles": [{"sources": [{"source": "a"}]}], "source": "b"}]) == {"a", "b"}

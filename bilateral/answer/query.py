@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from bilateral.answer.rows import Document, Row
@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 FACET = "SELECT code FROM facet_keys WHERE type = ? AND key = ?"
 """The code under which the facets of a kind and key are stored."""
+SOURCES_ASKED = 500
+"""Ids asked for in one statement: under SQLite's oldest limit of 999 parameters."""
 
 
 class Filter:
@@ -194,6 +196,19 @@ class FactQuery:
             (record_id,),
         ).fetchall()
         return [(rid, kind, Row.stored(stored).document) for rid, kind, stored in rows]
+
+    def sources(self, ids: Iterable[str]) -> Iterator[Row]:
+        """The source records of these ids that the base holds, in no particular order."""
+        wanted = sorted(set(ids))
+        for start in range(0, len(wanted), SOURCES_ASKED):
+            chunk = wanted[start : start + SOURCES_ASKED]
+            found = self.db.execute(
+                "SELECT doc FROM records WHERE type = 'source' AND id IN "
+                f"({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            for (stored,) in found:
+                yield Row.stored(stored)
 
     def supporting(self, source_id: str) -> list[Document]:
         rows = self.db.execute(

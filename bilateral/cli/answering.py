@@ -161,13 +161,7 @@ def answer(
     if draw_piped is not None and fmt is None and not as_json and not terminal:
         chosen, draw_table = Format.TABLE, draw_piped
     try:
-        rows, cited = checked(
-            settings,
-            lambda base: (
-                list(produce(base)),
-                base.sources_by_id() if chosen is Format.TABLE else None,
-            ),
-        )
+        rows, cited = checked(settings, lambda base: _with_sources(base, produce, chosen))
         if pair is not False:
             listing = _paired(settings.base(), listing, pair if isinstance(pair, str) else None)
         paged = settings.pager and terminal and chosen is Format.TABLE
@@ -184,6 +178,18 @@ def answer(
         fail(command_line_message(error))
     except NothingMatched as error:
         _no_match(str(error), error.suggestions, chosen)
+
+
+def _with_sources(
+    base: Base, produce: Callable[[Base], Iterable[Row]], chosen: Format
+) -> tuple[list[Row], Cited]:
+    """The rows, and for a table the sources they cite (read with them, from one store)."""
+    rows = list(produce(base))
+    if chosen is not Format.TABLE:
+        return rows, None
+    from bilateral.render.footnotes import cited_ids  # a table's footnotes alone
+
+    return rows, base.sources_by_id(cited_ids(row.document for row in rows))
 
 
 PAIRED = ("area", "commitments", "trade", "event", "assessment", "search", "timeline")

@@ -21,6 +21,23 @@ Sources = dict[str, dict[str, Any]]
 INDENT = "    "
 
 
+def cited_ids(documents: Iterable[object]) -> set[str]:
+    """The ids of the sources cited anywhere in these documents, however deep: every
+    source the footnotes of their table can name."""
+    found: set[str] = set()
+    waiting = list(documents)
+    while waiting:
+        value = waiting.pop()
+        if isinstance(value, dict):
+            source = value.get("source")
+            if isinstance(source, str):
+                found.add(source)
+            waiting.extend(value.values())
+        elif isinstance(value, list):
+            waiting.extend(value)
+    return found
+
+
 class Footnotes:
     """Numbers each distinct citation once, in order of first use."""
 
