@@ -21,20 +21,23 @@ Sources = dict[str, dict[str, Any]]
 INDENT = "    "
 
 
+NESTED = (dict, list)
+
+
 def cited_ids(documents: Iterable[object]) -> set[str]:
     """The ids of the sources cited anywhere in these documents, however deep: every
     source the footnotes of their table can name."""
     found: set[str] = set()
-    waiting = list(documents)
+    waiting = [value for value in documents if value.__class__ in NESTED]
     while waiting:
         value = waiting.pop()
-        if isinstance(value, dict):
+        inside: Iterable[Any] = value
+        if value.__class__ is dict:
             source = value.get("source")
-            if isinstance(source, str):
+            if source.__class__ is str:
                 found.add(source)
-            waiting.extend(value.values())
-        elif isinstance(value, list):
-            waiting.extend(value)
+            inside = value.values()
+        waiting += [inner for inner in inside if inner.__class__ in NESTED]
     return found
 
 
