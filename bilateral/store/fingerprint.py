@@ -8,7 +8,7 @@ import zlib
 
 from bilateral import __version__
 
-STORE_FORMAT = 3
+STORE_FORMAT = 4
 """The layout of the store's tables: raised with any change to them, so a cache of an older
 layout rebuilds even where the modules' times say nothing (2: each document once, as JSON;
 the rows that find records kept in their indexes alone; 3: each document compressed with
