@@ -56,7 +56,10 @@ def exit_on_sigterm() -> None:
     no handler (it may run in any thread)."""
     # the command line's own process, never the library's; `_signal` is what `signal`
     # wraps in enums, which cost a start more than the whole handler
-    import _signal  # type: ignore[import-not-found]
+    try:
+        import _signal  # type: ignore[import-not-found]
+    except ImportError:  # a Python without CPython's module under `signal`
+        import signal as _signal
 
     def exit_143(signum: int, _frame: object) -> None:
         raise SystemExit(128 + signum)
