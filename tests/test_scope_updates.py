@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bilateral.store import building
+from bilateral.store import building, incremental
 from tests.base_edits import read_base, split_by_table, write_base
 from tests.conftest import MINIMAL
 from tests.test_updates import differences, outcome
@@ -37,7 +37,7 @@ def test_citing_a_source_from_a_pairs_event_moves_it_into_the_pairs_scope_in_the
     split_by_table(MINIMAL, base)
     before = outcome(base, True)
     taken = []
-    real = building.updated
+    real = incremental.updated
 
     def counted(facts: str, target: str) -> sqlite3.Connection | None:
         result = real(facts, target)
