@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.multiply import mixed, multiply
+from bilateral.api import open_base
 from tests.conftest import SHIPPED, run
+from tests.test_search import QUESTIONS
 
 
 def _top(base: Path, question: str, *pair: str) -> list[str]:
@@ -48,3 +50,75 @@ def test_other_pairs_leave_the_top_answers_of_a_question_about_the_pair_alone(
 ) -> None:
     question = "which russian officials came to baku"
     assert _top(mixed_base, question) == _top(SHIPPED, question)
+
+
+ANOTHER_PAIRS_MINISTER = """
+[[people]]
+id = "defence-minister-only-other-pairs-name"
+name = "Tariq Khan"
+country = "AZ"
+sources = [{ source = "report", paragraph = 16, sentence = 2 }]
+[[people.roles]]
+title = "Minister of Defence"
+organization = "AZ"
+start = "1998"
+end = "2018"
+sources = [{ source = "report", paragraph = 9, sentence = 1 }]
+"""
+"""A person of one of the shipped pair's countries whom only the other pairs' report cites
+(as the noise generator writes them), a shorter and closer match to a question about the
+pair's defence minister than the pair's own answers."""
+ASKED = list(dict.fromkeys(question for question, _ in QUESTIONS))
+Ranked = dict[tuple[str, str], list[tuple[str, float]]]
+
+
+@pytest.fixture(scope="module")
+def small_mixed_answers(tmp_path_factory: pytest.TempPathFactory) -> tuple[Ranked, Ranked]:
+    """The ten best (id, score) of every question of tests/test_search.py, with --pair AZ-PK
+    and without, on the shipped base and on it with about 1,000 other pairs' records added."""
+    path = tmp_path_factory.mktemp("small-mixed") / "facts.toml"
+    text = mixed(SHIPPED.read_text(encoding="utf-8"), 1000) + ANOTHER_PAIRS_MINISTER
+    path.write_text(text, encoding="utf-8")
+    answers = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BILATERAL_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        for base in (SHIPPED, path):
+            opened = open_base(str(base))
+            answers.append(
+                {
+                    (question, pair): [
+                        (row.document["id"], row.document["score"])
+                        for row in opened.search(question, 10, pair or None)
+                    ]
+                    for question in ASKED
+                    for pair in ("AZ-PK", "")
+                }
+            )
+    return answers[0], answers[1]
+
+
+def test_other_pairs_records_leave_the_top_three_of_a_question_asked_of_the_pair(
+    small_mixed_answers: tuple[Ranked, Ranked],
+) -> None:
+    shipped, mixed_base = small_mixed_answers
+    moved = [
+        question
+        for question in ASKED
+        if [hit for hit, _ in shipped[question, "AZ-PK"][:3]]
+        != [hit for hit, _ in mixed_base[question, "AZ-PK"][:3]]
+    ]
+    assert moved == []
+
+
+@pytest.mark.parametrize("pair", ["AZ-PK", ""])
+def test_other_pairs_records_neither_rescore_nor_reorder_the_pairs_own(
+    small_mixed_answers: tuple[Ranked, Ranked], pair: str
+) -> None:
+    """The shipped base's hits keep their scores and their order (other pairs' records may
+    come between them only without --pair, where the answer covers every pair)."""
+    shipped, mixed_base = small_mixed_answers
+    for question in ASKED:
+        own = {hit for hit, _ in shipped[question, pair]}
+        kept = [hit for hit in mixed_base[question, pair] if hit[0] in own]
+        assert kept == shipped[question, pair][: len(kept)], question
+        assert kept or not own, question

@@ -19,10 +19,16 @@ TENSE_BONUS = {HELD: 1.0, UNKNOWN: 0.5}
 
 
 def ask(
-    query: FactQuery, dating: Dating, question: str, limit: int, pair: str | None = None
+    query: FactQuery,
+    dating: Dating,
+    question: str,
+    limit: int,
+    pair: str | None = None,
+    within: bool = False,
 ) -> list[Row]:
     """The hits for a question, answered at the date its time words give (`date_words`),
-    else at the date asked, ranked by the statistics of `pair`'s records (None: all)."""
+    else at the date asked, ranked by the statistics of `pair`'s records (None: all);
+    `within`: asked of that pair (answer/search.py)."""
     timed = read_time(query, question, dating.when, pair)
     if timed.when is not None and timed.when.day != dating.when.day:
         dating = Dating(query, timed.when)
@@ -36,7 +42,13 @@ def ask(
             hit.row.document,
         )
         for hit in search(
-            query.db, reading.question, reading.stands_for, dating.when.text, timed.during, pair
+            query.db,
+            reading.question,
+            reading.stands_for,
+            dating.when.text,
+            timed.during,
+            pair,
+            within,
         )
     ]
     if not found:

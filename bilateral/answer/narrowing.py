@@ -70,7 +70,7 @@ def ranked_within(
         return ask(query, dating, question, limit, ranking)
     hits = [
         row
-        for row in ask(query, dating, question, 1000, pair)
+        for row in ask(query, dating, question, 1000, pair, within=True)
         if belongs(query, row.document, pair)
     ]
     return [Row.of(row.document | {"rank": rank}) for rank, row in enumerate(hits[:limit], 1)]

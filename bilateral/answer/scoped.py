@@ -3,13 +3,15 @@ the records of that pair (store/scopes.py) whatever else the base holds.
 
 FTS5's bm25 counts documents and their length over the whole table, so other pairs' records
 would move the ranking of a question about this one. Here the pair's matching records are
-read and scored in Python with the formula FTS5 uses (k1 1.2, b 0.75, the same column
-weights), from the number of the pair's records, their length and how many of them hold
-each term. Records of other pairs that FTS5 ranks high are scored by the same statistics,
-so they may come between, but never reorder, the pair's own.
+found in the search index by their `scope` column, read, and scored in Python with the
+formula FTS5 uses (k1 1.2, b 0.75, the same column weights), from the number of the pair's
+records, their length and how many of them hold each term. Records of other pairs that
+FTS5 ranks high are scored by the same statistics, so they may come between, but never
+reorder, the pair's own; in a question asked of the pair, those tied to other pairs only
+rank below (`elsewhere`, answer/search.py).
 
-Where the pair's records are the whole base and more than MANY of them match, FTS5's own
-bm25 (then the pair's statistics) picks the candidates, as reading them all would cost more.
+Where more than MANY of the pair's records match, FTS5's own bm25 (then the whole base's
+statistics) picks the candidates, as reading them all would cost more.
 """
 
 from __future__ import annotations
@@ -22,19 +24,23 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from bilateral.store.packing import unpacked
-from bilateral.store.scopes import EVERY, WHOLE
+from bilateral.store.scopes import EVERY, WHOLE, scope_word
 
 K1 = 1.2
 B = 0.75
 COLUMN_WEIGHTS = (4.0, 3.0, 1.0)
 """bm25 weights of the names, titles and body columns."""
+INDEX_WEIGHTS = ", ".join(str(weight) for weight in (*COLUMN_WEIGHTS, 0.0))
+"""FTS5's bm25 weights of the index's columns: the text's, and none for the scopes."""
 MANY = 2000
 """More of the pair's records matching than this: FTS5 ranks them, by the whole base."""
-LIKELY = 4
-"""Where the matches times the pair's share of the base pass LIKELY * MANY, the pair's own
-matches are not counted: FTS5 ranks."""
 Scored = tuple[float, int, str]
 """A candidate: its bm25 (lower is better, as FTS5 gives it), rowid and search text."""
+
+
+def in_text(expression: str) -> str:
+    """An FTS5 expression of the question's words matched in the text columns alone."""
+    return f"{{names titles body}} : ({expression})"
 
 
 def scoped_candidates(
@@ -45,24 +51,19 @@ def scoped_candidates(
     candidates: int,
 ) -> list[Scored] | None:
     """The best candidates by the pair's bm25 (every record's, for None), best first, then
-    other pairs' best by the same statistics; None where FTS5 should rank (see MANY)."""
+    other pairs' best by the same statistics; None where FTS5 should rank (see MANY).
+    `expression` matches the text columns (in_text)."""
     count, tokens, everything = _scope(connection, pair)
-    (matches,) = connection.execute(COUNT, (expression,)).fetchone()
-    if matches * count > LIKELY * MANY * everything:  # most of them the pair's: skip counting
+    own = expression
+    if pair is not None and count < everything:
+        own += f" AND scope : ({scope_word(pair)} OR {scope_word(EVERY)})"
+    found = connection.execute(MATCHING, (own, MANY + 1)).fetchall()
+    if len(found) > MANY:
         return None
-    if count == everything:
-        if matches > MANY:
-            return None
-        own = None
-        inside = _searched(connection.execute(MATCHING, (expression,)).fetchall())
-    else:
-        found = [rowid for (rowid,) in connection.execute(MATCHES, (expression,))]
-        own = _in_scope(connection, pair, found)
-        if len(own) > MANY:
-            return None
-        inside = _texts(connection, sorted(own))
-    others = [] if own is None else _best_anywhere(connection, expression, candidates)
-    outside = [row for row in others if own is not None and row[0] not in own]
+    inside = _searched(found)
+    mine = {row[0] for row in inside}
+    others = [] if own == expression else _best_anywhere(connection, expression, candidates)
+    outside = [row for row in others if row[0] not in mine]
     ranked, rest = _ranked(
         _counted(inside, alternatives),
         _counted(outside, alternatives),
@@ -70,14 +71,12 @@ def scoped_candidates(
         count,
         tokens / max(count, 1),
     )
-    ranked = ranked[:candidates] + rest
-    return ranked
+    return ranked[:candidates] + rest
 
 
-COUNT = "SELECT count(*) FROM search WHERE search MATCH ?"
-MATCHES = "SELECT rowid FROM search WHERE search MATCH ?"
 MATCHING = (
-    "SELECT s.rowid, r.doc FROM search s JOIN records r ON r.rowid = s.rowid WHERE search MATCH ?"
+    "SELECT s.rowid, r.doc FROM search s JOIN records r ON r.rowid = s.rowid "
+    "WHERE search MATCH ? LIMIT ?"
 )
 Row = tuple[int, str, str, str]
 
@@ -92,17 +91,32 @@ def _scope(connection: sqlite3.Connection, pair: str | None) -> tuple[int, int, 
     return int(count), int(own_tokens), int(everything)
 
 
-def _in_scope(connection: sqlite3.Connection, pair: str | None, rowids: list[int]) -> set[int]:
-    """Which of these records count in the pair's statistics."""
-    rows = connection.execute(
-        "SELECT record FROM scopes WHERE pair IN (?, ?) "
-        "AND record IN (SELECT value FROM json_each(?))",
-        (pair, EVERY, json.dumps(rowids)),
-    )
-    return {rowid for (rowid,) in rows}
-
-
 SIZES = "SELECT total(records), total(tokens) FROM scope_sizes WHERE pair IN (?, ?)"
+
+
+def elsewhere(connection: sqlite3.Connection, pair: str, cited: dict[str, list[str]]) -> set[str]:
+    """Which of these records (by id, each with the sources it cites) are tied to other pairs
+    only: in some pair's scope, neither this pair's nor every pair's; or, in no scope
+    (common ground), citing sources so tied (a person only another pair's report names)."""
+    scopes = _scopes_of(connection, {*cited, *(s for sources in cited.values() for s in sources)})
+    found = set()
+    for record_id, sources in cited.items():
+        tied = scopes.get(record_id) or set().union(*(scopes.get(s, ()) for s in sources))
+        if tied and pair not in tied and EVERY not in tied:
+            found.add(record_id)
+    return found
+
+
+def _scopes_of(connection: sqlite3.Connection, ids: set[str]) -> dict[str, set[str]]:
+    rows = connection.execute(
+        "SELECT r.id, s.pair FROM records r JOIN scopes s ON s.record = r.rowid "
+        "WHERE r.id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(ids)),),
+    )
+    found: dict[str, set[str]] = {}
+    for record_id, scope in rows:
+        found.setdefault(record_id, set()).add(scope)
+    return found
 
 
 def _texts(connection: sqlite3.Connection, rowids: list[int]) -> list[Row]:
@@ -127,9 +141,9 @@ def _searched(rows: list[tuple[int, bytes]]) -> list[Row]:
 
 
 def _best_anywhere(connection: sqlite3.Connection, expression: str, candidates: int) -> list[Row]:
-    weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
     best = connection.execute(
-        f"SELECT rowid FROM search WHERE search MATCH ? ORDER BY bm25(search, {weights}) LIMIT ?",
+        "SELECT rowid FROM search WHERE search MATCH ? "
+        f"ORDER BY bm25(search, {INDEX_WEIGHTS}) LIMIT ?",
         (expression, candidates),
     )
     return _texts(connection, [rowid for (rowid,) in best])

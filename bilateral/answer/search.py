@@ -6,7 +6,7 @@ import sqlite3
 from typing import Any, NamedTuple
 
 from bilateral.answer.rows import Row
-from bilateral.answer.scoped import COLUMN_WEIGHTS, Scored, scoped_candidates
+from bilateral.answer.scoped import INDEX_WEIGHTS, Scored, elsewhere, in_text, scoped_candidates
 from bilateral.kinds.base import first_day
 from bilateral.schema.textnorm import stem, terms, words
 from bilateral.store.packing import document_text, unpacked
@@ -16,8 +16,6 @@ CANDIDATES = 60
 BM25_SHARE = 0.5
 """How much FTS5's bm25 counts beside coverage: enough to order, not to let a short record win
 on its length alone."""
-WEIGHTS = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
-"""bm25 weights of the names, titles and body columns."""
 DURING = 3.0
 """What a record gains when its own dates fall in the period the question names ('in 2004')."""
 HAPPENINGS = frozenset(("event", "trade", "commitment"))
@@ -29,6 +27,10 @@ when it happened (an undated report of a deal below the dated deal)."""
 SOURCE_BELOW = 2.0
 """What a source loses beside the records, unless the question asks for sources: a record
 that matches as well states the fact, where a source's title only reports it."""
+OTHER_PAIRS_BELOW = 10.0
+"""What a record tied to other pairs only (answer/scoped.py `elsewhere`) loses in a question
+asked of a pair: a person of one of its countries whom only another pair's records or
+sources name ranks below the pair's own answers, as if it missed a whole term."""
 NOT_YET = 5.0
 """What a record loses when its earliest date is after the date asked: an answer as of 2004
 prefers what had happened by then to a visit of 2025 on the same words."""
@@ -154,16 +156,18 @@ def search(
     as_of: str | None = None,
     during: tuple[str, str] | None = None,
     pair: str | None = None,
+    within: bool = False,
 ) -> list[Hit]:
     """Every candidate for the question, best first (the caller takes as many as it needs);
     with `as_of` (an ISO day), what began after it ranks below what had begun; with `during`
     (a first and last ISO day), what the record's own dates put in that period ranks above;
-    `pair` (default: every record) gives the statistics that rank (answer/scoped.py)."""
+    `pair` (default: every record) gives the statistics that rank (answer/scoped.py), and
+    `within` says the question is asked of that pair (OTHER_PAIRS_BELOW)."""
     wanted = concepts(question, stands_for)
     if not wanted:
         return []
     alternatives = sorted({term for group in wanted for term in group})
-    expression = " OR ".join('"' + term.replace('"', '""') + '"' for term in alternatives)
+    expression = in_text(" OR ".join('"' + term.replace('"', '""') + '"' for term in alternatives))
     ranked = scoped_candidates(connection, expression, alternatives, pair, CANDIDATES)
     rows = _by_fts5(connection, expression) if ranked is None else _details(connection, ranked)
     said = set(words(question))
@@ -180,6 +184,9 @@ def search(
         hits.append(Hit(record_id, kind, score, Row(raw)))
     if as_of:
         hits = _not_yet_below(connection, hits, as_of, [row[4] for row in rows])
+    if within and pair is not None:
+        below = elsewhere(connection, pair, {hit.id: _cited(hit) for hit in hits})
+        hits = [h._replace(score=h.score - OTHER_PAIRS_BELOW) if h.id in below else h for h in hits]
     hits = [hit._replace(score=round(hit.score, 3)) for hit in hits]
     hits.sort(key=lambda hit: (-hit.score, hit.id))
     return hits
@@ -193,7 +200,7 @@ bm25."""
 def _by_fts5(connection: sqlite3.Connection, expression: str) -> list[Candidate]:
     rows = connection.execute(
         "SELECT r.id, r.type, r.doc, d.first, d.last, "
-        f"bm25(search, {WEIGHTS}) AS rank FROM search s JOIN records r ON r.rowid = s.rowid "
+        f"bm25(search, {INDEX_WEIGHTS}) AS rank FROM search s JOIN records r ON r.rowid = s.rowid "
         "LEFT JOIN record_dates d ON d.record = r.rowid "
         "WHERE search MATCH ? ORDER BY rank LIMIT ?",
         (expression, CANDIDATES),

@@ -21,8 +21,8 @@ from bilateral.schema.jsontext import to_json
 from bilateral.schema.lookup import Lookup
 from bilateral.schema.textnorm import name_key, single_deletions, terms
 from bilateral.store.facetcodes import Facet, check_codes, coded
-from bilateral.store.packing import pack, unpacked
-from bilateral.store.scopes import Links, write_scopes
+from bilateral.store.packing import pack
+from bilateral.store.scopes import Links, index_search, unindex_search, write_scopes
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -55,10 +55,10 @@ CREATE TABLE mentions (
     target TEXT NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (target, record)
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE search USING fts5(
-    names, titles, body, content = '', tokenize = 'unicode61'
+    names, titles, body, scope, content = '', tokenize = 'unicode61'
 );
 CREATE VIRTUAL TABLE search_terms USING fts5vocab(search, 'row');
-CREATE TABLE scopes (pair TEXT NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (pair, record))
+CREATE TABLE scopes (pair TEXT NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (record, pair))
     WITHOUT ROWID;
 CREATE TABLE scope_sizes (pair TEXT PRIMARY KEY, records INTEGER NOT NULL, tokens INTEGER NOT NULL);
 """
@@ -138,7 +138,8 @@ def write(connection: sqlite3.Connection, base: FactBase, source: dict[str, str]
     connection.executescript(TABLES)
     tokens, links = insert_records(connection, enumerate(compiled(base), start=1), base.lookup)
     add_token_variants(connection, tokens)
-    write_scopes(connection, links)
+    write_scopes(connection, links, fresh=links.texts)
+    index_search(connection, links.texts)
     record_build(connection, identity(base), source)
     connection.executescript(INDEXES)
     connection.execute("ANALYZE")  # statistics let the planner pick facets or type and pair
@@ -209,8 +210,9 @@ def remove_token_variants(connection: sqlite3.Connection, tokens: Iterable[str])
 def insert_records(
     connection: sqlite3.Connection, records: Iterable[tuple[int, Compiled]], lookup: Lookup
 ) -> tuple[set[str], Links]:
-    """Write compiled records at their rowids, and all that finds them; the name tokens, and
-    what the records' scopes are made of (store/scopes.py)."""
+    """Write compiled records at their rowids, and all that finds them but the search index;
+    the name tokens, and what the records' scopes are made of with their search text, which
+    store/scopes.py indexes under their scopes."""
     rows, facets, names, tokens, mentions, search, spans = [], [], [], [], [], [], []
     for rowid, record in records:
         document = record.document
@@ -232,7 +234,7 @@ def insert_records(
         names += found.names
         tokens += found.tokens
         mentions += found.mentions
-        search.append((rowid, *texts))
+        search.append((rowid, texts))
     connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO record_dates VALUES (?, ?, ?, ?)", spans)
     # in key order, which fills each index's pages whole
@@ -240,10 +242,9 @@ def insert_records(
     connection.executemany("INSERT INTO names VALUES (?, ?)", sorted(names))
     connection.executemany("INSERT INTO name_tokens VALUES (?, ?)", sorted(tokens))
     connection.executemany("INSERT INTO mentions VALUES (?, ?)", sorted(mentions))
-    connection.executemany(
-        "INSERT INTO search (rowid, names, titles, body) VALUES (?, ?, ?, ?)", search
+    links = Links(
+        [row[:4] for row in rows], mentions, {row[0]: row[7] for row in rows}, dict(search)
     )
-    links = Links([row[:4] for row in rows], mentions, {row[0]: row[7] for row in rows})
     return {token for token, _ in tokens}, links
 
 
@@ -281,8 +282,5 @@ def forget_records(connection: sqlite3.Connection, rowids: str) -> None:
     index keeps no text of its own, so each record's is read back from its blob to be
     taken out of the index."""
     gone = connection.execute(f"SELECT rowid, doc FROM records WHERE rowid IN ({rowids})")
-    connection.executemany(
-        "INSERT INTO search (search, rowid, names, titles, body) VALUES ('delete', ?, ?, ?, ?)",
-        [(rowid, *unpacked(blob)[1:]) for rowid, blob in gone.fetchall()],
-    )
+    unindex_search(connection, gone.fetchall())
     connection.execute(f"DELETE FROM records WHERE rowid IN ({rowids})")

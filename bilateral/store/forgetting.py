@@ -43,7 +43,7 @@ def stored_findings(
         all_found.names.extend(found.names)
         all_found.tokens.extend(found.tokens)
         all_found.mentions.extend(found.mentions)
-    return all_found, Links(records, all_found.mentions, sizes)
+    return all_found, Links(records, all_found.mentions, sizes, {})
 
 
 def forget_findings(store: sqlite3.Connection, found: Findings) -> None:

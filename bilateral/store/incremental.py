@@ -62,7 +62,7 @@ from bilateral.store.directory import trusted_file
 from bilateral.store.fingerprint import code_fingerprint
 from bilateral.store.forgetting import forget_findings, stored_findings
 from bilateral.store.freshness import RACY_NS, digest, relative, source_key, status_text
-from bilateral.store.scopes import Links, resize_scopes, write_scopes
+from bilateral.store.scopes import Links, index_search, resize_scopes, write_scopes
 from bilateral.store.stored_lookup import stored_lookup
 from bilateral.store.stored_sources import StoredIds, StoredSources
 from bilateral.store.writing import put_in_place, temporary_beside
@@ -301,7 +301,8 @@ def _apply(
         remove_token_variants(store, sorted(before - after - elsewhere))
         add_token_variants(store, after - before - elsewhere)
         if not resize_scopes(store, linked, links):
-            write_scopes(store)
+            write_scopes(store, fresh=links.texts)
+        index_search(store, links.texts)
         kept: dict[str, str | bytes] = {
             key: meta[key] for key in ("title", "pair", "as_of", "about_pairs")
         }

@@ -9,14 +9,21 @@ an organization), since how many pairs meet there grows with the base. A record 
 pair's record meets at all belongs to every pair (pair '' in the table).
 
 So the statistics of a question about a pair come from that pair's records and what they
-draw on, and other pairs' records do not move them (tests/test_scale_search.py)."""
+draw on, and other pairs' records do not move them (tests/test_scale_search.py).
+
+The search index holds each record's scopes as words of its `scope` column (SCOPE_WORD), so
+a question narrows to a pair's records inside the index: an update that moves a record
+between scopes indexes it again."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 from collections import defaultdict
+from collections.abc import Collection, Iterable
 from typing import NamedTuple
+
+from bilateral.store.packing import unpacked
 
 WIDE = 4
 """More pairs than this citing one source make it common ground, which ties no one."""
@@ -24,6 +31,12 @@ EVERY = ""
 """The pair of the records that belong to every pair."""
 WHOLE = "*"
 """The pair under which `scope_sizes` counts every record of the base."""
+SCOPE_WORD = "0s{}"
+"""A pair's word in the search index's `scope` column, its code folded as the index folds
+('AZ-PK' gives '0saz0pk', every pair's records '0s'): no word of the text columns, which a
+question's words are looked up in, starts so."""
+Columns = tuple[str, str, str]
+"""A record's search text: names, titles, body."""
 
 
 class Links(NamedTuple):
@@ -33,24 +46,98 @@ class Links(NamedTuple):
     records: list[tuple[int, str, str, str | None]]
     mentions: list[tuple[str, int]]
     sizes: dict[int, int]
+    texts: dict[int, Columns]
+    """The search text of records not yet in the search index (none, read from the store)."""
 
 
-def write_scopes(connection: sqlite3.Connection, links: Links | None = None) -> None:
+def scope_word(pair: str) -> str:
+    return SCOPE_WORD.format(pair.lower().replace("-", "0"))
+
+
+def write_scopes(
+    connection: sqlite3.Connection, links: Links | None = None, fresh: Collection[int] = ()
+) -> None:
     """Fill `scopes` and `scope_sizes` (each pair's records and their tokens) afresh from
     the records, mentions and sizes (as stored, unless given): the one writer of them, for
-    the full build and the one-file update alike."""
+    the full build and the one-file update alike. Each record in the search index, but for
+    the `fresh` ones (index_search adds them), whose scopes changed is indexed again."""
     links = links or stored_links(connection)
-    found = sorted(_scopes(links))
+    found = sorted((rowid, pair) for pair, rowid in _scopes(links))
     totals: dict[str, list[int]] = {WHOLE: [len(links.sizes), sum(links.sizes.values())]}
-    for pair, rowid in found:
+    for rowid, pair in found:
         total = totals.setdefault(pair, [0, 0])
         total[0] += 1
         total[1] += links.sizes.get(rowid, 0)
+    before = stored_scopes(connection)
     connection.execute("DELETE FROM scopes")
-    connection.executemany("INSERT INTO scopes VALUES (?, ?)", found)
+    connection.executemany("INSERT INTO scopes (record, pair) VALUES (?, ?)", found)
     connection.execute("DELETE FROM scope_sizes")
     connection.executemany(
         "INSERT INTO scope_sizes VALUES (?, ?, ?)", sorted((k, *v) for k, v in totals.items())
+    )
+    after = _words(found)
+    moved = {r for r in before.keys() | after.keys() if before.get(r) != after.get(r)}
+    _reindex(connection, sorted(moved.difference(fresh)), before, after)
+
+
+def stored_scopes(
+    connection: sqlite3.Connection, rowids: list[int] | None = None
+) -> dict[int, str]:
+    """Each record's `scope` column in the search index, as `scopes` gives it (of every
+    record in a scope, or of these rowids)."""
+    chosen = "" if rowids is None else " WHERE record IN (SELECT value FROM json_each(?))"
+    given = () if rowids is None else (json.dumps(rowids),)
+    return _words(connection.execute(f"SELECT record, pair FROM scopes{chosen}", given))
+
+
+def _words(rows: Iterable[tuple[int, str]]) -> dict[int, str]:
+    """The `scope` column of each record, from its (rowid, pair) rows in key order."""
+    words: defaultdict[int, list[str]] = defaultdict(list)
+    for rowid, pair in rows:
+        words[rowid].append(scope_word(pair))
+    return {rowid: " ".join(found) for rowid, found in words.items()}
+
+
+def index_search(connection: sqlite3.Connection, texts: dict[int, Columns]) -> None:
+    """Add these records' search text to the index, each with its scopes as stored."""
+    scopes = stored_scopes(connection, sorted(texts))
+    connection.executemany(
+        "INSERT INTO search (rowid, names, titles, body, scope) VALUES (?, ?, ?, ?, ?)",
+        [(rowid, *columns, scopes.get(rowid, "")) for rowid, columns in sorted(texts.items())],
+    )
+
+
+def unindex_search(connection: sqlite3.Connection, rows: list[tuple[int, bytes]]) -> None:
+    """Take these records (rowid, stored blob) out of the search index, which keeps no text
+    of its own: each record's columns are read back from its blob and its scopes."""
+    scopes = stored_scopes(connection, [rowid for rowid, _ in rows])
+    _unindexed(connection, rows, scopes)
+
+
+def _unindexed(
+    connection: sqlite3.Connection, rows: list[tuple[int, bytes]], scopes: dict[int, str]
+) -> None:
+    connection.executemany(
+        "INSERT INTO search (search, rowid, names, titles, body, scope) "
+        "VALUES ('delete', ?, ?, ?, ?, ?)",
+        [(rowid, *unpacked(blob)[1:], scopes.get(rowid, "")) for rowid, blob in rows],
+    )
+
+
+def _reindex(
+    connection: sqlite3.Connection, rowids: list[int], before: dict[int, str], after: dict[int, str]
+) -> None:
+    """Index these records again, indexed under the scopes `before`, under those `after`."""
+    if not rowids:
+        return
+    rows = connection.execute(
+        "SELECT rowid, doc FROM records WHERE rowid IN (SELECT value FROM json_each(?))",
+        (json.dumps(rowids),),
+    ).fetchall()
+    _unindexed(connection, rows, before)
+    connection.executemany(
+        "INSERT INTO search (rowid, names, titles, body, scope) VALUES (?, ?, ?, ?, ?)",
+        [(rowid, *unpacked(blob)[1:], after.get(rowid, "")) for rowid, blob in rows],
     )
 
 
@@ -68,6 +155,7 @@ def stored_links(connection: sqlite3.Connection, rowids: list[int] | None = None
         dict(
             connection.execute(f"SELECT rowid, tokens FROM records{chosen.format('rowid')}", given)
         ),
+        {},
     )
 
 
