@@ -178,7 +178,9 @@ def _stored_regions(path: Path) -> list[tuple[int, int, list[str]]]:
     data = path.read_bytes()
     regions = []
     with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
-        for record_id, stored in db.execute("SELECT id, doc FROM records"):
+        for record_id, stored in db.execute(
+            "SELECT id, (SELECT data FROM packs WHERE block = rowid >> 4) FROM records"
+        ):
             question = ["show", "--format", "jsonl", record_id]
             start = data.find(stored)
             if start != -1 and data.find(stored, start + 1) == -1:  # whole on one page

@@ -222,8 +222,9 @@ def _forge(victim: Path, directory: Path, tmp_path: Path) -> Path:
     with contextlib.closing(sqlite3.connect(genuine)) as db:
         db.execute("ATTACH DATABASE ? AS forged", (cache_name(str(scratch), str(forger)),))
         db.execute(
-            "UPDATE records SET doc = (SELECT doc"
-            " FROM forged.records AS false WHERE false.id = records.id) WHERE type = 'trade'"
+            "UPDATE packs SET data = (SELECT data FROM forged.packs AS false"
+            " WHERE false.block = packs.block)"
+            " WHERE block IN (SELECT rowid >> 4 FROM records WHERE type = 'trade')"
         )
         db.commit()
     planted = Path(cache_name(str(directory), str(victim)))
@@ -444,8 +445,10 @@ def assert_sound(path: Path, damaged: bytes) -> None:
     assert path.read_bytes() != damaged
     with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        for (blob,) in db.execute("SELECT doc FROM records"):
-            unpacked(blob)  # StoreDamaged unless it inflates to the text its checksum gives
+        for rowid, blob in db.execute(
+            "SELECT rowid, (SELECT data FROM packs WHERE block = rowid >> 4) FROM records"
+        ):
+            unpacked(blob, rowid)  # StoreDamaged unless it inflates to the text its checksum gives
 
 
 def assert_kept(path: Path, base: Path, question: list[str]) -> None:
@@ -520,7 +523,10 @@ def test_a_page_gone_bad_part_way_through_a_long_answer_is_rebuilt(medium_base: 
 
 def _middle_event(path: Path) -> tuple[int, bytes]:
     with contextlib.closing(sqlite3.connect(path)) as db:
-        events = db.execute("SELECT rowid, doc FROM records WHERE type = 'event' ORDER BY sort")
+        events = db.execute(
+            "SELECT rowid, (SELECT data FROM packs WHERE block = rowid >> 4) "
+            "FROM records WHERE type = 'event' ORDER BY sort"
+        )
         rows = events.fetchall()
     assert len(rows) >= 3
     rowid, document = rows[len(rows) // 2]
@@ -552,8 +558,8 @@ def test_a_document_replaced_by_garbage_is_rebuilt(tmp_path: Path, output: list[
     base = shipped_copy(tmp_path)
     path, damaged, _ = _damage(
         base,
-        "UPDATE records SET doc = substr(hex(randomblob(length(doc))), 1, length(doc)) "
-        "WHERE rowid = ?",
+        "UPDATE packs SET data = substr(hex(randomblob(length(data))), 1, length(data)) "
+        "WHERE block = ? >> 4",
     )
     expected = run("--facts", str(base), "--no-cache", *EVENTS, *output).stdout
     result = run("--facts", str(base), *EVENTS, *output)
@@ -607,8 +613,8 @@ def test_a_dropped_table_is_rebuilt(tmp_path: Path, table: str) -> None:
 @pytest.mark.parametrize(
     "statement",
     [
-        "UPDATE records SET doc = hex(doc) WHERE rowid = ?",
-        "UPDATE records SET doc = 42 WHERE rowid = ?",
+        "UPDATE packs SET data = hex(data) WHERE block = ? >> 4",
+        "UPDATE packs SET data = 42 WHERE block = ? >> 4",
     ],
     ids=["text-in-doc", "number-in-doc"],
 )
@@ -626,7 +632,10 @@ def test_the_overview_rebuilds_a_store_that_fails_a_check(tmp_path: Path) -> Non
     expected = bilateral("--facts", str(base), "--no-cache")
     run("--facts", str(base))
     with contextlib.closing(sqlite3.connect(cached(base))) as db:
-        db.execute("UPDATE records SET doc = randomblob(length(doc)) WHERE type = 'country'")
+        db.execute(
+            "UPDATE packs SET data = randomblob(length(data)) "
+            "WHERE block IN (SELECT rowid >> 4 FROM records WHERE type = 'country')"
+        )
         db.commit()
     result = bilateral("--facts", str(base))
     assert "Traceback" not in result.stderr, result.stderr
@@ -640,7 +649,10 @@ def test_a_table_rebuilds_a_store_whose_sources_fail_a_check(tmp_path: Path) -> 
     expected = bilateral("--facts", str(base), "--no-cache", *question)
     run("--facts", str(base), "trade")
     with contextlib.closing(sqlite3.connect(cached(base))) as db:
-        db.execute("UPDATE records SET doc = randomblob(length(doc)) WHERE type = 'source'")
+        db.execute(
+            "UPDATE packs SET data = randomblob(length(data)) "
+            "WHERE block IN (SELECT rowid >> 4 FROM records WHERE type = 'source')"
+        )
         db.commit()
     result = bilateral("--facts", str(base), *question)
     assert "Traceback" not in result.stderr, result.stderr

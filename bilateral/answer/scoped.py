@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from bilateral.store.packing import unpacked
+from bilateral.store.packing import PACK, unpacked
 from bilateral.store.scopes import EVERY, WHOLE
 
 K1 = 1.2
@@ -77,7 +77,8 @@ def scoped_candidates(
 COUNT = "SELECT count(*) FROM search WHERE search MATCH ?"
 MATCHES = "SELECT rowid FROM search WHERE search MATCH ?"
 MATCHING = (
-    "SELECT s.rowid, r.doc FROM search s JOIN records r ON r.rowid = s.rowid WHERE search MATCH ?"
+    f"SELECT s.rowid, {PACK.format('r')} FROM search s JOIN records r ON r.rowid = s.rowid "
+    "WHERE search MATCH ?"
 )
 Row = tuple[int, str, str, str]
 
@@ -109,7 +110,8 @@ def _texts(connection: sqlite3.Connection, rowids: list[int]) -> list[Row]:
     """The search text of these rows, by column, in the order given."""
     found = dict(
         connection.execute(
-            "SELECT rowid, doc FROM records WHERE rowid IN (SELECT value FROM json_each(?))",
+            f"SELECT rowid, {PACK.format('records')} FROM records "
+            "WHERE rowid IN (SELECT value FROM json_each(?))",
             (json.dumps(rowids),),
         ).fetchall()
     )
@@ -121,7 +123,7 @@ def _searched(rows: list[tuple[int, bytes]]) -> list[Row]:
     no text)."""
     found = []
     for rowid, blob in rows:
-        _document, names, titles, body = unpacked(blob)
+        _document, names, titles, body = unpacked(blob, rowid)
         found.append((rowid, names, titles, body))
     return found
 

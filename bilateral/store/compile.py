@@ -21,7 +21,7 @@ from bilateral.schema.jsontext import to_json
 from bilateral.schema.lookup import Lookup
 from bilateral.schema.textnorm import name_key, single_deletions, terms
 from bilateral.store.facetcodes import Facet, check_codes, coded
-from bilateral.store.packing import pack, unpacked
+from bilateral.store.packing import PACK, joined, store_texts, unpacked
 from bilateral.store.scopes import Links, write_scopes
 
 TABLES = """
@@ -34,9 +34,9 @@ CREATE TABLE records (
     sort TEXT NOT NULL,
     part TEXT NOT NULL,
     position INTEGER NOT NULL,
-    tokens INTEGER NOT NULL,
-    doc BLOB NOT NULL
+    tokens INTEGER NOT NULL
 );
+CREATE TABLE packs (block INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE record_dates (record INTEGER PRIMARY KEY, first TEXT, last TEXT, checked TEXT);
 CREATE TABLE facet_keys (code INTEGER PRIMARY KEY, type TEXT NOT NULL, key TEXT NOT NULL);
 CREATE TABLE facets (
@@ -213,6 +213,7 @@ def insert_records(
     """Write compiled records at their rowids, and all that finds them; the name tokens, and
     what the records' scopes are made of (store/scopes.py)."""
     rows, facets, names, tokens, mentions, search, spans = [], [], [], [], [], [], []
+    packed: dict[int, str] = {}
     for rowid, record in records:
         document = record.document
         document_json = to_json(document)
@@ -221,8 +222,9 @@ def insert_records(
         texts = (" ".join(columns[0]), " ".join(columns[1]), " ".join(columns[2]))
         rows.append(
             (rowid, document["id"], kind, record.kind.pair_of(document), record.sort,
-             record.part, record.position, sum(map(len, columns)), pack(document_json, texts))
+             record.part, record.position, sum(map(len, columns)))
         )  # fmt: skip
+        packed[rowid] = joined(document_json, texts)
         cited = cited_sources(document_json)
         checked = max(
             (last_day(d) for s in cited if (d := lookup.source_dates.get(s))), default=None
@@ -234,7 +236,8 @@ def insert_records(
         tokens += found.tokens
         mentions += found.mentions
         search.append((rowid, *texts))
-    connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    store_texts(connection, packed)
     connection.executemany("INSERT INTO record_dates VALUES (?, ?, ?, ?)", spans)
     # in key order, which fills each index's pages whole
     connection.executemany("INSERT INTO facets VALUES (?, ?, ?)", coded(connection, facets))
@@ -281,9 +284,12 @@ def forget_records(connection: sqlite3.Connection, rowids: str) -> None:
     """Remove the records the query `rowids` selects, and their search text: the search
     index keeps no text of its own, so each record's is read back from its blob to be
     taken out of the index."""
-    gone = connection.execute(f"SELECT rowid, doc FROM records WHERE rowid IN ({rowids})")
+    gone = connection.execute(
+        f"SELECT r.rowid, {PACK.format('r')} FROM records r WHERE r.rowid IN ({rowids})"
+    ).fetchall()
     connection.executemany(
         "INSERT INTO search (search, rowid, names, titles, body) VALUES ('delete', ?, ?, ?, ?)",
-        [(rowid, *unpacked(blob)[1:]) for rowid, blob in gone.fetchall()],
+        [(rowid, *unpacked(blob, rowid)[1:]) for rowid, blob in gone],
     )
     connection.execute(f"DELETE FROM records WHERE rowid IN ({rowids})")
+    store_texts(connection, dict.fromkeys((rowid for rowid, _ in gone), ""))

@@ -8,11 +8,12 @@ import zlib
 
 from bilateral import __version__
 
-STORE_FORMAT = 3
+STORE_FORMAT = 4
 """The layout of the store's tables: raised with any change to them, so a cache of an older
 layout rebuilds even where the modules' times say nothing (2: each document once, as JSON;
 the rows that find records kept in their indexes alone; 3: each document compressed with
-its search text, which the search index no longer keeps)."""
+its search text, which the search index no longer keeps; 4: records
+compressed sixteen to a block, in `packs`)."""
 SHAPING_PACKAGES = ("schema", "kinds", "store")
 """Everything below the answering layer: reading, checking, documents, compiling."""
 
