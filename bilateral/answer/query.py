@@ -164,9 +164,11 @@ class FactQuery:
         the sources its records cite."""
         from bilateral.kinds.registry import BY_NAME  # the overview alone names kinds
 
-        first, last = self.db.execute("SELECT MIN(first), MAX(last) FROM record_dates").fetchone()
+        first, last = self.db.execute(
+            "SELECT date(MIN(first)), date(MAX(last)) FROM record_dates"
+        ).fetchone()
         checked = self.db.execute(
-            "SELECT r.type, MAX(d.checked) FROM records r "
+            "SELECT r.type, date(MAX(d.checked)) FROM records r "
             "JOIN record_dates d ON d.record = r.rowid "
             "WHERE d.checked IS NOT NULL GROUP BY r.type"
         ).fetchall()

@@ -192,7 +192,7 @@ bm25."""
 
 def _by_fts5(connection: sqlite3.Connection, expression: str) -> list[Candidate]:
     rows = connection.execute(
-        f"SELECT r.id, r.type, r.rowid, {PACK.format('r')}, d.first, d.last, "
+        f"SELECT r.id, r.type, r.rowid, {PACK.format('r')}, date(d.first), date(d.last), "
         f"bm25(search, {WEIGHTS}) AS rank FROM search s JOIN records r ON r.rowid = s.rowid "
         "LEFT JOIN record_dates d ON d.record = r.rowid "
         "WHERE search MATCH ? ORDER BY rank LIMIT ?",
@@ -210,7 +210,7 @@ def _details(connection: sqlite3.Connection, ranked: list[Scored]) -> list[Candi
     found = {
         rowid: rest
         for rowid, *rest in connection.execute(
-            f"SELECT r.rowid, r.id, r.type, {PACK.format('r')}, d.first, d.last "
+            f"SELECT r.rowid, r.id, r.type, {PACK.format('r')}, date(d.first), date(d.last) "
             "FROM records r LEFT JOIN record_dates d ON d.record = r.rowid "
             f"WHERE r.rowid IN ({', '.join('?' * len(ranked))})",
             [rowid for _, rowid, _ in ranked],

@@ -6,6 +6,7 @@ no change to how answers are shown can leave an old rendering behind.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import sqlite3
@@ -37,7 +38,9 @@ CREATE TABLE records (
     tokens INTEGER NOT NULL
 );
 CREATE TABLE packs (block INTEGER PRIMARY KEY, data BLOB NOT NULL);
-CREATE TABLE record_dates (record INTEGER PRIMARY KEY, first TEXT, last TEXT, checked TEXT);
+CREATE TABLE record_dates (
+    record INTEGER PRIMARY KEY, first INTEGER, last INTEGER, checked INTEGER
+);
 CREATE TABLE facet_keys (code INTEGER PRIMARY KEY, type TEXT NOT NULL, key TEXT NOT NULL);
 CREATE TABLE facets (
     facet INTEGER NOT NULL, value TEXT NOT NULL, record INTEGER NOT NULL,
@@ -70,6 +73,16 @@ CREATE INDEX records_by_part ON records (part, type, position);
 """The tables that find records (facets, names, name tokens, their variants, mentions) are
 their own indexes: each row is its key, kept once (WITHOUT ROWID), not in a table and again
 in an index over it."""
+
+JULIAN = 1721425
+"""Python's ordinal of a day plus this is its Julian day number, which SQLite's `date()`
+gives back as the ISO text: record_dates keeps days as these numbers, three bytes each."""
+
+
+def day_number(day: str | None) -> int | None:
+    """An ISO day as the Julian day number record_dates keeps."""
+    return None if day is None else datetime.date.fromisoformat(day).toordinal() + JULIAN
+
 
 CITED_SOURCE = re.compile(r'"source":"((?:[^"\\]|\\.)*)"')
 
@@ -229,7 +242,7 @@ def insert_records(
         checked = max(
             (last_day(d) for s in cited if (d := lookup.source_dates.get(s))), default=None
         )
-        spans.append((rowid, *record.dates, checked))
+        spans.append((rowid, *map(day_number, (*record.dates, checked))))
         found = findings(rowid, record, cited)
         facets += found.facets
         names += found.names
