@@ -99,7 +99,7 @@ def test_an_api_user_gets_a_damaged_cache_rebuilt(isolated_cache: Path) -> None:
     assert figures(MINIMAL) == [30000]
     with sqlite3.connect(cache) as store:
         (rowid, doc) = store.execute(
-            "SELECT rowid, (SELECT data FROM packs WHERE block = rowid >> 4) "
+            "SELECT rowid, (SELECT data FROM packs WHERE block = records.rowid >> 4) "
             "FROM records WHERE type = 'trade'"
         ).fetchone()
     assert (

@@ -137,7 +137,7 @@ def _forged(cache: Path) -> Path:
     """The user's own cache of the base with a trade figure changed, checksum and all."""
     with sqlite3.connect(cache) as store:
         (rowid, doc) = store.execute(
-            "SELECT rowid, (SELECT data FROM packs WHERE block = rowid >> 4) "
+            "SELECT rowid, (SELECT data FROM packs WHERE block = records.rowid >> 4) "
             "FROM records WHERE type = 'trade' LIMIT 1"
         ).fetchone()
         slots = list(block_slots(doc))

@@ -196,7 +196,7 @@ class FactQuery:
         rows = self.db.execute(
             f"SELECT r.id, r.type, r.rowid, {PACK.format('r')} "
             "FROM mentions m JOIN records r ON r.rowid = m.record "
-            "WHERE m.target = ? ORDER BY r.type, r.sort",
+            "WHERE m.target = (SELECT rowid FROM records WHERE id = ?) ORDER BY r.type, r.sort",
             (record_id,),
         ).fetchall()
         return [
@@ -206,7 +206,7 @@ class FactQuery:
     def supporting(self, source_id: str) -> list[Document]:
         rows = self.db.execute(
             "SELECT r.id, r.type FROM mentions m JOIN records r ON r.rowid = m.record "
-            "WHERE m.target = ? ORDER BY r.rowid",
+            "WHERE m.target = (SELECT rowid FROM records WHERE id = ?) ORDER BY r.rowid",
             (source_id,),
         ).fetchall()
         return [{"id": rid, "kind": kind} for rid, kind in rows]

@@ -11,7 +11,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from bilateral.kinds.base import FactBase, dates_in, first_day, last_day
 from bilateral.kinds.declared import Declared
@@ -55,7 +55,7 @@ CREATE TABLE token_variants (
     variant TEXT NOT NULL, token TEXT NOT NULL, PRIMARY KEY (variant, token)
 ) WITHOUT ROWID;
 CREATE TABLE mentions (
-    target TEXT NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (target, record)
+    target INTEGER NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (target, record)
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE search USING fts5(
     names, titles, body, content = '', tokenize = 'unicode61'
@@ -72,7 +72,7 @@ CREATE INDEX records_by_part ON records (part, type, position);
 """
 """The tables that find records (facets, names, name tokens, their variants, mentions) are
 their own indexes: each row is its key, kept once (WITHOUT ROWID), not in a table and again
-in an index over it."""
+in an index over it. A mention points at the rowid of the record it names."""
 
 JULIAN = 1721425
 """Python's ordinal of a day plus this is its Julian day number, which SQLite's `date()`
@@ -256,12 +256,30 @@ def insert_records(
     connection.executemany("INSERT INTO facets VALUES (?, ?, ?)", coded(connection, facets))
     connection.executemany("INSERT INTO names VALUES (?, ?)", sorted(names))
     connection.executemany("INSERT INTO name_tokens VALUES (?, ?)", sorted(tokens))
-    connection.executemany("INSERT INTO mentions VALUES (?, ?)", sorted(mentions))
+    connection.executemany(
+        "INSERT INTO mentions VALUES (?, ?)", _by_rowid(connection, mentions, rows)
+    )
     connection.executemany(
         "INSERT INTO search (rowid, names, titles, body) VALUES (?, ?, ?, ?)", search
     )
     links = Links([row[:4] for row in rows], mentions, {row[0]: row[7] for row in rows})
     return {token for token, _ in tokens}, links
+
+
+def _by_rowid(
+    connection: sqlite3.Connection, mentions: list[tuple[str, int]], rows: list[tuple[Any, ...]]
+) -> list[tuple[int, int]]:
+    """The mentions as stored: (the rowid of the record named, the rowid of the one naming
+    it), in key order; the records named are those being written or those stored.
+    ValueError when one names no record (the checks let none through)."""
+    rowids = {row[1]: row[0] for row in rows}
+    for target, _ in mentions:
+        if target not in rowids:
+            found = connection.execute("SELECT rowid FROM records WHERE id = ?", (target,))
+            (rowids[target],) = found.fetchone() or (None,)
+            if rowids[target] is None:
+                raise ValueError(f"a record mentions {target!r}, which is no record")
+    return sorted((rowids[target], record) for target, record in mentions)
 
 
 class Findings(NamedTuple):

@@ -13,7 +13,8 @@ STORE_FORMAT = 4
 layout rebuilds even where the modules' times say nothing (2: each document once, as JSON;
 the rows that find records kept in their indexes alone; 3: each document compressed with
 its search text, which the search index no longer keeps; 4: records
-compressed sixteen to a block, in `packs`; days kept as Julian day numbers)."""
+compressed sixteen to a block, in `packs`; days kept as Julian day numbers, mentions
+as the rowid of the record named)."""
 SHAPING_PACKAGES = ("schema", "kinds", "store")
 """Everything below the answering layer: reading, checking, documents, compiling."""
 

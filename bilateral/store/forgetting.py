@@ -55,7 +55,11 @@ def forget_findings(store: sqlite3.Connection, found: Findings) -> None:
         ("DELETE FROM facets WHERE facet = ? AND value = ? AND record = ?", facets),
         ("DELETE FROM names WHERE key = ? AND record = ?", found.names),
         ("DELETE FROM name_tokens WHERE token = ? AND record = ?", found.tokens),
-        ("DELETE FROM mentions WHERE target = ? AND record = ?", found.mentions),
+        (
+            "DELETE FROM mentions WHERE target = (SELECT rowid FROM records WHERE id = ?) "
+            "AND record = ?",
+            found.mentions,
+        ),
     ):
         cursor = store.executemany(statement, rows)
         if cursor.rowcount != len(rows):

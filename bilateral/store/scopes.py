@@ -63,7 +63,9 @@ def stored_links(connection: sqlite3.Connection, rowids: list[int] | None = None
             f"SELECT rowid, id, type, pair FROM records{chosen.format('rowid')}", given
         ).fetchall(),
         connection.execute(
-            f"SELECT target, record FROM mentions{chosen.format('record')}", given
+            "SELECT (SELECT id FROM records WHERE rowid = mentions.target), record "
+            f"FROM mentions{chosen.format('record')}",
+            given,
         ).fetchall(),
         dict(
             connection.execute(f"SELECT rowid, tokens FROM records{chosen.format('rowid')}", given)
