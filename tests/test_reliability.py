@@ -668,7 +668,7 @@ def test_a_table_rebuilds_a_store_whose_sources_fail_a_check(tmp_path: Path) -> 
 @pytest.mark.slow
 @pytest.mark.xfail(
     strict=True,
-    reason="checksums cover records.doc only: a byte gone bad in "
+    reason="checksums cover the records' blocks (packs.data) only: a byte gone bad in "
     "records.id or in the facets table changes the answer and nothing notices",
 )
 @pytest.mark.parametrize("where", ["records.id", "facets"])
