@@ -4,6 +4,7 @@ cannot fall inside a value, and two keys name the pieces an edit changed."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import tomli
 
@@ -93,3 +94,13 @@ def test_a_files_place_in_the_base_is_what_relpath_says() -> None:
     for path, file in cases:
         expected = os.fsencode(os.path.relpath(file, path) if file != path else "").hex()
         assert relative(path, file) == expected, (path, file)
+
+
+def test_a_files_status_text_gives_the_status_fields_in_order(tmp_path: Path) -> None:
+    """freshness.status_text writes STATUS_FIELDS out by hand: the same text as reading them."""
+    from bilateral.store.freshness import STATUS_FIELDS, status_text
+
+    file = tmp_path / "a.toml"
+    file.write_text("x = 1\n", encoding="utf-8")
+    status = os.stat(file)
+    assert status_text(status) == " ".join(str(getattr(status, f)) for f in STATUS_FIELDS)

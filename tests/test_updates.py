@@ -7,9 +7,7 @@ changed (store/cuts.py); both are taken."""
 from __future__ import annotations
 
 import copy
-import marshal
 import sqlite3
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +30,7 @@ AS_OF = ("--as-of", "2004-07-28")
 def dump(connection: sqlite3.Connection) -> dict[str, Any]:
     """Everything a store holds that an answer can read: the records at their rowids, the
     words the search index holds at their rowids, columns and offsets, every other table as
-    a sorted list of rows. The marshalled lookup is compared by what it holds (marshal's
-    bytes depend on which strings are shared objects)."""
+    a sorted list of rows."""
     listed = connection.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' "
         "AND name NOT LIKE 'search_%' AND name NOT LIKE 'sqlite_%'"
@@ -51,7 +48,7 @@ def dump(connection: sqlite3.Connection) -> dict[str, Any]:
             rows = connection.execute("SELECT * FROM temp.words ORDER BY 2, 3, 4, 1").fetchall()
         elif table == "meta":
             rows = sorted(
-                (key, marshal.loads(zlib.decompress(value)) if key == "lookup" else value)
+                (key, value)
                 for key, value in connection.execute("SELECT * FROM meta")
                 if key not in VOLATILE_META
             )

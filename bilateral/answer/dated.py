@@ -208,7 +208,7 @@ class Dating:
     def __init__(self, query: FactQuery, when: AsOf) -> None:
         self.query = query
         self.when = when
-        self._renamed: dict[str, Document] | None = None
+        self._renamed: dict[str, Document | None] = {}
         self._terms: dict[str, int] = {}
         if "" not in _DECLARED:  # the store's meta holds them: no need to import every kind
             stored = Declared.from_stored(query.meta)
@@ -239,9 +239,6 @@ class Dating:
     def named(self, document: Document, kind: str) -> Document:
         """A copy of the document with the name of each record it refers to as at the date."""
         dated = dict(document)
-        renamed = self.renamed()
-        if not renamed:
-            return dated
         for reference, names in name_fields(kind):
             value = document.get(reference)
             if isinstance(value, list):
@@ -249,7 +246,7 @@ class Dating:
                     self.name_of(ref) or name
                     for ref, name in zip(value, document[names], strict=False)
                 ]
-            elif value in renamed:
+            elif isinstance(value, str) and self.renamed(value) is not None:
                 dated[names] = self.name_of(value)
         return dated
 
@@ -283,28 +280,28 @@ class Dating:
             self._terms[post] = years or DEFAULT_HORIZON_YEARS
         return self._terms[post]
 
-    def renamed(self) -> dict[str, Document]:
-        """The records that have dated names, by id (looked up once)."""
-        if self._renamed is None:
-            self._renamed = {
-                row.document["id"]: row.document
-                for kind in declared().renamed
-                for row in self.query.listing(kind, None, [])
-                if row.document.get("names")
-            }
-        return self._renamed
+    def renamed(self, record_id: str) -> Document | None:
+        """The record, where it is of a kind that is renamed and has dated names (looked up
+        once an id: an answer refers to a few of the base's many)."""
+        if record_id not in self._renamed:
+            found = self.query.record(record_id)
+            if found is None or found[0] not in declared().renamed:
+                self._renamed[record_id] = None
+            else:
+                document = found[1].document
+                self._renamed[record_id] = document if document.get("names") else None
+        return self._renamed[record_id]
 
     def name_of(self, record_id: str | None) -> str | None:
         """The name in force at the date of a record that has dated names, else None."""
-        found = self.renamed().get(record_id) if record_id else None
+        found = self.renamed(record_id) if record_id else None
         return name_at(found, self.when.day) if found else None
 
     def _needs_names(self, document: Document, kind: str) -> bool:
         if kind in declared().renamed and document.get("names"):
             return True
-        renamed = self.renamed()
-        return bool(renamed) and any(
-            ref in renamed
+        return any(
+            self.renamed(ref) is not None
             for reference, _ in name_fields(kind)
             for ref in _ids(document.get(reference))
         )

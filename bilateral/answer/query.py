@@ -31,9 +31,7 @@ class Filter:
 class FactQuery:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.db = connection
-        self.meta: dict[str, str] = dict(
-            self.db.execute("SELECT key, value FROM meta WHERE key != 'lookup'")
-        )
+        self.meta: dict[str, str] = dict(self.db.execute("SELECT key, value FROM meta"))
         self._names: NameMatcher | None = None
 
     @property

@@ -19,26 +19,6 @@ class Lookup:
         self.demonyms: dict[str, list[str]] = {}
         self.country_of: dict[str, str] = {}
 
-    def dumps(self) -> bytes:
-        """Everything it knows, compressed, to be stored beside the compiled records."""
-        import marshal  # only when a base is compiled
-        import zlib
-
-        return zlib.compress(marshal.dumps(
-            (self.names, self.aliases, self.source_dates, self.as_of, self.demonyms,
-             self.country_of)
-        ))  # fmt: skip
-
-    @classmethod
-    def loads(cls, data: bytes) -> Lookup:
-        import marshal  # only when a stored base is updated in place
-        import zlib
-
-        lookup = cls()
-        (lookup.names, lookup.aliases, lookup.source_dates, lookup.as_of, lookup.demonyms,
-         lookup.country_of) = marshal.loads(zlib.decompress(data))  # fmt: skip
-        return lookup
-
     def lend(self, record_id: str, lent: Lent) -> None:
         name, aliases, date, demonyms, country = lent
         if name is not None:

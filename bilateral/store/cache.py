@@ -85,9 +85,7 @@ def open_if_fresh(target: str, facts: str) -> sqlite3.Connection | None:
         pages = connection.execute("PRAGMA page_count").fetchone()[0]
         page_size = connection.execute("PRAGMA page_size").fetchone()[0]
         if pages * page_size == expected_size and has_every_table(connection):
-            meta = dict(
-                connection.execute("SELECT key, value FROM meta WHERE key != 'lookup'").fetchall()
-            )
+            meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
             if still_fresh(meta, facts):
                 return connection
     except (sqlite3.Error, ValueError):

@@ -165,7 +165,6 @@ def identity(base: FactBase) -> dict[str, str | bytes]:
         "pair": base.pair,
         "as_of": base.as_of,
         "about_pairs": json.dumps(base.about, sort_keys=True),
-        "lookup": base.lookup.dumps(),
     }
 
 

@@ -9,6 +9,7 @@ a file system that gives no inode numbers.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 
@@ -46,13 +47,16 @@ def source_key(path: str, seen: list[Seen], built_ns: int) -> dict[str, str]:
 
 
 def status_text(status: os.stat_result) -> str:
-    return " ".join(str(getattr(status, field)) for field in STATUS_FIELDS)
+    """The fields of STATUS_FIELDS, in order (written out: asked for every file, each start)."""
+    s = status
+    return f"{s.st_dev} {s.st_ino} {s.st_ctime_ns} {s.st_mtime_ns} {s.st_size}"
 
 
 def statuses(path: str, files: list[tuple[str, os.stat_result]]) -> str:
     return "\n".join(f"{relative(path, file)} {status_text(s)}" for file, s in files)
 
 
+@functools.cache
 def relative(path: str, file: str) -> str:
     """A file's path inside the base's, as hex: `os.path.relpath`, without its cost for
     the plain case of a path the base's walk joined (asked thousands of times a start)."""

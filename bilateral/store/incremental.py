@@ -63,6 +63,7 @@ from bilateral.store.fingerprint import code_fingerprint
 from bilateral.store.forgetting import forget_findings, stored_findings
 from bilateral.store.freshness import RACY_NS, digest, relative, source_key, status_text
 from bilateral.store.scopes import Links, resize_scopes, write_scopes
+from bilateral.store.stored_lookup import stored_lookup
 from bilateral.store.stored_sources import StoredIds, StoredSources
 from bilateral.store.writing import put_in_place, temporary_beside
 
@@ -109,11 +110,11 @@ def _update(facts: str, target: str) -> sqlite3.Connection | None:
         slotted = _slotted(edit.stored, fresh, edit.part)
         if slotted is None or not _same_citable(store, part):
             return None
-    source = _source_after(facts, (file, gave), found, meta, data)
-    with temporary_beside(target, stem="update") as temporary:
-        shutil.copyfile(target, temporary)
-        _apply(temporary, meta, source, part, slotted, (relative(facts, file), edit.key))
-        put_in_place(temporary, target, replace=True)
+        source = _source_after(facts, (file, gave), found, meta, data)
+        with temporary_beside(target, stem="update") as temporary:  # the lookup reads `store`
+            shutil.copyfile(target, temporary)
+            _apply(temporary, meta, source, part, slotted, (relative(facts, file), edit.key))
+            put_in_place(temporary, target, replace=True)
     return sqlite3.connect(target)
 
 
@@ -191,7 +192,7 @@ def _checked_part(
     replaced = {rowid for rowid, _, _, _ in edit.stored}
     mine = Counter((record_id, kind) for _, record_id, kind, _ in edit.stored)
     known_ids = StoredIds(store, replaced)
-    lookup = Lookup.loads(_blob(store, "lookup"))
+    lookup = stored_lookup(store, meta["as_of"])
     sources = StoredSources(store, replaced)
     known = Known(known_ids, sources, lookup, meta["title"], meta["pair"], meta["as_of"])
     part = check_part(file, edit.text, edit.parsed, known)
@@ -202,11 +203,6 @@ def _checked_part(
     if edit.scattered and not same_rows_per_record(edit.stored, [r.kind.name for r in fresh]):
         return None
     return part, fresh
-
-
-def _blob(store: sqlite3.Connection, key: str) -> bytes:
-    (value,) = store.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    return value if isinstance(value, bytes) else str(value).encode("latin-1")
 
 
 def _same_lookup(lookup: Lookup, records: dict[str, list[dict[str, Any]]]) -> bool:
@@ -308,7 +304,7 @@ def _apply(
         if not resize_scopes(store, linked, links):
             write_scopes(store)
         kept: dict[str, str | bytes] = {
-            key: meta[key] for key in ("title", "pair", "as_of", "about_pairs", "lookup")
+            key: meta[key] for key in ("title", "pair", "as_of", "about_pairs")
         }
         record_build(store, kept, source, _standing(meta, linked, slotted))
         replace_cut(store, *cut)
