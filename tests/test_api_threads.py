@@ -83,12 +83,13 @@ def _damage_a_record(cache: Path) -> None:
     """A digit of a trade figure changed in the file: SQLite sees nothing wrong, the
     record's checksum does."""
     with sqlite3.connect(cache) as store:
-        rowid, doc = store.execute(
-            "SELECT rowid, doc FROM records WHERE type = 'trade' LIMIT 1"
+        block, doc = store.execute(
+            "SELECT block, data FROM packs "
+            "WHERE block IN (SELECT rowid >> 4 FROM records WHERE type = 'trade') LIMIT 1"
         ).fetchone()
         middle = len(doc) // 2
         damaged = doc[:middle] + bytes([doc[middle] ^ 0x01]) + doc[middle + 1 :]
-        store.execute("UPDATE records SET doc = ? WHERE rowid = ?", (damaged, rowid))
+        store.execute("UPDATE packs SET data = ? WHERE block = ?", (damaged, block))
 
 
 def test_an_api_user_gets_a_damaged_cache_rebuilt(isolated_cache: Path) -> None:
@@ -97,8 +98,13 @@ def test_an_api_user_gets_a_damaged_cache_rebuilt(isolated_cache: Path) -> None:
     _damage_a_record(cache)
     assert figures(MINIMAL) == [30000]
     with sqlite3.connect(cache) as store:
-        (doc,) = store.execute("SELECT doc FROM records WHERE type = 'trade'").fetchone()
-    assert json.loads(document_text(doc))["value"]["high"] == 30000  # the file itself built again
+        (rowid, doc) = store.execute(
+            "SELECT rowid, (SELECT data FROM packs WHERE block = records.rowid >> 4) "
+            "FROM records WHERE type = 'trade'"
+        ).fetchone()
+    assert (
+        json.loads(document_text(doc, rowid))["value"]["high"] == 30000
+    )  # the file itself built again
 
 
 def test_a_damaged_cache_is_rebuilt_for_a_question_asked_from_a_thread(

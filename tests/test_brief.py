@@ -581,7 +581,10 @@ def test_a_damaged_store_is_rebuilt(tmp_path: Path, isolated_cache: Path) -> Non
     base = write_base(tmp_path, MINIMAL.read_text(encoding="utf-8"))
     expected = run("--facts", str(base), "--as-of", AS_OF, "brief").stdout
     with contextlib.closing(sqlite3.connect(cache_name(str(isolated_cache), str(base)))) as db:
-        db.execute("UPDATE records SET doc = randomblob(length(doc)) WHERE type = 'country'")
+        db.execute(
+            "UPDATE packs SET data = randomblob(length(data)) "
+            "WHERE block IN (SELECT rowid >> 4 FROM records WHERE type = 'country')"
+        )
         db.commit()
     result = run("--facts", str(base), "--as-of", AS_OF, "brief")
     assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")

@@ -173,12 +173,14 @@ def test_many_mutated_bases_answer_the_same_through_the_cache(tmp_path: Path) ->
 
 
 def _stored_regions(path: Path) -> list[tuple[int, int, list[str]]]:
-    """Where each record's stored blob lies in the cache file, with a
+    """Where the stored blob of each record's block lies in the cache file, with a
     question that reads that record: (start, length, question)."""
     data = path.read_bytes()
     regions = []
     with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
-        for record_id, stored in db.execute("SELECT id, doc FROM records"):
+        for record_id, stored in db.execute(
+            "SELECT id, (SELECT data FROM packs WHERE block = records.rowid >> 4) FROM records"
+        ):
             question = ["show", "--format", "jsonl", record_id]
             start = data.find(stored)
             if start != -1 and data.find(stored, start + 1) == -1:  # whole on one page

@@ -14,7 +14,7 @@ import pytest
 
 from bilateral.api import open_base
 from bilateral.store.directory import cache_name
-from bilateral.store.packing import pack, unpacked
+from bilateral.store.packing import SLOTS, block_of, block_slots, joined, pack, unpacked
 from tests.base_edits import Files, read_base, split_by_table, write_base
 from tests.conftest import MINIMAL, SHIPPED, run
 
@@ -137,15 +137,16 @@ def _forged(cache: Path) -> Path:
     """The user's own cache of the base with a trade figure changed, checksum and all."""
     with sqlite3.connect(cache) as store:
         (rowid, doc) = store.execute(
-            "SELECT rowid, doc FROM records WHERE type = 'trade' LIMIT 1"
+            "SELECT rowid, (SELECT data FROM packs WHERE block = records.rowid >> 4) "
+            "FROM records WHERE type = 'trade' LIMIT 1"
         ).fetchone()
-        stored, names, titles, body = unpacked(doc)
+        slots = list(block_slots(doc))
+        stored, names, titles, body = unpacked(doc, rowid)
         document = json.loads(stored)
         document["value"]["high"] = 99999
         text = json.dumps(document, separators=(",", ":"), ensure_ascii=False)
-        store.execute(
-            "UPDATE records SET doc = ? WHERE rowid = ?", (pack(text, (names, titles, body)), rowid)
-        )
+        slots[rowid % SLOTS] = joined(text, (names, titles, body))
+        store.execute("UPDATE packs SET data = ? WHERE block = ?", (pack(slots), block_of(rowid)))
     return cache
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from bilateral.answer.rows import Row
 from bilateral.schema.closeness import LIKENESS, edit_distance, likeness
 from bilateral.schema.textnorm import WORD, fold, name_key, single_deletions
+from bilateral.store.packing import PACK
 
 TYPO = 1
 SHORTEST_TYPO = 4
@@ -121,8 +122,10 @@ class NameMatcher:
 
     def display_names(self, rowid: int) -> list[str]:
         """A record's name, then the other names it had over time."""
-        stored = self.db.execute("SELECT doc FROM records WHERE rowid = ?", (rowid,)).fetchone()
-        document = Row.stored(stored[0]).document
+        stored = self.db.execute(
+            f"SELECT {PACK.format('records')} FROM records WHERE rowid = ?", (rowid,)
+        ).fetchone()
+        document = Row.stored(stored[0], rowid).document
         dated = [str(entry["name"]) for entry in document.get("names") or []]
         return list(dict.fromkeys([str(document.get("name") or document["id"]), *dated]))
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from bilateral.answer.rows import Document, Row
 from bilateral.errors import BadParameter, NothingMatched
+from bilateral.store.packing import PACK
 
 if TYPE_CHECKING:
     from bilateral.answer.names import NameMatcher
@@ -49,9 +50,10 @@ class FactQuery:
 
     def countries(self) -> dict[str, str]:
         rows = self.db.execute(
-            "SELECT id, doc FROM records WHERE type = 'country' ORDER BY sort"
+            f"SELECT id, rowid, {PACK.format('records')} FROM records "
+            "WHERE type = 'country' ORDER BY sort"
         ).fetchall()
-        return {code: Row.stored(stored).document["name"] for code, stored in rows}
+        return {code: Row.stored(stored, rowid).document["name"] for code, rowid, stored in rows}
 
     @property
     def default_pair(self) -> str | None:
@@ -141,7 +143,7 @@ class FactQuery:
         return list(dict.fromkeys(found))
 
     def listing(self, kind: str, pair: str | None, filters: list[Filter]) -> Iterator[Row]:
-        sql = ["SELECT doc FROM records WHERE type = ?"]
+        sql = [f"SELECT rowid, {PACK.format('records')} FROM records WHERE type = ?"]
         parameters: list[str] = [kind]
         if pair is not None:
             sql.append("AND pair = ?")
@@ -154,17 +156,19 @@ class FactQuery:
             )
             parameters += [kind, facet.key, *facet.values]
         sql.append("ORDER BY sort")
-        for (stored,) in self.db.execute(" ".join(sql), parameters):
-            yield Row.stored(stored)
+        for rowid, stored in self.db.execute(" ".join(sql), parameters):
+            yield Row.stored(stored, rowid)
 
     def coverage(self) -> Document:
         """The first and last day the records speak of, and for each kind the latest date of
         the sources its records cite."""
         from bilateral.kinds.registry import BY_NAME  # the overview alone names kinds
 
-        first, last = self.db.execute("SELECT MIN(first), MAX(last) FROM record_dates").fetchone()
+        first, last = self.db.execute(
+            "SELECT date(MIN(first)), date(MAX(last)) FROM record_dates"
+        ).fetchone()
         checked = self.db.execute(
-            "SELECT r.type, MAX(d.checked) FROM records r "
+            "SELECT r.type, date(MAX(d.checked)) FROM records r "
             "JOIN record_dates d ON d.record = r.rowid "
             "WHERE d.checked IS NOT NULL GROUP BY r.type"
         ).fetchall()
@@ -182,18 +186,22 @@ class FactQuery:
         return [value for (value,) in rows]
 
     def record(self, record_id: str) -> tuple[str, Row] | None:
-        row = self.db.execute("SELECT type, doc FROM records WHERE id = ?", (record_id,)).fetchone()
-        return (row[0], Row.stored(row[1])) if row else None
+        row = self.db.execute(
+            f"SELECT type, rowid, {PACK.format('records')} FROM records WHERE id = ?", (record_id,)
+        ).fetchone()
+        return (row[0], Row.stored(row[2], row[1])) if row else None
 
     def mentioning(self, record_id: str) -> list[tuple[str, str, Document]]:
         """(id, kind, document) of the records that mention or cite a record."""
         rows = self.db.execute(
-            "SELECT r.id, r.type, r.doc "
+            f"SELECT r.id, r.type, r.rowid, {PACK.format('r')} "
             "FROM mentions m JOIN records r ON r.rowid = m.record "
-            "WHERE m.target = ? ORDER BY r.type, r.sort",
+            "WHERE m.target = (SELECT rowid FROM records WHERE id = ?) ORDER BY r.type, r.sort",
             (record_id,),
         ).fetchall()
-        return [(rid, kind, Row.stored(stored).document) for rid, kind, stored in rows]
+        return [
+            (rid, kind, Row.stored(stored, rowid).document) for rid, kind, rowid, stored in rows
+        ]
 
     def sources(self, ids: Iterable[str]) -> Iterator[Row]:
         """The source records of these ids that the base holds, in no particular order."""
@@ -201,17 +209,17 @@ class FactQuery:
         for start in range(0, len(wanted), SOURCES_ASKED):
             chunk = wanted[start : start + SOURCES_ASKED]
             found = self.db.execute(
-                "SELECT doc FROM records WHERE type = 'source' AND id IN "
-                f"({', '.join('?' * len(chunk))})",
+                f"SELECT rowid, {PACK.format('records')} FROM records "
+                f"WHERE type = 'source' AND id IN ({', '.join('?' * len(chunk))})",
                 chunk,
             )
-            for (stored,) in found:
-                yield Row.stored(stored)
+            for rowid, stored in found:
+                yield Row.stored(stored, rowid)
 
     def supporting(self, source_id: str) -> list[Document]:
         rows = self.db.execute(
             "SELECT r.id, r.type FROM mentions m JOIN records r ON r.rowid = m.record "
-            "WHERE m.target = ? ORDER BY r.rowid",
+            "WHERE m.target = (SELECT rowid FROM records WHERE id = ?) ORDER BY r.rowid",
             (source_id,),
         ).fetchall()
         return [{"id": rid, "kind": kind} for rid, kind in rows]

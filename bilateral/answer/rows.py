@@ -40,11 +40,12 @@ class Row:
         return self._document
 
     @classmethod
-    def stored(cls, blob: bytes) -> Row:
-        """A row read from the store, once it matches the checksum written with it."""
+    def stored(cls, blob: bytes, rowid: int) -> Row:
+        """The row at `rowid`, read from the blob of its block in the store, once the blob
+        matches the checksum written with it."""
         from bilateral.store.packing import document_text  # zlib only; every stored row
 
-        return cls(document_text(blob))
+        return cls(document_text(blob, rowid))
 
     @classmethod
     def of(cls, document: Document) -> Row:

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from bilateral.store.packing import unpacked
+from bilateral.store.packing import PACK, unpacked
 from bilateral.store.scopes import EVERY, WHOLE, scope_word
 
 K1 = 1.2
@@ -75,7 +75,7 @@ def scoped_candidates(
 
 
 MATCHING = (
-    "SELECT s.rowid, r.doc FROM search s JOIN records r ON r.rowid = s.rowid "
+    f"SELECT s.rowid, {PACK.format('r')} FROM search s JOIN records r ON r.rowid = s.rowid "
     "WHERE search MATCH ? LIMIT ?"
 )
 Row = tuple[int, str, str, str]
@@ -123,7 +123,8 @@ def _texts(connection: sqlite3.Connection, rowids: list[int]) -> list[Row]:
     """The search text of these rows, by column, in the order given."""
     found = dict(
         connection.execute(
-            "SELECT rowid, doc FROM records WHERE rowid IN (SELECT value FROM json_each(?))",
+            f"SELECT rowid, {PACK.format('records')} FROM records "
+            "WHERE rowid IN (SELECT value FROM json_each(?))",
             (json.dumps(rowids),),
         ).fetchall()
     )
@@ -135,7 +136,7 @@ def _searched(rows: list[tuple[int, bytes]]) -> list[Row]:
     no text)."""
     found = []
     for rowid, blob in rows:
-        _document, names, titles, body = unpacked(blob)
+        _document, names, titles, body = unpacked(blob, rowid)
         found.append((rowid, names, titles, body))
     return found
 

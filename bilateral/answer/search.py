@@ -9,7 +9,7 @@ from bilateral.answer.rows import Row
 from bilateral.answer.scoped import INDEX_WEIGHTS, Scored, elsewhere, in_text, scoped_candidates
 from bilateral.kinds.base import first_day
 from bilateral.schema.textnorm import stem, terms, words
-from bilateral.store.packing import document_text, unpacked
+from bilateral.store.packing import PACK, document_text, unpacked
 
 MAX_QUERY_TERMS = 32
 CANDIDATES = 60
@@ -199,15 +199,15 @@ bm25."""
 
 def _by_fts5(connection: sqlite3.Connection, expression: str) -> list[Candidate]:
     rows = connection.execute(
-        "SELECT r.id, r.type, r.doc, d.first, d.last, "
+        f"SELECT r.id, r.type, r.rowid, {PACK.format('r')}, date(d.first), date(d.last), "
         f"bm25(search, {INDEX_WEIGHTS}) AS rank FROM search s JOIN records r ON r.rowid = s.rowid "
         "LEFT JOIN record_dates d ON d.record = r.rowid "
         "WHERE search MATCH ? ORDER BY rank LIMIT ?",
         (expression, CANDIDATES),
     ).fetchall()
     found = []
-    for record_id, kind, blob, *rest in rows:
-        document, *columns = unpacked(blob)
+    for record_id, kind, rowid, blob, *rest in rows:
+        document, *columns = unpacked(blob, rowid)
         found.append((record_id, kind, document, " ".join(columns), *rest))
     return found
 
@@ -217,14 +217,14 @@ def _details(connection: sqlite3.Connection, ranked: list[Scored]) -> list[Candi
     found = {
         rowid: rest
         for rowid, *rest in connection.execute(
-            "SELECT r.rowid, r.id, r.type, r.doc, d.first, d.last "
+            f"SELECT r.rowid, r.id, r.type, {PACK.format('r')}, date(d.first), date(d.last) "
             "FROM records r LEFT JOIN record_dates d ON d.record = r.rowid "
             f"WHERE r.rowid IN ({', '.join('?' * len(ranked))})",
             [rowid for _, rowid, _ in ranked],
         )
     }
     return [
-        (*found[rowid][:2], document_text(found[rowid][2]), text, *found[rowid][3:], bm25)
+        (*found[rowid][:2], document_text(found[rowid][2], rowid), text, *found[rowid][3:], bm25)
         for bm25, rowid, text in ranked
     ]
 
@@ -241,9 +241,10 @@ def _not_yet_below(
         for cited in _cited(hit)
     }
     days = {
-        source_id: Row.stored(blob).document.get("date")
-        for source_id, blob in connection.execute(
-            "SELECT id, doc FROM records WHERE type = 'source' AND id IN "
+        source_id: Row.stored(blob, rowid).document.get("date")
+        for source_id, rowid, blob in connection.execute(
+            f"SELECT id, rowid, {PACK.format('records')} FROM records "
+            "WHERE type = 'source' AND id IN "
             f"({', '.join('?' * len(undated))})",
             tuple(undated),
         )

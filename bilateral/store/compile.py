@@ -6,11 +6,12 @@ no change to how answers are shown can leave an old rendering behind.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from bilateral.kinds.base import FactBase, dates_in, first_day, last_day
 from bilateral.kinds.declared import Declared
@@ -21,7 +22,7 @@ from bilateral.schema.jsontext import to_json
 from bilateral.schema.lookup import Lookup
 from bilateral.schema.textnorm import name_key, single_deletions, terms
 from bilateral.store.facetcodes import Facet, check_codes, coded
-from bilateral.store.packing import pack
+from bilateral.store.packing import PACK, block_of, joined, store_texts
 from bilateral.store.scopes import Links, index_search, unindex_search, write_scopes
 
 TABLES = """
@@ -34,10 +35,12 @@ CREATE TABLE records (
     sort TEXT NOT NULL,
     part TEXT NOT NULL,
     position INTEGER NOT NULL,
-    tokens INTEGER NOT NULL,
-    doc BLOB NOT NULL
+    tokens INTEGER NOT NULL
 );
-CREATE TABLE record_dates (record INTEGER PRIMARY KEY, first TEXT, last TEXT, checked TEXT);
+CREATE TABLE packs (block INTEGER PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE record_dates (
+    record INTEGER PRIMARY KEY, first INTEGER, last INTEGER, checked INTEGER
+);
 CREATE TABLE facet_keys (code INTEGER PRIMARY KEY, type TEXT NOT NULL, key TEXT NOT NULL);
 CREATE TABLE facets (
     facet INTEGER NOT NULL, value TEXT NOT NULL, record INTEGER NOT NULL,
@@ -52,7 +55,7 @@ CREATE TABLE token_variants (
     variant TEXT NOT NULL, token TEXT NOT NULL, PRIMARY KEY (variant, token)
 ) WITHOUT ROWID;
 CREATE TABLE mentions (
-    target TEXT NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (target, record)
+    target INTEGER NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (target, record)
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE search USING fts5(
     names, titles, body, scope, content = '', tokenize = 'unicode61'
@@ -69,8 +72,21 @@ CREATE INDEX records_by_part ON records (part, type, position);
 """
 """The tables that find records (facets, names, name tokens, their variants, mentions) are
 their own indexes: each row is its key, kept once (WITHOUT ROWID), not in a table and again
-in an index over it."""
+in an index over it. A mention points at the rowid of the record it names."""
 
+JULIAN = 1721425
+"""Python's ordinal of a day plus this is its Julian day number, which SQLite's `date()`
+gives back as the ISO text: record_dates keeps days as these numbers, three bytes each."""
+
+
+def day_number(day: str | None) -> int | None:
+    """An ISO day as the Julian day number record_dates keeps."""
+    return None if day is None else datetime.date.fromisoformat(day).toordinal() + JULIAN
+
+
+PACKED_AT_ONCE = 4096
+"""Records' texts held before their blocks are packed: not the whole base's (60 MB at
+100,000 records) at the peak of a build."""
 CITED_SOURCE = re.compile(r'"source":"((?:[^"\\]|\\.)*)"')
 
 
@@ -214,6 +230,7 @@ def insert_records(
     the name tokens, and what the records' scopes are made of with their search text, which
     store/scopes.py indexes under their scopes."""
     rows, facets, names, tokens, mentions, search, spans = [], [], [], [], [], [], []
+    packed: dict[int, str] = {}
     for rowid, record in records:
         document = record.document
         document_json = to_json(document)
@@ -222,30 +239,53 @@ def insert_records(
         texts = (" ".join(columns[0]), " ".join(columns[1]), " ".join(columns[2]))
         rows.append(
             (rowid, document["id"], kind, record.kind.pair_of(document), record.sort,
-             record.part, record.position, sum(map(len, columns)), pack(document_json, texts))
+             record.part, record.position, sum(map(len, columns)))
         )  # fmt: skip
+        if len(packed) >= PACKED_AT_ONCE and block_of(rowid) != block_of(max(packed)):
+            store_texts(connection, packed)  # whole blocks, so a build packs each once
+            packed.clear()
+        packed[rowid] = joined(document_json, texts)
         cited = cited_sources(document_json)
         checked = max(
             (last_day(d) for s in cited if (d := lookup.source_dates.get(s))), default=None
         )
-        spans.append((rowid, *record.dates, checked))
+        spans.append((rowid, *map(day_number, (*record.dates, checked))))
         found = findings(rowid, record, cited)
         facets += found.facets
         names += found.names
         tokens += found.tokens
         mentions += found.mentions
         search.append((rowid, texts))
-    connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    store_texts(connection, packed)
     connection.executemany("INSERT INTO record_dates VALUES (?, ?, ?, ?)", spans)
     # in key order, which fills each index's pages whole
     connection.executemany("INSERT INTO facets VALUES (?, ?, ?)", coded(connection, facets))
     connection.executemany("INSERT INTO names VALUES (?, ?)", sorted(names))
     connection.executemany("INSERT INTO name_tokens VALUES (?, ?)", sorted(tokens))
-    connection.executemany("INSERT INTO mentions VALUES (?, ?)", sorted(mentions))
+    connection.executemany(
+        "INSERT INTO mentions VALUES (?, ?)", _by_rowid(connection, mentions, rows)
+    )
     links = Links(
         [row[:4] for row in rows], mentions, {row[0]: row[7] for row in rows}, dict(search)
     )
     return {token for token, _ in tokens}, links
+
+
+def _by_rowid(
+    connection: sqlite3.Connection, mentions: list[tuple[str, int]], rows: list[tuple[Any, ...]]
+) -> list[tuple[int, int]]:
+    """The mentions as stored: (the rowid of the record named, the rowid of the one naming
+    it), in key order; the records named are those being written or those stored.
+    ValueError when one names no record (the checks let none through)."""
+    rowids = {row[1]: row[0] for row in rows}
+    for target, _ in mentions:
+        if target not in rowids:
+            found = connection.execute("SELECT rowid FROM records WHERE id = ?", (target,))
+            (rowids[target],) = found.fetchone() or (None,)
+            if rowids[target] is None:
+                raise ValueError(f"a record mentions {target!r}, which is no record")
+    return sorted((rowids[target], record) for target, record in mentions)
 
 
 class Findings(NamedTuple):
@@ -281,6 +321,9 @@ def forget_records(connection: sqlite3.Connection, rowids: str) -> None:
     """Remove the records the query `rowids` selects, and their search text: the search
     index keeps no text of its own, so each record's is read back from its blob to be
     taken out of the index."""
-    gone = connection.execute(f"SELECT rowid, doc FROM records WHERE rowid IN ({rowids})")
-    unindex_search(connection, gone.fetchall())
+    gone = connection.execute(
+        f"SELECT r.rowid, {PACK.format('r')} FROM records r WHERE r.rowid IN ({rowids})"
+    ).fetchall()
+    unindex_search(connection, gone)
     connection.execute(f"DELETE FROM records WHERE rowid IN ({rowids})")
+    store_texts(connection, dict.fromkeys((rowid for rowid, _ in gone), ""))

@@ -15,7 +15,7 @@ import sqlite3
 from bilateral.kinds.registry import BY_NAME
 from bilateral.schema.lookup import Lookup
 from bilateral.store.compile import Findings, cited_sources, compiled_record, findings
-from bilateral.store.packing import document_text
+from bilateral.store.packing import PACK, document_text
 from bilateral.store.scopes import Links
 
 
@@ -27,7 +27,8 @@ def stored_findings(
     records, sizes = [], {}
     for rowid in rowids:
         row = store.execute(
-            "SELECT id, type, pair, tokens, doc FROM records WHERE rowid = ?", (rowid,)
+            f"SELECT id, type, pair, tokens, {PACK.format('records')} FROM records WHERE rowid = ?",
+            (rowid,),
         ).fetchone()
         if row is None:
             raise ValueError(f"record {rowid} is not in the store")
@@ -35,7 +36,7 @@ def stored_findings(
         records.append((rowid, record_id, kind_name, pair))
         sizes[rowid] = tokens
         kind = BY_NAME[kind_name]
-        text = document_text(blob)
+        text = document_text(blob, rowid)
         document = json.loads(text)
         record = compiled_record(kind, document, lookup, "", 0)
         found = findings(rowid, record, cited_sources(text))
@@ -54,7 +55,11 @@ def forget_findings(store: sqlite3.Connection, found: Findings) -> None:
         ("DELETE FROM facets WHERE facet = ? AND value = ? AND record = ?", facets),
         ("DELETE FROM names WHERE key = ? AND record = ?", found.names),
         ("DELETE FROM name_tokens WHERE token = ? AND record = ?", found.tokens),
-        ("DELETE FROM mentions WHERE target = ? AND record = ?", found.mentions),
+        (
+            "DELETE FROM mentions WHERE target = (SELECT rowid FROM records WHERE id = ?) "
+            "AND record = ?",
+            found.mentions,
+        ),
     ):
         cursor = store.executemany(statement, rows)
         if cursor.rowcount != len(rows):

@@ -294,6 +294,7 @@ def _apply(
         found, linked = stored_findings(store, [rowid for rowid, _ in slotted], part.lookup)
         before = {token for token, _ in found.tokens}
         forget_findings(store, found)
+        _move_mentions(store, linked, slotted)
         store.execute("DELETE FROM record_dates WHERE record IN (SELECT rowid FROM gone)")
         forget_records(store, "SELECT rowid FROM gone")
         after, links = insert_records(store, iter(slotted), part.lookup)
@@ -309,6 +310,23 @@ def _apply(
         record_build(store, kept, source, _standing(meta, linked, slotted))
         replace_cut(store, *cut)
         store.commit()
+
+
+def _move_mentions(
+    store: sqlite3.Connection, linked: Links, slotted: list[tuple[int, Compiled]]
+) -> None:
+    """Point the other records' mentions of the file's records at their new rowids: a file
+    whose records changed order gives its ids the same rowids in another order. Its own
+    mentions are gone by now, and are written again as its records are."""
+    before = {record_id: rowid for rowid, record_id, _, _ in linked.records}
+    moved = [
+        (-rowid, before[record.document["id"]])
+        for rowid, record in slotted
+        if before[record.document["id"]] != rowid
+    ]
+    # by way of negative rowids: the moves permute the file's rowids, and a key is unique
+    store.executemany("UPDATE mentions SET target = ? WHERE target = ?", moved)
+    store.execute("UPDATE mentions SET target = -target WHERE target < 0")
 
 
 def _standing(

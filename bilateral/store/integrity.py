@@ -8,6 +8,7 @@ EXPECTED_TABLES = frozenset(
     (
         "meta",
         "records",
+        "packs",
         "facets",
         "facet_keys",
         "names",

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from typing import NamedTuple
 
-from bilateral.store.packing import unpacked
+from bilateral.store.packing import PACK, unpacked
 
 WIDE = 4
 """More pairs than this citing one source make it common ground, which ties no one."""
@@ -120,7 +120,7 @@ def _unindexed(
     connection.executemany(
         "INSERT INTO search (search, rowid, names, titles, body, scope) "
         "VALUES ('delete', ?, ?, ?, ?, ?)",
-        [(rowid, *unpacked(blob)[1:], scopes.get(rowid, "")) for rowid, blob in rows],
+        [(rowid, *unpacked(blob, rowid)[1:], scopes.get(rowid, "")) for rowid, blob in rows],
     )
 
 
@@ -131,13 +131,14 @@ def _reindex(
     if not rowids:
         return
     rows = connection.execute(
-        "SELECT rowid, doc FROM records WHERE rowid IN (SELECT value FROM json_each(?))",
+        f"SELECT rowid, {PACK.format('records')} FROM records "
+        "WHERE rowid IN (SELECT value FROM json_each(?))",
         (json.dumps(rowids),),
     ).fetchall()
     _unindexed(connection, rows, before)
     connection.executemany(
         "INSERT INTO search (rowid, names, titles, body, scope) VALUES (?, ?, ?, ?, ?)",
-        [(rowid, *unpacked(blob)[1:], after.get(rowid, "")) for rowid, blob in rows],
+        [(rowid, *unpacked(blob, rowid)[1:], after.get(rowid, "")) for rowid, blob in rows],
     )
 
 
@@ -150,7 +151,9 @@ def stored_links(connection: sqlite3.Connection, rowids: list[int] | None = None
             f"SELECT rowid, id, type, pair FROM records{chosen.format('rowid')}", given
         ).fetchall(),
         connection.execute(
-            f"SELECT target, record FROM mentions{chosen.format('record')}", given
+            "SELECT (SELECT id FROM records WHERE rowid = mentions.target), record "
+            f"FROM mentions{chosen.format('record')}",
+            given,
         ).fetchall(),
         dict(
             connection.execute(f"SELECT rowid, tokens FROM records{chosen.format('rowid')}", given)

@@ -11,7 +11,7 @@ from typing import TypeVar, overload
 from bilateral.kinds.base import lent
 from bilateral.kinds.registry import TOP_LEVEL
 from bilateral.schema.lookup import Lent, Lookup
-from bilateral.store.packing import document_text
+from bilateral.store.packing import PACK, document_text
 
 Value = TypeVar("Value")
 Default = TypeVar("Default")
@@ -29,10 +29,11 @@ class StoredLent:
     def __call__(self, record_id: str) -> Lent | None:
         if record_id not in self._read:
             row = self._store.execute(
-                "SELECT type, doc FROM records WHERE id = ?", (record_id,)
+                f"SELECT type, rowid, {PACK.format('records')} FROM records WHERE id = ?",
+                (record_id,),
             ).fetchone()
             kind = LENDERS.get(row[0]) if row is not None else None
-            found = lent(kind, json.loads(document_text(row[1]))) if kind and row else None
+            found = lent(kind, json.loads(document_text(row[2], row[1]))) if kind and row else None
             self._read[record_id] = found
         return self._read[record_id]
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 
 from bilateral.kinds.registry import BY_NAME
 from bilateral.schema.checker import Document
-from bilateral.store.packing import document_text
+from bilateral.store.packing import PACK, document_text
 
 
 class StoredSources(Mapping[str, Document]):
@@ -21,11 +21,12 @@ class StoredSources(Mapping[str, Document]):
 
     def __getitem__(self, source_id: str) -> Document:
         row = self._store.execute(
-            "SELECT rowid, doc FROM records WHERE id = ? AND type = 'source'", (source_id,)
+            f"SELECT rowid, {PACK.format('records')} FROM records WHERE id = ? AND type = 'source'",
+            (source_id,),
         ).fetchone()
         if row is None or row[0] in self._replaced:
             raise KeyError(source_id)
-        document: Document = json.loads(document_text(row[1]))
+        document: Document = json.loads(document_text(row[1], row[0]))
         return document
 
     def __iter__(self) -> Iterator[str]:
