@@ -16,14 +16,16 @@ from tests.test_updates import differences, outcome
 
 
 def _scope_words(store: tuple[str, Any], record_id: str) -> list[str]:
-    """The words of a record's `scope` column in the search index, from a store's dump."""
+    """A record's words in the index of scopes, from a store's dump."""
     assert store[0] == "store", store
     tables = store[1]
     (rowid,) = [
         row[0] for row in tables["records"] if row[2] == record_id
     ]  # rowid, then the columns
     return sorted(
-        term for term, doc, column, _ in tables["search"] if (doc, column) == (rowid, "scope")
+        term
+        for term, doc, column, _ in tables["search_scopes"]
+        if (doc, column) == (rowid, "scope")
     )
 
 

@@ -35,17 +35,19 @@ def dump(connection: sqlite3.Connection) -> dict[str, Any]:
         "SELECT name FROM sqlite_master WHERE type = 'table' "
         "AND name NOT LIKE 'search_%' AND name NOT LIKE 'sqlite_%'"
     )
-    tables = [name for (name,) in listed]
+    tables = [name for (name,) in listed] + ["search_scopes"]
     found: dict[str, Any] = {}
     for table in tables:
         if table == "records":
             rows = connection.execute("SELECT rowid, * FROM records ORDER BY rowid").fetchall()
-        elif table == "search":
+        elif table in ("search", "search_scopes"):
             connection.execute(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.words "
-                "USING fts5vocab(main, search, instance)"
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.words_{table} "
+                f"USING fts5vocab(main, {table}, instance)"
             )
-            rows = connection.execute("SELECT * FROM temp.words ORDER BY 2, 3, 4, 1").fetchall()
+            rows = connection.execute(
+                f"SELECT * FROM temp.words_{table} ORDER BY 2, 3, 4, 1"
+            ).fetchall()
         elif table == "meta":
             rows = sorted(
                 (key, value)

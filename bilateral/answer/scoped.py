@@ -30,17 +30,12 @@ K1 = 1.2
 B = 0.75
 COLUMN_WEIGHTS = (4.0, 3.0, 1.0)
 """bm25 weights of the names, titles and body columns."""
-INDEX_WEIGHTS = ", ".join(str(weight) for weight in (*COLUMN_WEIGHTS, 0.0))
-"""FTS5's bm25 weights of the index's columns: the text's, and none for the scopes."""
+INDEX_WEIGHTS = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
+"""The same weights, as FTS5's bm25 takes them."""
 MANY = 2000
 """More of the pair's records matching than this: FTS5 ranks them, by the whole base."""
 Scored = tuple[float, int, str]
 """A candidate: its bm25 (lower is better, as FTS5 gives it), rowid and search text."""
-
-
-def in_text(expression: str) -> str:
-    """An FTS5 expression of the question's words matched in the text columns alone."""
-    return f"{{names titles body}} : ({expression})"
 
 
 def scoped_candidates(
@@ -51,18 +46,19 @@ def scoped_candidates(
     candidates: int,
 ) -> list[Scored] | None:
     """The best candidates by the pair's bm25 (every record's, for None), best first, then
-    other pairs' best by the same statistics; None where FTS5 should rank (see MANY).
-    `expression` matches the text columns (in_text)."""
+    other pairs' best by the same statistics; None where FTS5 should rank (see MANY)."""
     count, tokens, everything = _scope(connection, pair)
-    own = expression
-    if pair is not None and count < everything:
-        own += f" AND scope : ({scope_word(pair)} OR {scope_word(EVERY)})"
-    found = connection.execute(MATCHING, (own, MANY + 1)).fetchall()
+    narrowed = pair is not None and count < everything
+    if narrowed:
+        scope = f"{scope_word(pair or EVERY)} OR {scope_word(EVERY)}"
+        found = connection.execute(MATCHING_IN_SCOPE, (expression, scope, MANY + 1)).fetchall()
+    else:
+        found = connection.execute(MATCHING, (expression, MANY + 1)).fetchall()
     if len(found) > MANY:
         return None
     inside = _searched(found)
     mine = {row[0] for row in inside}
-    others = [] if own == expression else _best_anywhere(connection, expression, candidates)
+    others = _best_anywhere(connection, expression, candidates) if narrowed else []
     outside = [row for row in others if row[0] not in mine]
     ranked, rest = _ranked(
         _counted(inside, alternatives),
@@ -74,10 +70,16 @@ def scoped_candidates(
     return ranked[:candidates] + rest
 
 
-MATCHING = (
+_MATCHING = (
     f"SELECT s.rowid, {PACK.format('r')} FROM search s JOIN records r ON r.rowid = s.rowid "
-    "WHERE search MATCH ? LIMIT ?"
+    "WHERE search MATCH ?"
 )
+MATCHING = f"{_MATCHING} LIMIT ?"
+MATCHING_IN_SCOPE = (
+    f"{_MATCHING} AND s.rowid IN (SELECT rowid FROM search_scopes WHERE search_scopes MATCH ?) "
+    "LIMIT ?"
+)
+"""The matches in a pair's scope: its records' and every pair's, by the index of scopes."""
 Row = tuple[int, str, str, str]
 
 

@@ -6,7 +6,7 @@ import sqlite3
 from typing import Any, NamedTuple
 
 from bilateral.answer.rows import Row
-from bilateral.answer.scoped import INDEX_WEIGHTS, Scored, elsewhere, in_text, scoped_candidates
+from bilateral.answer.scoped import INDEX_WEIGHTS, Scored, elsewhere, scoped_candidates
 from bilateral.kinds.base import first_day
 from bilateral.schema.textnorm import stem, terms, words
 from bilateral.store.packing import PACK, document_text, unpacked
@@ -167,7 +167,7 @@ def search(
     if not wanted:
         return []
     alternatives = sorted({term for group in wanted for term in group})
-    expression = in_text(" OR ".join('"' + term.replace('"', '""') + '"' for term in alternatives))
+    expression = " OR ".join('"' + term.replace('"', '""') + '"' for term in alternatives)
     ranked = scoped_candidates(connection, expression, alternatives, pair, CANDIDATES)
     rows = _by_fts5(connection, expression) if ranked is None else _details(connection, ranked)
     said = set(words(question))

@@ -58,8 +58,9 @@ CREATE TABLE mentions (
     target INTEGER NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (target, record)
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE search USING fts5(
-    names, titles, body, scope, content = '', tokenize = 'unicode61'
+    names, titles, body, content = '', tokenize = 'unicode61'
 );
+CREATE VIRTUAL TABLE search_scopes USING fts5(scope, content = '', tokenize = 'unicode61');
 CREATE VIRTUAL TABLE search_terms USING fts5vocab(search, 'row');
 CREATE TABLE scopes (pair TEXT NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (record, pair))
     WITHOUT ROWID;

@@ -17,6 +17,7 @@ EXPECTED_TABLES = frozenset(
         "mentions",
         "search",
         "search_terms",
+        "search_scopes",
         "record_dates",
         "scopes",
         "scope_sizes",

@@ -11,9 +11,10 @@ pair's record meets at all belongs to every pair (pair '' in the table).
 So the statistics of a question about a pair come from that pair's records and what they
 draw on, and other pairs' records do not move them (tests/test_scale_search.py).
 
-The search index holds each record's scopes as words of its `scope` column (SCOPE_WORD), so
-a question narrows to a pair's records inside the index: an update that moves a record
-between scopes indexes it again."""
+A second full-text index, `search_scopes`, holds each record's scopes as words (SCOPE_WORD),
+under the record's rowid, so a question narrows to a pair's records inside FTS5: an update
+that moves a record between scopes indexes its scopes again. They are kept out of the
+search index itself, whose bm25 counts every column's words in a record's length."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from typing import NamedTuple
 
-from bilateral.store.packing import PACK, unpacked
+from bilateral.store.packing import unpacked
 
 WIDE = 4
 """More pairs than this citing one source make it common ground, which ties no one."""
@@ -32,9 +33,8 @@ EVERY = ""
 WHOLE = "*"
 """The pair under which `scope_sizes` counts every record of the base."""
 SCOPE_WORD = "0s{}"
-"""A pair's word in the search index's `scope` column, its code folded as the index folds
-('AZ-PK' gives '0saz0pk', every pair's records '0s'): no word of the text columns, which a
-question's words are looked up in, starts so."""
+"""A pair's word in the index of scopes, its code folded as the index folds ('AZ-PK' gives
+'0saz0pk', every pair's records '0s')."""
 Columns = tuple[str, str, str]
 """A record's search text: names, titles, body."""
 
@@ -83,15 +83,15 @@ def write_scopes(
 def stored_scopes(
     connection: sqlite3.Connection, rowids: list[int] | None = None
 ) -> dict[int, str]:
-    """Each record's `scope` column in the search index, as `scopes` gives it (of every
-    record in a scope, or of these rowids)."""
+    """Each record's words in the index of scopes, as `scopes` gives them (of every record
+    in a scope, or of these rowids)."""
     chosen = "" if rowids is None else " WHERE record IN (SELECT value FROM json_each(?))"
     given = () if rowids is None else (json.dumps(rowids),)
     return _words(connection.execute(f"SELECT record, pair FROM scopes{chosen}", given))
 
 
 def _words(rows: Iterable[tuple[int, str]]) -> dict[int, str]:
-    """The `scope` column of each record, from its (rowid, pair) rows in key order."""
+    """The scope words of each record, from its (rowid, pair) rows in key order."""
     words: defaultdict[int, list[str]] = defaultdict(list)
     for rowid, pair in rows:
         words[rowid].append(scope_word(pair))
@@ -99,47 +99,44 @@ def _words(rows: Iterable[tuple[int, str]]) -> dict[int, str]:
 
 
 def index_search(connection: sqlite3.Connection, texts: dict[int, Columns]) -> None:
-    """Add these records' search text to the index, each with its scopes as stored."""
-    scopes = stored_scopes(connection, sorted(texts))
+    """Add these records' search text to the index, and their scopes as stored to the
+    index of scopes."""
     connection.executemany(
-        "INSERT INTO search (rowid, names, titles, body, scope) VALUES (?, ?, ?, ?, ?)",
-        [(rowid, *columns, scopes.get(rowid, "")) for rowid, columns in sorted(texts.items())],
+        "INSERT INTO search (rowid, names, titles, body) VALUES (?, ?, ?, ?)",
+        [(rowid, *columns) for rowid, columns in sorted(texts.items())],
+    )
+    _index_scopes(connection, stored_scopes(connection, sorted(texts)))
+
+
+def _index_scopes(connection: sqlite3.Connection, scopes: dict[int, str]) -> None:
+    connection.executemany(
+        "INSERT INTO search_scopes (rowid, scope) VALUES (?, ?)", sorted(scopes.items())
+    )
+
+
+def _unindex_scopes(connection: sqlite3.Connection, scopes: dict[int, str]) -> None:
+    connection.executemany(
+        "INSERT INTO search_scopes (search_scopes, rowid, scope) VALUES ('delete', ?, ?)",
+        sorted(scopes.items()),
     )
 
 
 def unindex_search(connection: sqlite3.Connection, rows: list[tuple[int, bytes]]) -> None:
     """Take these records (rowid, stored blob) out of the search index, which keeps no text
     of its own: each record's columns are read back from its blob and its scopes."""
-    scopes = stored_scopes(connection, [rowid for rowid, _ in rows])
-    _unindexed(connection, rows, scopes)
-
-
-def _unindexed(
-    connection: sqlite3.Connection, rows: list[tuple[int, bytes]], scopes: dict[int, str]
-) -> None:
     connection.executemany(
-        "INSERT INTO search (search, rowid, names, titles, body, scope) "
-        "VALUES ('delete', ?, ?, ?, ?, ?)",
-        [(rowid, *unpacked(blob, rowid)[1:], scopes.get(rowid, "")) for rowid, blob in rows],
+        "INSERT INTO search (search, rowid, names, titles, body) VALUES ('delete', ?, ?, ?, ?)",
+        [(rowid, *unpacked(blob, rowid)[1:]) for rowid, blob in rows],
     )
+    _unindex_scopes(connection, stored_scopes(connection, [rowid for rowid, _ in rows]))
 
 
 def _reindex(
     connection: sqlite3.Connection, rowids: list[int], before: dict[int, str], after: dict[int, str]
 ) -> None:
-    """Index these records again, indexed under the scopes `before`, under those `after`."""
-    if not rowids:
-        return
-    rows = connection.execute(
-        f"SELECT rowid, {PACK.format('records')} FROM records "
-        "WHERE rowid IN (SELECT value FROM json_each(?))",
-        (json.dumps(rowids),),
-    ).fetchall()
-    _unindexed(connection, rows, before)
-    connection.executemany(
-        "INSERT INTO search (rowid, names, titles, body, scope) VALUES (?, ?, ?, ?, ?)",
-        [(rowid, *unpacked(blob, rowid)[1:], after.get(rowid, "")) for rowid, blob in rows],
-    )
+    """Index these records' scopes again: indexed under `before`, under `after`."""
+    _unindex_scopes(connection, {rowid: before[rowid] for rowid in rowids if rowid in before})
+    _index_scopes(connection, {rowid: after[rowid] for rowid in rowids if rowid in after})
 
 
 def stored_links(connection: sqlite3.Connection, rowids: list[int] | None = None) -> Links:
