@@ -50,13 +50,15 @@ def scoped_candidates(
     count, tokens, everything = _scope(connection, pair)
     narrowed = pair is not None and count < everything
     if narrowed:
-        scope = f"{scope_word(pair or EVERY)} OR {scope_word(EVERY)}"
-        found = connection.execute(MATCHING_IN_SCOPE, (expression, scope, MANY + 1)).fetchall()
+        chosen = _matching_in_scope(connection, expression, pair or EVERY)
+        if chosen is None:
+            return None
+        inside = _texts(connection, chosen)
     else:
         found = connection.execute(MATCHING, (expression, MANY + 1)).fetchall()
-    if len(found) > MANY:
-        return None
-    inside = _searched(found)
+        if len(found) > MANY:
+            return None
+        inside = _searched(found)
     mine = {row[0] for row in inside}
     others = _best_anywhere(connection, expression, candidates) if narrowed else []
     outside = [row for row in others if row[0] not in mine]
@@ -70,16 +72,37 @@ def scoped_candidates(
     return ranked[:candidates] + rest
 
 
-_MATCHING = (
+MATCHING = (
     f"SELECT s.rowid, {PACK.format('r')} FROM search s JOIN records r ON r.rowid = s.rowid "
-    "WHERE search MATCH ?"
+    "WHERE search MATCH ? LIMIT ?"
 )
-MATCHING = f"{_MATCHING} LIMIT ?"
-MATCHING_IN_SCOPE = (
-    f"{_MATCHING} AND s.rowid IN (SELECT rowid FROM search_scopes WHERE search_scopes MATCH ?) "
-    "LIMIT ?"
-)
-"""The matches in a pair's scope: its records' and every pair's, by the index of scopes."""
+
+
+def _matching_in_scope(
+    connection: sqlite3.Connection, expression: str, pair: str
+) -> list[int] | None:
+    """The rowids of the matches in the pair's scope (its records' and every pair's), in
+    rowid order; None for more than MANY. The scope's rowids come from the index of scopes
+    and the matches' from the search index, and meet here: SQLite would seek the search
+    index once for each rowid of the scope (100 ms, against 15, for 880 of them)."""
+    scope = f"{scope_word(pair)} OR {scope_word(EVERY)}"
+    inside = {
+        rowid
+        for (rowid,) in connection.execute(
+            "SELECT rowid FROM search_scopes WHERE search_scopes MATCH ?", (scope,)
+        )
+    }
+    chosen = []
+    for (rowid,) in connection.execute(
+        "SELECT rowid FROM search WHERE search MATCH ?", (expression,)
+    ):
+        if rowid in inside:
+            chosen.append(rowid)
+            if len(chosen) > MANY:
+                return None
+    return chosen
+
+
 Row = tuple[int, str, str, str]
 
 
