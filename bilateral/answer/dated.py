@@ -185,6 +185,9 @@ def other_names(document: Document, day: datetime.date) -> list[str]:
     return [name for name in dict.fromkeys(every) if name != current]
 
 
+FEW_RENAMABLE = 1000
+"""Up to this many records of the kinds that are renamed, a dated answer reads them all once
+(most answers refer to some); more, it reads those an answer refers to."""
 _DECLARED: dict[str, Declared] = {}
 """The declarations answering reads, once: from a store's meta, else from the registry."""
 
@@ -209,6 +212,7 @@ class Dating:
         self.query = query
         self.when = when
         self._renamed: dict[str, Document | None] = {}
+        self._renamable: set[str] | None = None
         self._terms: dict[str, int] = {}
         if "" not in _DECLARED:  # the store's meta holds them: no need to import every kind
             stored = Declared.from_stored(query.meta)
@@ -239,6 +243,8 @@ class Dating:
     def named(self, document: Document, kind: str) -> Document:
         """A copy of the document with the name of each record it refers to as at the date."""
         dated = dict(document)
+        if not self._renamable_ids():
+            return dated
         for reference, names in name_fields(kind):
             value = document.get(reference)
             if isinstance(value, list):
@@ -284,13 +290,32 @@ class Dating:
         """The record, where it is of a kind that is renamed and has dated names (looked up
         once an id: an answer refers to a few of the base's many)."""
         if record_id not in self._renamed:
-            found = self.query.record(record_id)
+            found = self.query.record(record_id) if record_id in self._renamable_ids() else None
             if found is None or found[0] not in declared().renamed:
                 self._renamed[record_id] = None
             else:
                 document = found[1].document
                 self._renamed[record_id] = document if document.get("names") else None
         return self._renamed[record_id]
+
+    def _renamable_ids(self) -> set[str]:
+        """The ids of the records that may have dated names, read once: of the kinds that are
+        renamed, or where they are few (FEW_RENAMABLE), of those that have dated names, read
+        whole. Any other id an answer refers to is answered without a query."""
+        if self._renamable is None:
+            kinds = list(declared().renamed)
+            marks = ", ".join("?" * len(kinds))
+            rows = self.query.db.execute(f"SELECT id FROM records WHERE type IN ({marks})", kinds)
+            self._renamable = {record_id for (record_id,) in rows}
+            if len(self._renamable) <= FEW_RENAMABLE:
+                for kind in kinds:
+                    for row in self.query.listing(kind, None, []):
+                        document = row.document
+                        named = document if document.get("names") else None
+                        self._renamed[document["id"]] = named
+                        if named is None:
+                            self._renamable.discard(document["id"])
+        return self._renamable
 
     def name_of(self, record_id: str | None) -> str | None:
         """The name in force at the date of a record that has dated names, else None."""
@@ -300,8 +325,9 @@ class Dating:
     def _needs_names(self, document: Document, kind: str) -> bool:
         if kind in declared().renamed and document.get("names"):
             return True
-        return any(
-            self.renamed(ref) is not None
+        renamable = self._renamable_ids()
+        return bool(renamable) and any(
+            ref in renamable and self.renamed(ref) is not None
             for reference, _ in name_fields(kind)
             for ref in _ids(document.get(reference))
         )
