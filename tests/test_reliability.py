@@ -1110,11 +1110,17 @@ def test_a_temporary_of_a_dead_process_is_swept_by_the_next_run(
     if run_kind == "warm":
         run("--facts", str(base), "trade")
     dead = isolated_cache / f".x.{_dead_pid()}.{time.time_ns()}.tmp"
+    dead_journal = isolated_cache / f".update.{_dead_pid()}.{time.time_ns()}.tmp-journal"
     live = isolated_cache / f".x.{os.getpid()}.{time.time_ns()}.tmp"
+    live_journal = isolated_cache / f"{live.name}-journal"
+    not_ours = isolated_cache / f".x.{_dead_pid()}.{time.time_ns()}.tmp-notes"
     isolated_cache.mkdir(exist_ok=True)
-    for path in (dead, live):
+    for path in (dead, dead_journal, live, live_journal, not_ours):
         path.write_bytes(b"half a database")
     result = run("--facts", str(base), "trade")
     assert (result.exit_code, result.stderr) == (0, "")
     assert not dead.exists()
+    assert not dead_journal.exists()
     assert live.exists()
+    assert live_journal.exists()
+    assert not_ours.exists()

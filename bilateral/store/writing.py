@@ -115,8 +115,9 @@ def temporary_path(directory: str, stem: str) -> str:
     return os.path.join(directory, f".{stem}.{os.getpid()}.{time.time_ns()}.tmp")
 
 
-TEMPORARY = re.compile(r"^\..+\.(?P<pid>\d+)\.\d{15,}\.tmp$")
-"""`.STEM.PID.NS.tmp`, as temporary_path names them: nothing else is ever swept."""
+TEMPORARY = re.compile(r"^\..+\.(?P<pid>\d+)\.\d{15,}\.tmp(-journal|-wal|-shm)?$")
+"""`.STEM.PID.NS.tmp`, as temporary_path names them, and the journal SQLite keeps beside
+one while it writes it (an update killed mid-write leaves both): nothing else is swept."""
 
 
 def sweep_temporaries(directory: str) -> None:
