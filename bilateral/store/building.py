@@ -105,11 +105,13 @@ def build_cached(facts: str, directory: str, target: str, reopen: Opener) -> sql
             if connection is not None:
                 return connection
         read = read_and_check(facts)
-        if read.steady:
-            with contextlib.suppress(OSError, sqlite3.Error):
-                _write_file(directory, target, read)
-                connection = reopen()
-        return connection if connection is not None else in_memory(read)
+        if not read.steady:
+            return in_memory(read)
+        with contextlib.suppress(OSError, sqlite3.Error):
+            _write_file(directory, target, read)
+            connection = reopen()
+        # the write let the base's documents go: a store in memory reads the files again
+        return connection if connection is not None else in_memory(read_and_check(facts))
 
 
 @contextlib.contextmanager
@@ -138,7 +140,7 @@ def _write_file(directory: str, target: str, read: Read) -> None:
         try:
             connection.execute("PRAGMA journal_mode = OFF")
             connection.execute("PRAGMA synchronous = OFF")
-            write(connection, read.base, read.source)
+            write(connection, read.base, read.source, release=True)
             keep_cuts(connection, read.cuts)
             # rows inserted in key order leave a sixth of each page of a WITHOUT ROWID
             # table free; copied anew, the pages are filled whole (2.4 MB at 100,000 records)
