@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from pathlib import Path
@@ -90,6 +91,18 @@ def test_a_cache_that_fails_once_written_answers_from_the_files_read_again(
     assert Path(cache_name(str(isolated_cache), str(SHIPPED))).name.endswith(".sqlite3")
     assert not list(isolated_cache.glob("*.sqlite3")), "no cache is kept"
     assert not list(isolated_cache.glob(".*.tmp")), "no temporary is left"
+
+
+@pytest.mark.parametrize("was_on", [True, False])
+def test_a_build_leaves_the_collector_as_it_found_it(was_on: bool) -> None:
+    """A build turns the cyclic collector off while it runs, and back only if it was on."""
+    (gc.enable if was_on else gc.disable)()
+    try:
+        store = in_memory(read_and_check(str(MINIMAL)))
+        assert gc.isenabled() is was_on
+        assert store.execute("SELECT COUNT(*) FROM records").fetchone()[0] > 5
+    finally:
+        gc.enable()
 
 
 def _edit(base: Path, old: str, new: str) -> None:
