@@ -106,6 +106,13 @@ def in_memory(read: Read) -> sqlite3.Connection:
     return connection
 
 
+def read_in_memory(facts: str) -> sqlite3.Connection:
+    """A store in memory, the base read from its files (with the collector off between the
+    read and the write too: its first pass would walk every object the read made)."""
+    with collector_off():
+        return in_memory(read_and_check(facts))
+
+
 def build_cached(facts: str, directory: str, target: str, reopen: Opener) -> sqlite3.Connection:
     """Build into the cache, unless another process built it while this one waited."""
     with _build_lock(target):
@@ -124,7 +131,7 @@ def build_cached(facts: str, directory: str, target: str, reopen: Opener) -> sql
                 _write_file(directory, target, read)
                 connection = reopen()
         # the write let the base's documents go: a store in memory reads the files again
-        return connection if connection is not None else in_memory(read_and_check(facts))
+        return connection if connection is not None else read_in_memory(facts)
 
 
 @contextlib.contextmanager
