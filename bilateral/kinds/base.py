@@ -168,16 +168,17 @@ def build(file: str, text: str, data: dict[str, Any], release: bool = False) -> 
     check_locators(check, {document["id"]: document for _, document in keyed["source"]})
     if check.problems:
         raise FactBaseInvalid(_in_file_order(check.problems))
+    cited: dict[str, set[str]] = {}
+    for key, citation in check.citations:
+        cited.setdefault(key.split("[", 1)[0], set()).add(citation["source"])
     records = {name: [document for _, document in items] for name, items in keyed.items()}
+    del check, keyed  # the check's ids, references and keys go before the lookup is made
     lookup = _lookup(records)
     lookup.as_of = as_of or ""
     for kind in TOP_LEVEL:
         derive = deriver_of(kind.shape)
         for document in records[kind.name]:
             derive(document, lookup)
-    cited: dict[str, set[str]] = {}
-    for key, citation in check.citations:
-        cited.setdefault(key.split("[", 1)[0], set()).add(citation["source"])
     return FactBase(title or "", pair or "", as_of or "", records, lookup, cited, about=about)
 
 
