@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from pathlib import Path
@@ -9,6 +10,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import generate
+from bilateral.store import building
+from bilateral.store.building import in_memory, read_and_check
+from bilateral.store.cache import open_store
 from bilateral.store.directory import cache_name
 from tests.conftest import ARTICLE, MINIMAL, SHIPPED, run
 
@@ -66,6 +70,39 @@ def test_a_cache_file_is_written_and_reused(tmp_path: Path, isolated_cache: Path
     built = cached.stat().st_mtime_ns
     run("--facts", str(base), "trade")
     assert cached.stat().st_mtime_ns == built
+
+
+@pytest.mark.cold_cache
+def test_a_cache_that_fails_once_written_answers_from_the_files_read_again(
+    tmp_path: Path, isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The write lets the base's documents go; a store in memory reads the files again."""
+
+    def refused(temporary: str, path: str, replace: bool) -> None:
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(building, "put_in_place", refused)
+    store = open_store(str(SHIPPED))
+    fresh = in_memory(read_and_check(str(SHIPPED)))
+    for table in ("records", "packs", "facets", "names", "mentions", "scopes"):
+        rows = f"SELECT * FROM {table}"
+        assert store.execute(rows).fetchall() == fresh.execute(rows).fetchall(), table
+    assert store.execute("SELECT COUNT(*) FROM records").fetchone()[0] > 100
+    assert Path(cache_name(str(isolated_cache), str(SHIPPED))).name.endswith(".sqlite3")
+    assert not list(isolated_cache.glob("*.sqlite3")), "no cache is kept"
+    assert not list(isolated_cache.glob(".*.tmp")), "no temporary is left"
+
+
+@pytest.mark.parametrize("was_on", [True, False])
+def test_a_build_leaves_the_collector_as_it_found_it(was_on: bool) -> None:
+    """A build turns the cyclic collector off while it runs, and back only if it was on."""
+    (gc.enable if was_on else gc.disable)()
+    try:
+        store = in_memory(read_and_check(str(MINIMAL)))
+        assert gc.isenabled() is was_on
+        assert store.execute("SELECT COUNT(*) FROM records").fetchone()[0] > 5
+    finally:
+        gc.enable()
 
 
 def _edit(base: Path, old: str, new: str) -> None:

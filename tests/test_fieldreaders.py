@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bilateral.kinds.registry import ALL
+from bilateral.kinds.registry import ALL, TABLE_OF
 from bilateral.schema.checker import MAX_TEXT, Checker
 from bilateral.schema.fieldreaders import FIELD_READERS
 from bilateral.schema.fields import READERS, Field, Shape
@@ -107,3 +107,23 @@ VALUE = st.recursive(
 @given(st.sampled_from(FIELDS), VALUE, st.sampled_from(["event", "country"]))
 def test_any_value_reads_as_the_general_reader_does(field: Field, value: Any, kind: str) -> None:
     _both(field, {field.toml_key: value}, kind, "AZ-PK" if kind == "country" else "")
+
+
+def test_a_reference_already_sound_is_not_kept_and_the_others_are_judged() -> None:
+    """A reference to an id already read, of a kind its field takes, cannot become unsound
+    (ids are only added), so only the others wait for resolve_references."""
+    check = Checker("base.toml", "", TABLE_OF)
+    check.ids["AZ"] = ("country", "country")
+    check.refer("events[0].country", "AZ", ("country",))
+    check.refer("events[0].participants[0]", "AZ", ("person",))
+    check.refer("events[0].participants[1]", "later-person", ("person",))
+    check.refer("events[0].related[0]", "AZ", ())
+    assert [key for key, _, _ in check.references] == [
+        "events[0].participants[0]",
+        "events[0].participants[1]",
+    ]
+    check.ids["later-person"] = ("person", "person")
+    check.resolve_references()
+    assert [(problem.key, problem.message) for problem in check.problems] == [
+        ("events[0].participants[0]", "'AZ' is a country, but this field takes: person")
+    ]

@@ -31,6 +31,9 @@ META_KEYS = ("schema_version", "title", "pair", "as_of", "pairs")
 ABOUT_KEYS = ("title", "as_of")
 """What the `pairs` table may give each pair: its own title and date of writing."""
 
+RELEASED: Document = {}
+"""What a base released by `each(release=True)` holds in place of each of its documents."""
+
 
 @dataclass(frozen=True)
 class FactBase:
@@ -47,10 +50,15 @@ class FactBase:
     about: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
     """Each pair's own `title` and `as_of` (date of writing), where the base gives them."""
 
-    def each(self) -> Iterator[tuple[Kind, Document, int]]:
-        """Every record with its kind and its position among its kind, children after parents."""
+    def each(self, release: bool = False) -> Iterator[tuple[Kind, Document, int]]:
+        """Every record with its kind and its position among its kind, children after parents.
+        With `release`, each top-level document is let go once it and its children are
+        given (the base holds none of them after, and serves nothing more)."""
         for kind in TOP_LEVEL:
-            for position, document in enumerate(self.records[kind.name]):
+            documents = self.records[kind.name]
+            for position, document in enumerate(documents):
+                if release:
+                    documents[position] = RELEASED
                 yield kind, document, position
                 for child in kind.children:
                     for nested in document[child.field]:
@@ -160,16 +168,17 @@ def build(file: str, text: str, data: dict[str, Any], release: bool = False) -> 
     check_locators(check, {document["id"]: document for _, document in keyed["source"]})
     if check.problems:
         raise FactBaseInvalid(_in_file_order(check.problems))
+    cited: dict[str, set[str]] = {}
+    for key, citation in check.citations:
+        cited.setdefault(key.split("[", 1)[0], set()).add(citation["source"])
     records = {name: [document for _, document in items] for name, items in keyed.items()}
+    del check, keyed  # the check's ids, references and keys go before the lookup is made
     lookup = _lookup(records)
     lookup.as_of = as_of or ""
     for kind in TOP_LEVEL:
         derive = deriver_of(kind.shape)
         for document in records[kind.name]:
             derive(document, lookup)
-    cited: dict[str, set[str]] = {}
-    for key, citation in check.citations:
-        cited.setdefault(key.split("[", 1)[0], set()).add(citation["source"])
     return FactBase(title or "", pair or "", as_of or "", records, lookup, cited, about=about)
 
 

@@ -21,6 +21,7 @@ from bilateral.schema.checker import (
     Document,
     Table,
     _names,
+    unsettled,
 )
 from bilateral.schema.citations import CITATION_KEYS, citations, notes
 from bilateral.schema.codes import COUNTRY_CODES, CURRENCY_CODES
@@ -86,7 +87,7 @@ def _ref(field: Field) -> FieldReader:
 
     def read(check: Checker, table: Table, key: str, kind: str, noun: str) -> str | None:
         value: str | None = text(check, table, key, kind, noun)
-        if value is not None:
+        if value is not None and unsettled(check.ids, value, targets):
             check.references.append((f"{key}.{name}", value, targets))
         return value
 
@@ -108,7 +109,9 @@ def _refs(field: Field) -> FieldReader:
         if refers and values:
             where = f"{key}.{name}"
             check.references.extend(
-                (f"{where}[{position}]", target, targets) for position, target in enumerate(values)
+                (f"{where}[{position}]", target, targets)
+                for position, target in enumerate(values)
+                if unsettled(check.ids, target, targets)
             )
         return values
 
@@ -195,7 +198,11 @@ def _pair(_field: Field) -> FieldReader:
         if match is None or match[1] == match[2]:
             return check.pair(table, key)
         where = f"{key}.pair"
-        check.references += [(where, match[1], COUNTRY_ONLY), (where, match[2], COUNTRY_ONLY)]
+        check.references += [
+            (where, country, COUNTRY_ONLY)
+            for country in (match[1], match[2])
+            if unsettled(check.ids, country, COUNTRY_ONLY)
+        ]
         return "-".join(sorted((match[1], match[2])))
 
     return read
@@ -240,7 +247,8 @@ def _locator(value: object) -> bool:
 def _cite(check: Checker, key: str, found: list[Document]) -> None:
     for position, citation in enumerate(found):
         item_key = f"{key}.sources[{position}]"
-        check.references.append((f"{item_key}.source", citation["source"], SOURCE_ONLY))
+        if unsettled(check.ids, citation["source"], SOURCE_ONLY):
+            check.references.append((f"{item_key}.source", citation["source"], SOURCE_ONLY))
         check.citations.append((item_key, citation))
 
 

@@ -66,10 +66,9 @@ def _usable_directory(notify: Notify | None) -> str | None:
 
 
 def _build_in_memory(facts: str) -> sqlite3.Connection:
-    from bilateral.store.building import in_memory, read_and_check  # builds only
+    from bilateral.store.building import read_in_memory  # builds only
 
-    read = read_and_check(facts)
-    return in_memory(read)
+    return read_in_memory(facts)
 
 
 def open_if_fresh(target: str, facts: str) -> sqlite3.Connection | None:

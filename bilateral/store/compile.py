@@ -86,8 +86,8 @@ def day_number(day: str | None) -> int | None:
 
 
 PACKED_AT_ONCE = 4096
-"""Records' texts held before their blocks are packed: not the whole base's (60 MB at
-100,000 records) at the peak of a build."""
+"""Records whose rows and texts are held before they are written and their blocks packed:
+not the whole base's (60 MB of texts at 100,000 records) at the peak of a build."""
 CITED_SOURCE = re.compile(r'"source":"((?:[^"\\]|\\.)*)"')
 
 
@@ -112,9 +112,11 @@ def cited_sources(document_json: str) -> list[str]:
     return CITED_SOURCE.findall(document_json)
 
 
-def compiled(base: FactBase) -> Iterator[Compiled]:
+def compiled(base: FactBase, release: bool = False) -> Iterator[Compiled]:
+    """The base's records compiled in rowid order; with `release`, each document let go
+    once compiled (FactBase.each), so the base serves nothing more."""
     part = ""
-    for kind, document, position in base.each():
+    for kind, document, position in base.each(release):
         if kind.name in base.records:
             part = base.origin.get(document["id"], "")
         yield compiled_record(kind, document, base.lookup, part, position)
@@ -150,10 +152,14 @@ def date_span(kind: Kind, document: Document) -> tuple[str | None, str | None]:
     return min(map(first_day, found)), max(map(last_day, found))
 
 
-def write(connection: sqlite3.Connection, base: FactBase, source: dict[str, str]) -> None:
-    """Fill an empty database with the base's records, its indexes and its record."""
+def write(
+    connection: sqlite3.Connection, base: FactBase, source: dict[str, str], release: bool = False
+) -> None:
+    """Fill an empty database with the base's records, its indexes and its record; with
+    `release`, the base's documents are let go as they are written."""
     connection.executescript(TABLES)
-    tokens, links = insert_records(connection, enumerate(compiled(base), start=1), base.lookup)
+    records = enumerate(compiled(base, release), start=1)
+    tokens, links = insert_records(connection, records, base.lookup)
     add_token_variants(connection, tokens)
     write_scopes(connection, links, fresh=links.texts)
     index_search(connection, links.texts)
@@ -229,63 +235,85 @@ def insert_records(
 ) -> tuple[set[str], Links]:
     """Write compiled records at their rowids, and all that finds them but the search index;
     the name tokens, and what the records' scopes are made of with their search text, which
-    store/scopes.py indexes under their scopes."""
-    rows, facets, names, tokens, mentions, search, spans = [], [], [], [], [], [], []
-    packed: dict[int, str] = {}
+    store/scopes.py indexes under their scopes. The rows are written a batch at a time (a
+    whole base's would be held at the peak of a build); facets and mentions at the end, when
+    the facets' codes and the rowids of all the records named are known."""
+    batch, links = _Batch(), Links([], [], {}, {})
+    facets: list[Facet] = []
+    tokens: set[str] = set()
     for rowid, record in records:
+        if len(batch.packed) >= PACKED_AT_ONCE and block_of(rowid) != block_of(batch.last):
+            batch = batch.written(connection)  # whole blocks, so a build packs each once
         document = record.document
         document_json = to_json(document)
-        kind = record.kind.name
         columns = (terms(" ".join(record.names)), terms(record.titles), terms(record.text))
         texts = (" ".join(columns[0]), " ".join(columns[1]), " ".join(columns[2]))
-        rows.append(
-            (rowid, document["id"], kind, record.kind.pair_of(document), record.sort,
-             record.part, record.position, sum(map(len, columns)))
-        )  # fmt: skip
-        if len(packed) >= PACKED_AT_ONCE and block_of(rowid) != block_of(max(packed)):
-            store_texts(connection, packed)  # whole blocks, so a build packs each once
-            packed.clear()
-        packed[rowid] = joined(document_json, texts)
+        row = (rowid, document["id"], record.kind.name, record.kind.pair_of(document),
+               record.sort, record.part, record.position, sum(map(len, columns)))  # fmt: skip
+        batch.rows.append(row)
+        links.records.append(row[:4])
+        links.sizes[rowid] = row[7]
+        batch.packed[rowid] = joined(document_json, texts)
+        batch.last = rowid
         cited = cited_sources(document_json)
         checked = max(
             (last_day(d) for s in cited if (d := lookup.source_dates.get(s))), default=None
         )
-        spans.append((rowid, *map(day_number, (*record.dates, checked))))
+        batch.spans.append((rowid, *map(day_number, (*record.dates, checked))))
         found = findings(rowid, record, cited)
         facets += found.facets
-        names += found.names
-        tokens += found.tokens
-        mentions += found.mentions
-        search.append((rowid, texts))
-    connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    store_texts(connection, packed)
-    connection.executemany("INSERT INTO record_dates VALUES (?, ?, ?, ?)", spans)
-    # in key order, which fills each index's pages whole
+        batch.names += found.names
+        batch.tokens += found.tokens
+        tokens.update(token for token, _ in found.tokens)
+        links.mentions.extend(found.mentions)
+        links.texts[rowid] = texts
+    batch.written(connection)
     connection.executemany("INSERT INTO facets VALUES (?, ?, ?)", coded(connection, facets))
-    connection.executemany("INSERT INTO names VALUES (?, ?)", sorted(names))
-    connection.executemany("INSERT INTO name_tokens VALUES (?, ?)", sorted(tokens))
+    facets.clear()
     connection.executemany(
-        "INSERT INTO mentions VALUES (?, ?)", _by_rowid(connection, mentions, rows)
+        "INSERT INTO mentions VALUES (?, ?)", _by_rowid(connection, links.mentions, links.records)
     )
-    links = Links(
-        [row[:4] for row in rows], mentions, {row[0]: row[7] for row in rows}, dict(search)
-    )
-    return {token for token, _ in tokens}, links
+    return tokens, links
+
+
+class _Batch:
+    """The rows of some records, written together."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[Any, ...]] = []
+        self.packed: dict[int, str] = {}
+        self.last = 0
+        self.spans: list[tuple[int | None, ...]] = []
+        self.names: list[tuple[str, int]] = []
+        self.tokens: list[tuple[str, int]] = []
+
+    def written(self, connection: sqlite3.Connection) -> _Batch:
+        """Insert the rows held; an empty batch to hold the next ones."""
+        connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self.rows)
+        store_texts(connection, self.packed)
+        connection.executemany("INSERT INTO record_dates VALUES (?, ?, ?, ?)", self.spans)
+        # in key order within the batch, fewer pages touched (VACUUM fills them whole)
+        connection.executemany("INSERT INTO names VALUES (?, ?)", sorted(self.names))
+        connection.executemany("INSERT INTO name_tokens VALUES (?, ?)", sorted(self.tokens))
+        return _Batch()
 
 
 def _by_rowid(
-    connection: sqlite3.Connection, mentions: list[tuple[str, int]], rows: list[tuple[Any, ...]]
+    connection: sqlite3.Connection,
+    mentions: list[tuple[str, int]],
+    records: list[tuple[int, str, str, str | None]],
 ) -> list[tuple[int, int]]:
     """The mentions as stored: (the rowid of the record named, the rowid of the one naming
     it), in key order; the records named are those being written or those stored.
     ValueError when one names no record (the checks let none through)."""
-    rowids = {row[1]: row[0] for row in rows}
+    rowids = {record[1]: record[0] for record in records}
     for target, _ in mentions:
         if target not in rowids:
             found = connection.execute("SELECT rowid FROM records WHERE id = ?", (target,))
-            (rowids[target],) = found.fetchone() or (None,)
-            if rowids[target] is None:
+            stored = found.fetchone()
+            if stored is None:
                 raise ValueError(f"a record mentions {target!r}, which is no record")
+            rowids[target] = stored[0]
     return sorted((rowids[target], record) for target, record in mentions)
 
 
