@@ -98,10 +98,11 @@ LEFT_TO_OTHER_ANSWERS = {
     "json",  # JSON's C scanner parses a stored document (answer/rows.py)
     "locale",  # click's first lookup of a translation imports it (cli/options.py, own_help)
     "signal",  # SIGTERM's handler is set through _signal (cli/__init__.py)
+    "sqlite3",  # the store is read through _sqlite3, without the date adapters (store/integrity.py)
 }
 
 
-def test_a_warm_json_answer_imports_no_json_package_locale_signal_or_fcntl() -> None:
+def test_a_warm_json_answer_imports_no_json_package_locale_signal_fcntl_or_sqlite3() -> None:
     _loaded(["trade", "--json"], LEFT_TO_OTHER_ANSWERS)
     out, err = _loaded(["--no-pager", "trade", "--format", "json"], LEFT_TO_OTHER_ANSWERS)
     assert err[-1] == "[]"
