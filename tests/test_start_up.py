@@ -157,3 +157,25 @@ def test_a_trade_answer_reads_no_record_for_dated_names() -> None:
         assert base.dating._renamable is None
         assert list(base.events())
         assert base.dating._renamable is not None
+
+
+LOADING = (
+    "import gc, sys\n"
+    "passes = []\n"
+    "gc.callbacks.append(lambda phase, _: 'click' in sys.modules and passes.append(phase))\n"
+    "if sys.argv[1:] == ['off']:\n"
+    "    gc.disable()\n"
+    "import bilateral.cli\n"
+    "print(len(passes), gc.isenabled(), gc.get_freeze_count() > 0)\n"
+)
+
+
+def test_the_command_line_loads_without_the_collector_and_leaves_it_as_it_was() -> None:
+    """No collection runs once click starts to load (before it, a module compiled from its
+    source may set one off); the collector is then on again, unless it was off before
+    (cli/__init__.py)."""
+    for given, enabled in (([], "True"), (["off"], "False")):
+        done = subprocess.run(
+            [sys.executable, "-c", LOADING, *given], capture_output=True, text=True, check=True
+        )
+        assert done.stdout.split() == ["0", enabled, "True"]
