@@ -5,9 +5,9 @@ from __future__ import annotations
 import gc
 
 # The collector is off while the command line's modules load, click's among them: they
-# live as long as the process, so its passes over them (19 while click alone loads) find
-# nothing, at about a twentieth of a warm answer's CPU. Loaded, they are frozen, out of
-# every later pass, and the collector is on again if it was.
+# live as long as the process, so its passes over them find nothing (19 passes, about
+# 4 ms of CPU, while click alone loads). Loaded, they are frozen, out of every later
+# pass, and the collector is on again if it was.
 _COLLECTING = gc.isenabled()
 gc.disable()
 
@@ -41,9 +41,11 @@ def main(argv: list[str] | None = None) -> None:
     try:
         _run(argv)
     finally:
-        # The process ends here. Frozen, what it made is left to the operating system, not
-        # walked again by the interpreter's collections on the way out (a tenth of a warm
-        # answer's start); every file it wrote was closed and stdout flushed before.
+        # The process ends here. Frozen, what it made is not walked again by the
+        # interpreter's collections on the way out (a tenth of a warm answer's CPU); it is
+        # still freed as modules are cleared, and stdout flushed. Only what a reference
+        # cycle holds keeps its finalizer unrun: every file and store written is closed
+        # before (`with`, `closing`).
         gc.freeze()
 
 
