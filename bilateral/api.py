@@ -11,8 +11,8 @@ Every answer is an iterator or list of `Row`: `row.document` is the record as a 
 
 from __future__ import annotations
 
+import _sqlite3 as sqlite3  # as in store/integrity.py
 import functools
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 

@@ -94,13 +94,15 @@ def test_a_table_that_fits_is_drawn_without_rich_or_the_checker() -> None:
 
 
 LEFT_TO_OTHER_ANSWERS = {
+    "fcntl",  # only an edit takes the lock (store/writing.py, locked)
     "json",  # JSON's C scanner parses a stored document (answer/rows.py)
     "locale",  # click's first lookup of a translation imports it (cli/options.py, own_help)
     "signal",  # SIGTERM's handler is set through _signal (cli/__init__.py)
+    "sqlite3",  # the store is read through _sqlite3, without the date adapters (store/integrity.py)
 }
 
 
-def test_a_warm_json_answer_imports_no_json_package_locale_or_signal() -> None:
+def test_a_warm_json_answer_imports_no_json_package_locale_signal_fcntl_or_sqlite3() -> None:
     _loaded(["trade", "--json"], LEFT_TO_OTHER_ANSWERS)
     out, err = _loaded(["--no-pager", "trade", "--format", "json"], LEFT_TO_OTHER_ANSWERS)
     assert err[-1] == "[]"
@@ -120,3 +122,60 @@ def test_a_table_reads_the_sources_its_rows_cite_and_no_other() -> None:
             assert base.sources_by_id(cited) == {key: every[key] for key in cited}
         assert base.sources_by_id(["no-such-source", "pervez-musharraf"]) == {}
         assert cited_ids([{"roles": [{"sources": [{"source": "a"}]}], "source": "b"}]) == {"a", "b"}
+
+
+AFTER_MAIN = (
+    "import gc, sys\n"
+    "from bilateral.cli import main\n"
+    "from bilateral.store.writing import _temporary\n"
+    "try:\n"
+    "    main(sys.argv[1:])\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "print(gc.get_freeze_count() > 0, _temporary.cache_info().currsize, file=sys.stderr)\n"
+)
+
+
+def test_a_warm_answer_compiles_no_pattern_and_leaves_its_objects_frozen() -> None:
+    """The sweep of the cache directory compiles its pattern only for a name it may match,
+    and main freezes what the process made, so its exit does not walk it (cli/__init__.py)."""
+    args = ["--no-pager", "trade", "--format", "json"]
+    subprocess.run([sys.executable, "-c", AFTER_MAIN, *args], capture_output=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", AFTER_MAIN, *args], capture_output=True, text=True, check=True
+    )
+    assert done.stderr.splitlines()[-1] == "True 0"
+    assert '"id":"trade-2003-az-pk-total"' in done.stdout
+
+
+def test_a_trade_answer_reads_no_record_for_dated_names() -> None:
+    """Trade figures refer to nothing named: dating them reads none of the renamable kinds."""
+    from bilateral.api import open_base
+
+    with open_base(use_cache=False) as base:
+        assert list(base.trade())
+        assert base.dating._renamable is None
+        assert list(base.events())
+        assert base.dating._renamable is not None
+
+
+LOADING = (
+    "import gc, sys\n"
+    "passes = []\n"
+    "gc.callbacks.append(lambda phase, _: 'click' in sys.modules and passes.append(phase))\n"
+    "if sys.argv[1:] == ['off']:\n"
+    "    gc.disable()\n"
+    "import bilateral.cli\n"
+    "print(len(passes), gc.isenabled(), gc.get_freeze_count() > 0)\n"
+)
+
+
+def test_the_command_line_loads_without_the_collector_and_leaves_it_as_it_was() -> None:
+    """No collection runs once click starts to load (before it, a module compiled from its
+    source may set one off); the collector is then on again, unless it was off before
+    (cli/__init__.py)."""
+    for given, enabled in (([], "True"), (["off"], "False")):
+        done = subprocess.run(
+            [sys.executable, "-c", LOADING, *given], capture_output=True, text=True, check=True
+        )
+        assert done.stdout.split() == ["0", enabled, "True"]

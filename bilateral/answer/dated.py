@@ -325,6 +325,8 @@ class Dating:
     def _needs_names(self, document: Document, kind: str) -> bool:
         if kind in declared().renamed and document.get("names"):
             return True
+        if not name_fields(kind):  # refers to nothing named (trade): no need to read which are
+            return False
         renamable = self._renamable_ids()
         return bool(renamable) and any(
             ref in renamable and self.renamed(ref) is not None

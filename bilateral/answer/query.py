@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -11,6 +10,8 @@ from bilateral.errors import BadParameter, NothingMatched
 from bilateral.store.packing import PACK
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from bilateral.answer.names import NameMatcher
 
 

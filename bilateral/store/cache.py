@@ -6,9 +6,9 @@ needs; building (the whole checking stack) is imported when a build is due.
 
 from __future__ import annotations
 
+import _sqlite3 as sqlite3  # as in store/integrity.py
 import contextlib
 import os
-import sqlite3
 from collections.abc import Callable
 
 from bilateral.errors import shown

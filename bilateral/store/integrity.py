@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
+import _sqlite3 as sqlite3  # what `sqlite3` wraps; its own module's date adapters serve no read
 
 EXPECTED_TABLES = frozenset(
     (

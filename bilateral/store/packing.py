@@ -13,12 +13,15 @@ sort order comes back to a block once for each year or date its records span.
 from __future__ import annotations
 
 import functools
-import sqlite3
 import zlib
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from bilateral.store.dictionary import DICTIONARY
 from bilateral.store.integrity import StoreDamaged
+
+if TYPE_CHECKING:
+    import sqlite3
 
 SEPARATOR = "\x00"
 """Between the document and its search columns: JSON text escapes it, search terms hold

@@ -11,17 +11,12 @@ re-check the file's bytes under it before the rename, so no update is lost.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import stat
 import time
 from collections.abc import Iterator
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - platforms without flock write unlocked
-    fcntl = None  # type: ignore[assignment]
-
 
 STALE_TEMPORARY_SECONDS = 600
 
@@ -35,7 +30,9 @@ def locked(path: str) -> Iterator[None]:
     """Hold the lock of the directory a file is in (its link followed) while editing it:
     another bilateral editing a file there waits, and then reads what this one wrote."""
     directory = os.path.dirname(os.path.realpath(path)) or "."
-    if fcntl is None:
+    try:
+        import fcntl  # an edit alone takes the lock: a warm start sweeps, and locks nothing
+    except ImportError:  # pragma: no cover - platforms without flock write unlocked
         yield
         return
     descriptor = os.open(directory, os.O_RDONLY)
@@ -115,9 +112,16 @@ def temporary_path(directory: str, stem: str) -> str:
     return os.path.join(directory, f".{stem}.{os.getpid()}.{time.time_ns()}.tmp")
 
 
-TEMPORARY = re.compile(r"^\..+\.(?P<pid>\d+)\.\d{15,}\.tmp(-journal|-wal|-shm)?$")
+TEMPORARY = r"^\..+\.(?P<pid>\d+)\.\d{15,}\.tmp(-journal|-wal|-shm)?$"
 """`.STEM.PID.NS.tmp`, as temporary_path names them, and the journal SQLite keeps beside
 one while it writes it (an update killed mid-write leaves both): nothing else is swept."""
+
+
+@functools.cache
+def _temporary() -> re.Pattern[str]:
+    """TEMPORARY compiled, once a process meets a name it may match (a warm start, whose
+    directory holds none, compiles nothing)."""
+    return re.compile(TEMPORARY)
 
 
 def sweep_temporaries(directory: str) -> None:
@@ -129,7 +133,8 @@ def sweep_temporaries(directory: str) -> None:
     except OSError:
         return
     for name in names:
-        match = TEMPORARY.match(name)
+        # every name TEMPORARY matches starts with '.' and holds '.tmp'
+        match = _temporary().match(name) if name[:1] == "." and ".tmp" in name else None
         if match is None:
             continue
         leftover = os.path.join(directory, name)
