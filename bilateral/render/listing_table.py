@@ -14,10 +14,10 @@ from bilateral.render.annotations import NoteMarks, certainty_legend, dispute_li
 from bilateral.render.cells import cell_len
 from bilateral.render.escapes import visible
 from bilateral.render.footnotes import Footnotes, Sources
-from bilateral.render.layout import SAMPLE, column_widths, header, least_width, most_width
-from bilateral.render.plain_text import Part, Words, print_parts, rendered
+from bilateral.render.layout import SAMPLE, column_widths, header, least_width
+from bilateral.render.plain_text import Part, Words, print_parts
 from bilateral.render.screen import Screen
-from bilateral.render.table_lines import fits, table_pieces
+from bilateral.render.table_lines import fits, table_text
 from bilateral.render.views import cell_text, listing_rows
 
 if TYPE_CHECKING:
@@ -38,23 +38,25 @@ class ListingTable:
         self.listing, self.lines, self.terminal = listing, lines, terminal
         columns = [*listing.table_columns, "src"]
         self.headers = [header(column) for column in columns]
+        self.lengths = [_cells(line) for line in lines]
         self.least = [
             least_width(header(c), (row[i] for row in lines), c in UNWRAPPED)
             for i, c in enumerate(columns)
         ]
         self.most = [
-            most_width(header(c), (row[i] for row in lines)) for i, c in enumerate(columns)
+            max(cell_len(title), *(row[i] for row in self.lengths), 1)
+            for i, title in enumerate(self.headers)
         ]
 
     def text(self, screen: Screen) -> str | None:
         """As screen_tables.Fitted draws the table where every value fits its column."""
-        lengths = [[cell_len(value) for value in row] for row in self.lines[:SAMPLE]]
-        widths = column_widths(self.least, self.most, screen.width, lengths)
-        if widths is None or not fits(self.headers, self.lines, widths, screen.width):
+        widths = column_widths(self.least, self.most, screen.width, self.lengths[:SAMPLE])
+        if widths is None or not fits(self.headers, self.lines, widths, screen.width, self.lengths):
             return None
         dim = [title == "Src" for title in self.headers]
-        pieces = table_pieces(self.headers, self.lines, widths, dim, self.terminal)
-        return rendered(pieces, screen.color)
+        return table_text(
+            self.headers, self.lines, widths, dim, self.lengths, self.terminal, screen.color
+        )
 
     def renderable(self) -> RenderableType:
         from rich.text import Text  # rich lays out a table that does not fit as it is
@@ -81,6 +83,14 @@ def _lines(
         ]
         found.append([*cells, sources.mark(flat.get("sources") or [])])
     return found
+
+
+def _cells(values: list[str]) -> list[int]:
+    """Each value's width in cells: its length where every character is printable ASCII."""
+    joined = "".join(values)
+    if joined.isascii() and joined.isprintable():
+        return [len(value) for value in values]
+    return [cell_len(value) for value in values]
 
 
 def caption(noun: str, rows: list[Row]) -> Words:

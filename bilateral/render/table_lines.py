@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from bilateral.render.cells import cell_len
 from bilateral.render.layout import table_width
+from bilateral.render.plain_text import styled
 
 Piece = tuple[str, str | None]
 RULES = {False: ("|", "-", "+"), True: (" ", "\u2500", "\u2500")}
@@ -22,10 +23,14 @@ LINE = ("\n", None)
 
 
 def fits(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int], room: int
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[int],
+    room: int,
+    lengths: Sequence[Sequence[int]] | None = None,
 ) -> bool:
     """Whether every title and value is printable text on one line within its column, and
-    the table within `room` cells."""
+    the table within `room` cells; `lengths`, where given, holds each value's cells."""
     if table_width(widths) > room:
         return False
     if not all(
@@ -33,6 +38,10 @@ def fits(
         for title, width in zip(headers, widths, strict=True)
     ):
         return False
+    if lengths is not None:
+        return all(value.isprintable() for row in rows for value in row) and all(
+            size <= width for row in lengths for size, width in zip(row, widths, strict=True)
+        )
     return all(
         value.isprintable() and cell_len(value) <= width
         for row in rows
@@ -77,3 +86,51 @@ def _line(
             yield " ", pads[i]
             yield divider
     yield LINE
+
+
+def table_text(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[int],
+    dim: Sequence[bool],
+    lengths: Sequence[Sequence[int]],
+    terminal: bool,
+    color: bool,
+) -> str:
+    """What plain_text.rendered writes for table_pieces, a line at a time (a piece at a
+    time costs a hundred rows a few milliseconds); `lengths` holds each value's cells."""
+    rule, across, cross = RULES[terminal]
+    last = len(widths) - 1
+    padded = [width + (i > 0) + (i < last) for i, width in enumerate(widths)]
+    titles = [cell_len(title) for title in headers]
+    written = [_text_line(headers, titles, widths, ["bold"] * len(widths), rule, color)]
+    written.append(cross.join(across * width for width in padded) + "\n")
+    styles = ["dim" if d and color else None for d in dim]
+    written += [
+        _text_line(row, sizes, widths, styles, rule, color)
+        for row, sizes in zip(rows, lengths, strict=True)
+    ]
+    return "".join(written)
+
+
+def _text_line(
+    values: Sequence[str],
+    sizes: Sequence[int],
+    widths: Sequence[int],
+    styles: Sequence[str | None],
+    rule: str,
+    color: bool,
+) -> str:
+    last = len(widths) - 1
+    line = []
+    for i, value in enumerate(values):
+        style = styles[i]
+        space = styled(" ", style, color)
+        cell = value + " " * (widths[i] - sizes[i])
+        line.append(
+            (space if i else "")
+            + (styled(cell, style, color) if style else cell)
+            + (space + rule if i < last else "")
+        )
+    line.append("\n")
+    return "".join(line)
