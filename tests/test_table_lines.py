@@ -15,9 +15,10 @@ from rich.text import Text
 
 from bilateral.render.footnotes import wrapped
 from bilateral.render.layout import least_width, most_width, table_width
+from bilateral.render.listing_table import table_text
 from bilateral.render.plain_text import rendered
 from bilateral.render.screen_tables import Fitted, fits_plainly
-from bilateral.render.table_lines import table_pieces, table_text
+from bilateral.render.table_lines import table_pieces
 
 WORDS = ["id", "Pervez", "Musharraf", "2001-06-20", "«Türkiye»", "北京", "é", "", "1,2,15", "a b"]
 

@@ -13,7 +13,6 @@ from collections.abc import Iterator, Sequence
 
 from bilateral.render.cells import cell_len
 from bilateral.render.layout import table_width
-from bilateral.render.plain_text import styled
 
 Piece = tuple[str, str | None]
 RULES = {False: ("|", "-", "+"), True: (" ", "\u2500", "\u2500")}
@@ -86,51 +85,3 @@ def _line(
             yield " ", pads[i]
             yield divider
     yield LINE
-
-
-def table_text(
-    headers: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    widths: Sequence[int],
-    dim: Sequence[bool],
-    lengths: Sequence[Sequence[int]],
-    terminal: bool,
-    color: bool,
-) -> str:
-    """What plain_text.rendered writes for table_pieces, a line at a time (a piece at a
-    time costs a hundred rows a few milliseconds); `lengths` holds each value's cells."""
-    rule, across, cross = RULES[terminal]
-    last = len(widths) - 1
-    padded = [width + (i > 0) + (i < last) for i, width in enumerate(widths)]
-    titles = [cell_len(title) for title in headers]
-    written = [_text_line(headers, titles, widths, ["bold"] * len(widths), rule, color)]
-    written.append(cross.join(across * width for width in padded) + "\n")
-    styles = ["dim" if d and color else None for d in dim]
-    written += [
-        _text_line(row, sizes, widths, styles, rule, color)
-        for row, sizes in zip(rows, lengths, strict=True)
-    ]
-    return "".join(written)
-
-
-def _text_line(
-    values: Sequence[str],
-    sizes: Sequence[int],
-    widths: Sequence[int],
-    styles: Sequence[str | None],
-    rule: str,
-    color: bool,
-) -> str:
-    last = len(widths) - 1
-    line = []
-    for i, value in enumerate(values):
-        style = styles[i]
-        space = styled(" ", style, color)
-        cell = value + " " * (widths[i] - sizes[i])
-        line.append(
-            (space if i else "")
-            + (styled(cell, style, color) if style else cell)
-            + (space + rule if i < last else "")
-        )
-    line.append("\n")
-    return "".join(line)
