@@ -37,7 +37,9 @@ def cited_ids(documents: Iterable[object]) -> set[str]:
             if source.__class__ is str:
                 found.add(source)
             inside = value.values()
-        waiting += [inner for inner in inside if inner.__class__ in NESTED]
+        for inner in inside:  # a loop, not a list a container: a third of the time
+            if inner.__class__ is dict or inner.__class__ is list:
+                waiting.append(inner)
     return found
 
 
