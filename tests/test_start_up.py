@@ -59,6 +59,14 @@ def test_the_declarations_a_store_keeps_are_the_registrys() -> None:
         )
 
 
+def test_a_listed_kind_is_the_registrys() -> None:
+    from bilateral.kinds.listed import DECLARED_IN, listed_kind
+
+    assert set(DECLARED_IN) == {kind.name for kind in ALL if kind.listing is not None}
+    for kind in ALL:
+        assert listed_kind(kind.name) is kind
+
+
 def test_a_store_without_the_declarations_is_answered_from_the_registry() -> None:
     meta = Declared.of_registry().stored()
     del meta["declared_names"]
@@ -89,7 +97,7 @@ def test_a_warm_json_answer_imports_no_declarations_checker_or_rich() -> None:
 def test_a_table_that_fits_is_drawn_without_rich_or_the_checker() -> None:
     _loaded(["trade", "--json"], WATCHED)
     out, err = _loaded(["--no-pager", "officials", "--format", "table"], WATCHED)
-    assert err[-1] == "['bilateral.kinds.registry']"
+    assert err[-1] == "[]"
     assert out.startswith("Officials as of ")
 
 

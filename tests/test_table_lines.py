@@ -15,7 +15,10 @@ from rich.text import Text
 
 from bilateral.render.footnotes import wrapped
 from bilateral.render.layout import least_width, most_width, table_width
+from bilateral.render.listing_table import table_text
+from bilateral.render.plain_text import rendered
 from bilateral.render.screen_tables import Fitted, fits_plainly
+from bilateral.render.table_lines import table_pieces
 
 WORDS = ["id", "Pervez", "Musharraf", "2001-06-20", "«Türkiye»", "北京", "é", "", "1,2,15", "a b"]
 
@@ -121,3 +124,21 @@ def test_footnotes_wrap_as_measuring_each_line_whole(seed: int) -> None:
     text = " ".join(chance.choices(words, k=40))
     width = chance.randint(5, 80) if seed % 5 else chance.randint(80, 2000)
     assert wrapped(text, width) == _measured_whole(text, width)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_table_written_a_line_at_a_time_is_its_pieces_rendered(seed: int) -> None:
+    chance = random.Random(seed)
+    columns = chance.randint(1, 5)
+    headers = [chance.choice(["Id", "Name", "Src", "Last confirmed"]) for _ in range(columns)]
+    rows = [
+        [" ".join(chance.choices(WORDS, k=chance.randint(0, 3))) for _ in range(columns)]
+        for _ in range(chance.randint(0, 6))
+    ]
+    lengths = [[cell_len(value) for value in row] for row in rows]
+    widths = [most_width(title, (row[i] for row in rows)) for i, title in enumerate(headers)]
+    widths = [width + chance.randint(0, 3) for width in widths]
+    dim = [title == "Src" for title in headers]
+    terminal, color = chance.random() < 0.5, chance.random() < 0.5
+    expected = rendered(table_pieces(headers, rows, widths, dim, terminal), color)
+    assert table_text(headers, rows, widths, dim, lengths, terminal, color) == expected

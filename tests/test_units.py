@@ -607,6 +607,17 @@ def test_visible(raw: str, shown: str) -> None:
     assert visible(raw) == shown
 
 
+def test_visible_escapes_every_character_its_pattern_does_and_no_other() -> None:
+    import re
+
+    from bilateral.render.escapes import TERMINAL_UNSAFE
+
+    for code in [*range(0x20000), *range(0xE0000, 0xE1000)]:  # all but unassigned planes
+        text = f"a\n{chr(code)}\tb"
+        shown = re.sub(TERMINAL_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", text)
+        assert visible(text) == shown, hex(code)
+
+
 @pytest.mark.parametrize("invisible", ["\u2060", "\u180e"])
 def test_visible_shows_every_zero_width_character(invisible: str) -> None:
     assert visible(f"a{invisible}b") == f"a\\u{ord(invisible):04x}b"
@@ -671,6 +682,23 @@ def test_normalize_refuses_what_is_not_a_calendar_date(value: object) -> None:
 )
 def test_normalize_refuses_a_final_newline_and_digits_other_than_ascii(value: str) -> None:
     assert dates.normalize(value) is None
+
+
+@given(st.text(alphabet="0123456789-\n 7\uff12\u0662\u00b2T", max_size=12))
+def test_a_date_is_read_where_the_pattern_matches_it(value: str) -> None:
+    import re
+
+    match = re.fullmatch(dates.PARTIAL_DATE, value)
+    if match is None:
+        assert dates.normalize(value) is None
+    else:
+        year, month, day = (int(part) if part else 1 for part in match.groups())
+        try:
+            datetime.date(year, month, day)
+        except ValueError:
+            assert dates.normalize(value) is None
+        else:
+            assert dates.normalize(value) == value
 
 
 @pytest.mark.parametrize(

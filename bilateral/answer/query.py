@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from bilateral.answer.rows import Document, Row
 from bilateral.errors import BadParameter, NothingMatched
-from bilateral.store.packing import PACK
+from bilateral.store.integrity import StoreDamaged
+from bilateral.store.packing import PACK, block_of
 
 if TYPE_CHECKING:
     import sqlite3
@@ -144,7 +145,7 @@ class FactQuery:
         return list(dict.fromkeys(found))
 
     def listing(self, kind: str, pair: str | None, filters: list[Filter]) -> Iterator[Row]:
-        sql = [f"SELECT rowid, {PACK.format('records')} FROM records WHERE type = ?"]
+        sql = ["SELECT rowid FROM records WHERE type = ?"]
         parameters: list[str] = [kind]
         if pair is not None:
             sql.append("AND pair = ?")
@@ -157,8 +158,33 @@ class FactQuery:
             )
             parameters += [kind, facet.key, *facet.values]
         sql.append("ORDER BY sort")
-        for rowid, stored in self.db.execute(" ".join(sql), parameters):
-            yield Row.stored(stored, rowid)
+        yield from self.stored(rowid for (rowid,) in self.db.execute(" ".join(sql), parameters))
+
+    def stored(self, rowids: Iterable[int]) -> Iterator[Row]:
+        """The rows at these rowids, in their order: each block's blob read once for the
+        rows of it among SOURCES_ASKED at a time (a row's own copy of its block's blob costs
+        a listing more than inflating it)."""
+        chunk: list[int] = []
+        for rowid in rowids:
+            chunk.append(rowid)
+            if len(chunk) == SOURCES_ASKED:
+                yield from self._in_blocks(chunk)
+                chunk = []
+        yield from self._in_blocks(chunk)
+
+    def _in_blocks(self, rowids: list[int]) -> Iterator[Row]:
+        wanted = sorted({block_of(rowid) for rowid in rowids})
+        blobs = dict(
+            self.db.execute(
+                f"SELECT block, data FROM packs WHERE block IN ({', '.join('?' * len(wanted))})",
+                wanted,
+            )
+        )
+        for rowid in rowids:
+            blob = blobs.get(block_of(rowid))
+            if blob is None:
+                raise StoreDamaged("a stored record fails its checksum")  # its block is gone
+            yield Row.stored(blob, rowid)
 
     def coverage(self) -> Document:
         """The first and last day the records speak of, and for each kind the latest date of
@@ -210,12 +236,11 @@ class FactQuery:
         for start in range(0, len(wanted), SOURCES_ASKED):
             chunk = wanted[start : start + SOURCES_ASKED]
             found = self.db.execute(
-                f"SELECT rowid, {PACK.format('records')} FROM records "
+                "SELECT rowid FROM records "
                 f"WHERE type = 'source' AND id IN ({', '.join('?' * len(chunk))})",
                 chunk,
             )
-            for rowid, stored in found:
-                yield Row.stored(stored, rowid)
+            yield from self._in_blocks([rowid for (rowid,) in found])
 
     def supporting(self, source_id: str) -> list[Document]:
         rows = self.db.execute(

@@ -11,8 +11,15 @@ SINGLE_CELLS = "[ -~\xa0-\xac\xae-\u02ff\u0370-\u0482\u2500-\u25fc\u2800-\u28ff]
 (`rich.cells._SINGLE_CELL_UNICODE_RANGES`)."""
 
 
+LAST_SINGLE = "\u02ff"
+"""Every printable character up to this one is in SINGLE_CELLS (U+00A0 and U+00AD, which
+are not, are not printable)."""
+
+
 def cell_len(text: str) -> int:
-    if (text.isascii() and text.isprintable()) or re.fullmatch(SINGLE_CELLS, text):
+    if text.isprintable() and (text.isascii() or max(text) <= LAST_SINGLE):
+        return len(text)
+    if re.fullmatch(SINGLE_CELLS, text):
         return len(text)
     from rich.cells import cell_len as measured  # wide, combining or control characters
 

@@ -12,7 +12,9 @@ TERMINAL_UNSAFE = (
 
 def visible(text: str) -> str:
     """Text safe for a terminal: control, bidi and zero-width characters shown as escapes."""
-    if re.search(TERMINAL_UNSAFE, text) is None:  # nearly every value: nothing to escape
+    if text.isprintable() or text.replace("\n", "").replace("\t", "").isprintable():
+        return text  # nearly every value: no character above is printable
+    if re.search(TERMINAL_UNSAFE, text) is None:
         return text
     return re.sub(TERMINAL_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", text)
 

@@ -73,9 +73,16 @@ def least_width(title: str, values: Iterable[str], whole: bool) -> int:
     """The narrowest a column can be without breaking a word of its title, a value kept
     whole (its note marks, `[a][b]`, may go beneath it), or a word of any other value."""
     pieces = [
-        piece for value in values for piece in ([value.split(" [")[0]] if whole else value.split())
+        *title.split(),
+        *(
+            piece
+            for value in values
+            for piece in ([value.split(" [")[0]] if whole else value.split())
+        ),
     ]
-    return max([*(cell_len(piece) for piece in (*title.split(), *pieces)), 1])
+    joined = "".join(pieces)
+    measure = len if joined.isascii() and joined.isprintable() else cell_len  # as cell_len
+    return max([*map(measure, pieces), 1])
 
 
 def _shortest(

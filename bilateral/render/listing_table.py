@@ -5,6 +5,7 @@ rich draws the rest (screen_tables.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from bilateral.answer.dated import silence
@@ -14,10 +15,10 @@ from bilateral.render.annotations import NoteMarks, certainty_legend, dispute_li
 from bilateral.render.cells import cell_len
 from bilateral.render.escapes import visible
 from bilateral.render.footnotes import Footnotes, Sources
-from bilateral.render.layout import SAMPLE, column_widths, header, least_width, most_width
-from bilateral.render.plain_text import Part, Words, print_parts, rendered
+from bilateral.render.layout import SAMPLE, column_widths, header, least_width
+from bilateral.render.plain_text import Part, Words, print_parts, styled
 from bilateral.render.screen import Screen
-from bilateral.render.table_lines import fits, table_pieces
+from bilateral.render.table_lines import RULES, fits
 from bilateral.render.views import cell_text, listing_rows
 
 if TYPE_CHECKING:
@@ -38,23 +39,25 @@ class ListingTable:
         self.listing, self.lines, self.terminal = listing, lines, terminal
         columns = [*listing.table_columns, "src"]
         self.headers = [header(column) for column in columns]
+        self.lengths = [_cells(line) for line in lines]
         self.least = [
             least_width(header(c), (row[i] for row in lines), c in UNWRAPPED)
             for i, c in enumerate(columns)
         ]
         self.most = [
-            most_width(header(c), (row[i] for row in lines)) for i, c in enumerate(columns)
+            max(cell_len(title), *(row[i] for row in self.lengths), 1)
+            for i, title in enumerate(self.headers)
         ]
 
     def text(self, screen: Screen) -> str | None:
         """As screen_tables.Fitted draws the table where every value fits its column."""
-        lengths = [[cell_len(value) for value in row] for row in self.lines[:SAMPLE]]
-        widths = column_widths(self.least, self.most, screen.width, lengths)
-        if widths is None or not fits(self.headers, self.lines, widths, screen.width):
+        widths = column_widths(self.least, self.most, screen.width, self.lengths[:SAMPLE])
+        if widths is None or not fits(self.headers, self.lines, widths, screen.width, self.lengths):
             return None
         dim = [title == "Src" for title in self.headers]
-        pieces = table_pieces(self.headers, self.lines, widths, dim, self.terminal)
-        return rendered(pieces, screen.color)
+        return table_text(
+            self.headers, self.lines, widths, dim, self.lengths, self.terminal, screen.color
+        )
 
     def renderable(self) -> RenderableType:
         from rich.text import Text  # rich lays out a table that does not fit as it is
@@ -64,6 +67,54 @@ class ListingTable:
         cells = [[Text(value) for value in line] for line in self.lines]
         blocks = Blocks(self.listing, [(line[:-1], line[-1]) for line in cells])
         return Fitted(self.headers, cells, self.least, self.most, self.terminal, blocks)
+
+
+def table_text(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[int],
+    dim: Sequence[bool],
+    lengths: Sequence[Sequence[int]],
+    terminal: bool,
+    color: bool,
+) -> str:
+    """What plain_text.rendered writes for table_pieces, a line at a time (a piece at a
+    time costs a hundred rows a few milliseconds); `lengths` holds each value's cells."""
+    rule, across, cross = RULES[terminal]
+    last = len(widths) - 1
+    padded = [width + (i > 0) + (i < last) for i, width in enumerate(widths)]
+    titles = [cell_len(title) for title in headers]
+    written = [_text_line(headers, titles, widths, ["bold"] * len(widths), rule, color)]
+    written.append(cross.join(across * width for width in padded) + "\n")
+    styles = ["dim" if d and color else None for d in dim]
+    written += [
+        _text_line(row, sizes, widths, styles, rule, color)
+        for row, sizes in zip(rows, lengths, strict=True)
+    ]
+    return "".join(written)
+
+
+def _text_line(
+    values: Sequence[str],
+    sizes: Sequence[int],
+    widths: Sequence[int],
+    styles: Sequence[str | None],
+    rule: str,
+    color: bool,
+) -> str:
+    last = len(widths) - 1
+    line = []
+    for i, value in enumerate(values):
+        style = styles[i]
+        space = styled(" ", style, color)
+        cell = value + " " * (widths[i] - sizes[i])
+        line.append(
+            (space if i else "")
+            + (styled(cell, style, color) if style else cell)
+            + (space + rule if i < last else "")
+        )
+    line.append("\n")
+    return "".join(line)
 
 
 def _lines(
@@ -81,6 +132,14 @@ def _lines(
         ]
         found.append([*cells, sources.mark(flat.get("sources") or [])])
     return found
+
+
+def _cells(values: list[str]) -> list[int]:
+    """Each value's width in cells: its length where every character is printable ASCII."""
+    joined = "".join(values)
+    if joined.isascii() and joined.isprintable():
+        return [len(value) for value in values]
+    return [cell_len(value) for value in values]
 
 
 def caption(noun: str, rows: list[Row]) -> Words:

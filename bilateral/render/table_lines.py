@@ -22,10 +22,14 @@ LINE = ("\n", None)
 
 
 def fits(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int], room: int
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[int],
+    room: int,
+    lengths: Sequence[Sequence[int]] | None = None,
 ) -> bool:
     """Whether every title and value is printable text on one line within its column, and
-    the table within `room` cells."""
+    the table within `room` cells; `lengths`, where given, holds each value's cells."""
     if table_width(widths) > room:
         return False
     if not all(
@@ -33,6 +37,10 @@ def fits(
         for title, width in zip(headers, widths, strict=True)
     ):
         return False
+    if lengths is not None:
+        return all(value.isprintable() for row in rows for value in row) and all(
+            size <= width for row in lengths for size, width in zip(row, widths, strict=True)
+        )
     return all(
         value.isprintable() and cell_len(value) <= width
         for row in rows

@@ -10,9 +10,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from bilateral.kinds.areas import COMMITMENTS
 from bilateral.kinds.kind import Cells, Listing
-from bilateral.kinds.registry import kind
+from bilateral.kinds.listed import listed_kind
 from bilateral.schema.wording import money
 
 Document = dict[str, Any]
@@ -33,11 +32,15 @@ def listing_named(name: str) -> Listing:
         return plain.replace(columns=columns, table_columns=table_columns)
     if name in SPECIAL:
         return SPECIAL[name]
+    if name == "commitments":
+        from bilateral.kinds.areas import COMMITMENTS  # an area's kind, for its commitments
+
+        return COMMITMENTS
     if name == "changes":
         from bilateral.answer.changes import CHANGES  # the changes command's listing alone
 
         return CHANGES
-    found = kind(name).listing
+    found = listed_kind(name).listing
     assert found is not None, f"{name} has no listing"
     return found
 
@@ -166,5 +169,4 @@ SPECIAL = {
     "search": SEARCH,
     "show": SHOW,
     "timeline": TIMELINE,
-    "commitments": COMMITMENTS,
 }

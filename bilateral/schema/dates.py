@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime
 import functools
-import re
 
 PARTIAL_DATE = r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?"
-"""Compiled (and cached by `re`) when a date is first read, not on every start."""
+"""The dates read: a year, a month or a day (read without compiling this pattern)."""
 
 
 def normalize(value: object) -> str | None:
@@ -23,12 +22,13 @@ def normalize(value: object) -> str | None:
 
 @functools.lru_cache(maxsize=1 << 16)  # a base repeats its dates; a build asks for each often
 def _bounds(text: str) -> tuple[datetime.date, datetime.date] | None:
-    match = re.fullmatch(PARTIAL_DATE, text)
-    if not match:
-        return None
-    year = int(match.group(1))
-    month = int(match.group(2)) if match.group(2) else None
-    day = int(match.group(3)) if match.group(3) else None
+    parts = text.split("-")
+    sizes = [len(part) for part in parts]
+    if sizes not in ([4], [4, 2], [4, 2, 2]) or not all(p.isascii() and p.isdigit() for p in parts):
+        return None  # not PARTIAL_DATE (a pattern costs a start a compile)
+    year = int(parts[0])
+    month = int(parts[1]) if len(parts) > 1 else None
+    day = int(parts[2]) if len(parts) > 2 else None
     try:
         if month is None:
             return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
