@@ -257,7 +257,10 @@ class Checker:
         return value
 
     def refer(self, key: str, target: str | None, kinds: tuple[str, ...]) -> None:
-        if target is not None and unsettled(self.ids, target, kinds):
+        if target is None:
+            return
+        found = self.ids.get(target)  # an id of a kind the field takes (any, if none named)
+        if found is None or (kinds and found[0] not in kinds):
             self.references.append((key, target, kinds))
 
     def refer_all(self, key: str, targets: list[str], kinds: tuple[str, ...]) -> None:
@@ -366,10 +369,3 @@ def describe(value: object) -> str:
     if isinstance(value, dict):
         return "a table"
     return type(value).__name__
-
-
-def unsettled(ids: dict[str, tuple[str, str]], target: str, kinds: tuple[str, ...]) -> bool:
-    """Whether a reference is still to be judged: its target is not yet an id of a kind the
-    field takes (any kind, when `kinds` is empty)."""
-    found = ids.get(target)
-    return found is None or (bool(kinds) and found[0] not in kinds)

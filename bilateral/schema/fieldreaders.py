@@ -21,7 +21,6 @@ from bilateral.schema.checker import (
     Document,
     Table,
     _names,
-    unsettled,
 )
 from bilateral.schema.citations import CITATION_KEYS, citations, notes
 from bilateral.schema.codes import COUNTRY_CODES, CURRENCY_CODES
@@ -87,8 +86,7 @@ def _ref(field: Field) -> FieldReader:
 
     def read(check: Checker, table: Table, key: str, kind: str, noun: str) -> str | None:
         value: str | None = text(check, table, key, kind, noun)
-        if value is not None and unsettled(check.ids, value, targets):
-            check.references.append((f"{key}.{name}", value, targets))
+        check.refer(f"{key}.{name}", value, targets)
         return value
 
     return read
@@ -107,12 +105,7 @@ def _refs(field: Field) -> FieldReader:
         else:
             values = check.strings(table, key, name, required)
         if refers and values:
-            where = f"{key}.{name}"
-            check.references.extend(
-                (f"{where}[{position}]", target, targets)
-                for position, target in enumerate(values)
-                if unsettled(check.ids, target, targets)
-            )
+            check.refer_all(f"{key}.{name}", values, targets)
         return values
 
     return read
@@ -197,12 +190,8 @@ def _pair(_field: Field) -> FieldReader:
         match = PAIR_PATTERN.match(value) if type(value) is str else None
         if match is None or match[1] == match[2]:
             return check.pair(table, key)
-        where = f"{key}.pair"
-        check.references += [
-            (where, country, COUNTRY_ONLY)
-            for country in (match[1], match[2])
-            if unsettled(check.ids, country, COUNTRY_ONLY)
-        ]
+        check.refer(f"{key}.pair", match[1], COUNTRY_ONLY)
+        check.refer(f"{key}.pair", match[2], COUNTRY_ONLY)
         return "-".join(sorted((match[1], match[2])))
 
     return read
@@ -247,8 +236,7 @@ def _locator(value: object) -> bool:
 def _cite(check: Checker, key: str, found: list[Document]) -> None:
     for position, citation in enumerate(found):
         item_key = f"{key}.sources[{position}]"
-        if unsettled(check.ids, citation["source"], SOURCE_ONLY):
-            check.references.append((f"{item_key}.source", citation["source"], SOURCE_ONLY))
+        check.refer(f"{item_key}.source", citation["source"], SOURCE_ONLY)
         check.citations.append((item_key, citation))
 
 
