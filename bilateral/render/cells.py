@@ -5,6 +5,7 @@ importing rich's tables of wide characters."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 SINGLE_CELLS = "[ -~\xa0-\xac\xae-\u02ff\u0370-\u0482\u2500-\u25fc\u2800-\u28ff]*"
 """The characters rich itself counts one cell each before it looks at its tables
@@ -24,3 +25,9 @@ def cell_len(text: str) -> int:
     from rich.cells import cell_len as measured  # wide, combining or control characters
 
     return measured(text)
+
+
+def measure_for(text: str) -> Callable[[str], int]:
+    """What measures the pieces of `text` (its words, its values): `len` where every
+    character of it is printable ASCII, one cell each, else cell_len."""
+    return len if text.isascii() and text.isprintable() else cell_len

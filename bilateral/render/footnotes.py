@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from bilateral.render.cells import cell_len
+from bilateral.render.cells import cell_len, measure_for
 from bilateral.render.escapes import visible
 from bilateral.render.plain_text import SGR, styled
 from bilateral.render.screen import Screen
@@ -132,7 +132,7 @@ def wrapped(text: str, width: int, indent: str = INDENT) -> list[str]:
     line = ""
     cells = 0  # cell_len(line), kept as the line grows: measuring it anew is quadratic
     joined = "\ufe0f" in text  # a selector that widens what comes before it: measure whole
-    measure = len if text.isascii() and text.isprintable() else cell_len  # as cell_len
+    measure = measure_for(text)
     for word in text.split():
         size = measure(word)
         if joined:

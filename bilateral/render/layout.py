@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from bilateral.render.cells import cell_len
+from bilateral.render.cells import cell_len, measure_for
 from bilateral.schema.plain import Plain
 
 if TYPE_CHECKING:  # rich draws blocks; a table's widths are reckoned without it
@@ -80,9 +80,7 @@ def least_width(title: str, values: Iterable[str], whole: bool) -> int:
             for piece in ([value.split(" [")[0]] if whole else value.split())
         ),
     ]
-    joined = "".join(pieces)
-    measure = len if joined.isascii() and joined.isprintable() else cell_len  # as cell_len
-    return max([*map(measure, pieces), 1])
+    return max([*map(measure_for("".join(pieces)), pieces), 1])
 
 
 def _shortest(

@@ -12,7 +12,7 @@ from bilateral.answer.dated import silence
 from bilateral.answer.rows import Row
 from bilateral.kinds.kind import Listing
 from bilateral.render.annotations import NoteMarks, certainty_legend, dispute_lines
-from bilateral.render.cells import cell_len
+from bilateral.render.cells import cell_len, measure_for
 from bilateral.render.escapes import visible
 from bilateral.render.footnotes import Footnotes, Sources
 from bilateral.render.layout import SAMPLE, column_widths, header, least_width
@@ -135,11 +135,8 @@ def _lines(
 
 
 def _cells(values: list[str]) -> list[int]:
-    """Each value's width in cells: its length where every character is printable ASCII."""
-    joined = "".join(values)
-    if joined.isascii() and joined.isprintable():
-        return [len(value) for value in values]
-    return [cell_len(value) for value in values]
+    """Each value's width in cells."""
+    return list(map(measure_for("".join(values)), values))
 
 
 def caption(noun: str, rows: list[Row]) -> Words:
