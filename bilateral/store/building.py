@@ -64,10 +64,9 @@ def read_and_check(facts: str) -> Read:
         blobs.append(data)
     data = b""  # the list holds the last file's bytes now, and lets them go
     cuts: dict[str, bytes] = {}
-    with collector_off():
-        parts = [_part(file, blobs, number, cuts) for number, (file, _, _) in enumerate(read)]
-        own = {file for file, _text, parsed in parts if any(key in parsed for key in ONCE)}
-        base = build_parts(parts, release=True)
+    parts = [_part(file, blobs, number, cuts) for number, (file, _, _) in enumerate(read)]
+    own = {file for file, _text, parsed in parts if any(key in parsed for key in ONCE)}
+    base = build_parts(parts, release=True)
     seen = [(file, status, each, file in own) for file, status, each in read]
     keys = {relative(facts, file): cuts[file] for file, _, _ in read}
     return Read(base, source_key(facts, seen, time.time_ns()), steady, keys)
@@ -100,15 +99,14 @@ def _part(file: str, blobs: list[bytes], number: int, cuts: dict[str, bytes]) ->
 
 def in_memory(read: Read) -> sqlite3.Connection:
     connection = sqlite3.connect(":memory:")
-    with collector_off():
-        write(connection, read.base, read.source)
+    write(connection, read.base, read.source)
     keep_cuts(connection, read.cuts)
     return connection
 
 
 def read_in_memory(facts: str) -> sqlite3.Connection:
-    """A store in memory, the base read from its files (with the collector off between the
-    read and the write too: its first pass would walk every object the read made)."""
+    """A store in memory, the base read from its files, with the collector off from the
+    read to the write (as build_cached has it)."""
     with collector_off():
         return in_memory(read_and_check(facts))
 
