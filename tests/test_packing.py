@@ -1,5 +1,6 @@
 """A block's blob (store/packing.py): each record's text back whole, the same bytes from the
-primed compressor's copy as from one made anew, and a block packed again with what it holds
+primed compressor's copy as from one made anew, a record's document inflated without the
+search texts packed after the block's documents, and a block packed again with what it holds
 of other records when an update writes some of them."""
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ from bilateral.store.dictionary import DICTIONARY
 from bilateral.store.integrity import StoreDamaged
 from bilateral.store.packing import (
     MEMORY,
+    SEPARATOR,
     SLOT,
     SLOTS,
     WINDOW,
+    block_documents,
     block_slots,
+    document_text,
     joined,
     pack,
     store_texts,
@@ -39,16 +43,47 @@ def test_a_block_gives_each_text_back_in_the_bytes_a_fresh_compressor_gives() ->
         assert unpacked(blob, 2 * SLOTS + slot) == [document, *search]
     with pytest.raises(StoreDamaged):
         unpacked(blob, 2 * SLOTS + 1)  # no record in that slot
-    text = SLOT.join(slots).encode("utf-8", "surrogatepass")
+    documents = SLOT.join(slot.partition(SEPARATOR)[0] for slot in slots)
+    searches = SLOT.join(
+        slot.partition(SEPARATOR)[1] + slot.partition(SEPARATOR)[2] for slot in slots
+    )
+    text = (documents + searches).encode("utf-8", "surrogatepass")
     fresh = zlib.compressobj(9, zlib.DEFLATED, WINDOW, MEMORY, zlib.Z_DEFAULT_STRATEGY, DICTIONARY)
-    assert blob[4:] == fresh.compress(text) + fresh.flush()
+    assert blob[8:] == fresh.compress(text) + fresh.flush()
+    assert blob[4:8] == len(documents.encode()).to_bytes(4, "big")
+
+
+def test_a_document_is_inflated_without_the_search_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading documents inflates the block's documents and stops: what an answer reads."""
+    slots = [joined(*TEXTS[slot % 3]) for slot in range(SLOTS)]
+    blob = pack(slots)
+    inflated: list[int] = []
+    make = zlib.decompressobj
+
+    class Counting:
+        def __init__(self, *settings: object) -> None:
+            self.inflater = make(*settings)  # type: ignore[arg-type]
+
+        def decompress(self, data: bytes, limit: int = 0) -> bytes:
+            out = self.inflater.decompress(data, limit)
+            inflated.append(len(out))
+            return out
+
+    monkeypatch.setattr(zlib, "decompressobj", Counting)
+    assert [document_text(blob, slot) for slot in range(SLOTS)] == [
+        text.split(SEPARATOR)[0] for text in slots
+    ]
+    assert sum(inflated) == len(SLOT.join(TEXTS[slot % 3][0] for slot in range(SLOTS)).encode())
 
 
 def test_a_damaged_block_fails_its_checksum() -> None:
     blob = pack([joined(*TEXTS[0])] * SLOTS)
-    for damaged in (blob[:4] + bytes([blob[4] ^ 1]) + blob[5:], blob[:-1], blob + b"\x00"):
-        with pytest.raises(StoreDamaged):
-            block_slots(damaged)
+    for at in (0, 4, 7, 8, len(blob) - 1):
+        flipped = blob[:at] + bytes([blob[at] ^ 1]) + blob[at + 1 :]
+        for damaged in (flipped, blob[:-1], blob + b"\x00"):
+            for read in (block_slots, block_documents):
+                with pytest.raises(StoreDamaged):
+                    read(damaged)
 
 
 def test_records_written_into_stored_blocks_give_the_blocks_packed_whole() -> None:
