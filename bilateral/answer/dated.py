@@ -18,6 +18,8 @@ from bilateral.schema import dates
 from bilateral.schema.vocabulary import STATUS_LADDER
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from bilateral.answer.query import FactQuery
 
 Document = dict[str, Any]
@@ -285,6 +287,16 @@ class Dating:
             years = match[1].document.get("term_years") if match else None
             self._terms[post] = years or DEFAULT_HORIZON_YEARS
         return self._terms[post]
+
+    def read_terms(self, posts: Iterable[str | None]) -> None:
+        """The terms of these posts, where not yet known, read in one statement (a listing of
+        people asks for each of their roles' posts)."""
+        wanted = {post for post in posts if post is not None and post not in self._terms}
+        for row in self.query.of_ids(wanted) if wanted else ():
+            document = row.document
+            self._terms[document["id"]] = document.get("term_years") or DEFAULT_HORIZON_YEARS
+        for post in wanted - self._terms.keys():
+            self._terms[post] = DEFAULT_HORIZON_YEARS  # no such record
 
     def renamed(self, record_id: str) -> Document | None:
         """The record, where it is of a kind that is renamed and has dated names (looked up
