@@ -283,20 +283,15 @@ class Dating:
         if post is None:
             return DEFAULT_HORIZON_YEARS
         if post not in self._terms:
-            match = self.query.record(post)
-            years = match[1].document.get("term_years") if match else None
-            self._terms[post] = years or DEFAULT_HORIZON_YEARS
+            self.read_terms((post,))
         return self._terms[post]
 
     def read_terms(self, posts: Iterable[str | None]) -> None:
-        """The terms of these posts, where not yet known, read in one statement (a listing of
-        people asks for each of their roles' posts)."""
+        """The terms of these posts not yet known, in one statement (a listing's people)."""
         wanted = {post for post in posts if post is not None and post not in self._terms}
-        for row in self.query.of_ids(wanted) if wanted else ():
-            document = row.document
-            self._terms[document["id"]] = document.get("term_years") or DEFAULT_HORIZON_YEARS
-        for post in wanted - self._terms.keys():
-            self._terms[post] = DEFAULT_HORIZON_YEARS  # no such record
+        found = {row.document["id"]: row.document for row in self.query.of_ids(wanted)}
+        for post in wanted:
+            self._terms[post] = found.get(post, {}).get("term_years") or DEFAULT_HORIZON_YEARS
 
     def renamed(self, record_id: str) -> Document | None:
         """The record, where it is of a kind that is renamed and has dated names (looked up
