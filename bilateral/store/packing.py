@@ -9,15 +9,17 @@ sixteen documents first and their search texts after, so an answer, which reads 
 only, inflates the documents and stops (about a third of the text). Its bytes depend on
 nothing but its records' text, so the one-file update, which packs again the blocks it
 touched, writes the bytes a full build does. A reader inflates a block once and keeps it
-(`block_slots`, `block_documents`, up to BLOCKS_KEPT each): `show` reads one block; a
-listing in its sort order comes back to a block once for each year or date its records
-span.
+(`block_documents`, or whole for `block_slots`; the BLOCKS_KEPT read last): `show` reads one
+block; a listing in its sort order comes back to a block once for each year or date its
+records span.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import zlib
+from collections import OrderedDict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -98,10 +100,38 @@ HEADER = 8
 """A blob's CRC-32 of the rest of it, and the length of its documents' text."""
 
 
-@functools.lru_cache(maxsize=BLOCKS_KEPT)
 def block_slots(blob: bytes) -> list[str]:
     """The texts of a block's slots ("" where no record is), once its blob matches its
     checksum and inflates whole; StoreDamaged otherwise."""
+    return _inflated(blob, whole=True)[1]
+
+
+def block_documents(blob: bytes) -> list[str]:
+    """The documents' JSON texts of a block's slots ("" where no record is), inflated up to
+    their end alone (or taken from the slots, where a reader asked for those), once its blob
+    matches its checksum; StoreDamaged otherwise."""
+    return _inflated(blob, whole=False)[0]
+
+
+Inflated = tuple[list[str], list[str]]
+"""A block's documents, and its slots' whole texts ([] until a reader asks for them)."""
+_KEPT: OrderedDict[bytes, Inflated] = OrderedDict()
+"""The blocks read last, by blob, the latest at the end; each step is one call on it, which
+the interpreter's lock keeps whole where threads share it."""
+
+
+def _inflated(blob: bytes, whole: bool) -> Inflated:
+    kept = _KEPT.pop(blob, None)
+    if kept is None or (whole and not kept[1]):
+        kept = _inflate_whole(blob) if whole else (_inflate_documents(blob), [])
+    _KEPT[blob] = kept
+    if len(_KEPT) > BLOCKS_KEPT:
+        with contextlib.suppress(KeyError):  # another thread let it go first
+            _KEPT.popitem(last=False)
+    return kept
+
+
+def _inflate_whole(blob: bytes) -> Inflated:
     try:
         unpacker = _unpacker(blob)
         data = unpacker.decompress(blob[HEADER:]) + unpacker.flush()
@@ -114,16 +144,14 @@ def block_slots(blob: bytes) -> list[str]:
         raise StoreDamaged("a stored record fails its checksum") from error
     if len(documents) != SLOTS or len(rests) != SLOTS:
         raise StoreDamaged("a stored record fails its checksum")
-    return [document + rest for document, rest in zip(documents, rests, strict=True)]
+    return documents, [document + rest for document, rest in zip(documents, rests, strict=True)]
 
 
-@functools.lru_cache(maxsize=BLOCKS_KEPT)
-def block_documents(blob: bytes) -> list[str]:
-    """The documents' JSON texts of a block's slots ("" where no record is), inflated up to
-    their end alone, once its blob matches its checksum; StoreDamaged otherwise."""
+def _inflate_documents(blob: bytes) -> list[str]:
     try:
+        unpacker = _unpacker(blob)
         head = _documents_length(blob)
-        data = _unpacker(blob).decompress(blob[HEADER:], head)
+        data = unpacker.decompress(blob[HEADER:], head)
         documents = data.decode("utf-8", "surrogatepass").split(SLOT)
     except (zlib.error, UnicodeError) as error:
         raise StoreDamaged("a stored record fails its checksum") from error
