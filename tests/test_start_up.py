@@ -167,6 +167,22 @@ def test_a_trade_answer_reads_no_record_for_dated_names() -> None:
         assert base.dating._renamable is not None
 
 
+def test_a_listing_of_people_reads_their_posts_in_one_statement() -> None:
+    """The terms of the officials' 27 posts: one statement for all, not one a post."""
+    from bilateral.api import open_base
+
+    with open_base(use_cache=False) as base:
+        statements: list[str] = []
+        base.query.db.set_trace_callback(statements.append)
+        people = [row.document for row in base.officials()]
+        base.query.db.set_trace_callback(None)
+    posts = {role["post"] for person in people for role in person["roles"] if role.get("post")}
+    assert len(posts) > 20
+    naming = [text for text in statements if any(f"'{post}'" in text for post in posts)]
+    assert len(naming) == 1
+    assert "WHERE id IN (" in naming[0]
+
+
 LOADING = (
     "import gc, sys\n"
     "passes = []\n"

@@ -18,6 +18,8 @@ from bilateral.schema import dates
 from bilateral.schema.vocabulary import STATUS_LADDER
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from bilateral.answer.query import FactQuery
 
 Document = dict[str, Any]
@@ -281,10 +283,15 @@ class Dating:
         if post is None:
             return DEFAULT_HORIZON_YEARS
         if post not in self._terms:
-            match = self.query.record(post)
-            years = match[1].document.get("term_years") if match else None
-            self._terms[post] = years or DEFAULT_HORIZON_YEARS
+            self.read_terms((post,))
         return self._terms[post]
+
+    def read_terms(self, posts: Iterable[str | None]) -> None:
+        """The terms of these posts not yet known, in one statement (a listing's people)."""
+        wanted = {post for post in posts if post is not None and post not in self._terms}
+        found = {row.document["id"]: row.document for row in self.query.of_ids(wanted)}
+        for post in wanted:
+            self._terms[post] = found.get(post, {}).get("term_years") or DEFAULT_HORIZON_YEARS
 
     def renamed(self, record_id: str) -> Document | None:
         """The record, where it is of a kind that is renamed and has dated names (looked up

@@ -3,10 +3,11 @@ status in force, a person's roles of one status or post, a record's pair."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from bilateral.answer.dated import IN_FORCE, Dating, roles_matching
-from bilateral.answer.query import FactQuery
+from bilateral.answer.query import SOURCES_ASKED, FactQuery
 from bilateral.answer.rows import Document, Row
 
 
@@ -24,18 +25,25 @@ def of_status(rows: Iterator[Row], status: str) -> Iterator[Row]:
             yield Row.of(document)
 
 
+PEOPLE_AT_ONCE = SOURCES_ASKED
+"""People whose posts are looked up together: their roles' posts in one statement or two."""
+
+
 def with_roles(
     dating: Dating, rows: Iterator[Row], status: str | None, posts: set[str] | None
 ) -> Iterator[Row]:
-    """Each person as of the date, with only the roles of the status and posts asked."""
-    for row in rows:
-        person = dating.document(row.document, "person")
-        if status is None and posts is None:
-            yield Row.of(person)
-            continue
-        kept = roles_matching(person, status, posts)
-        if kept["roles"]:
-            yield Row.of(kept)
+    """Each person as of the date, with only the roles of the status and posts asked (the
+    terms of their posts read for PEOPLE_AT_ONCE people at a time)."""
+    while chunk := list(itertools.islice(rows, PEOPLE_AT_ONCE)):
+        dating.read_terms(role.get("post") for row in chunk for role in row.document["roles"])
+        for row in chunk:
+            person = dating.document(row.document, "person")
+            if status is None and posts is None:
+                yield Row.of(person)
+                continue
+            kept = roles_matching(person, status, posts)
+            if kept["roles"]:
+                yield Row.of(kept)
 
 
 def belongs(query: FactQuery, record: Document, pair: str) -> bool:

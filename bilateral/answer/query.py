@@ -232,12 +232,16 @@ class FactQuery:
 
     def sources(self, ids: Iterable[str]) -> Iterator[Row]:
         """The source records of these ids that the base holds, in no particular order."""
+        return self.of_ids(ids, "AND type = 'source'")
+
+    def of_ids(self, ids: Iterable[str], narrowed: str = "") -> Iterator[Row]:
+        """The records of these ids that the base holds (of those `narrowed`, an SQL condition
+        on `records` that adds to `id IN (...)`), in no particular order."""
         wanted = sorted(set(ids))
         for start in range(0, len(wanted), SOURCES_ASKED):
             chunk = wanted[start : start + SOURCES_ASKED]
             found = self.db.execute(
-                "SELECT rowid FROM records "
-                f"WHERE type = 'source' AND id IN ({', '.join('?' * len(chunk))})",
+                f"SELECT rowid FROM records WHERE id IN ({', '.join('?' * len(chunk))}) {narrowed}",
                 chunk,
             )
             yield from self._in_blocks([rowid for (rowid,) in found])

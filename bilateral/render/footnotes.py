@@ -11,7 +11,7 @@ from bilateral.render.cells import cell_len, measure_for
 from bilateral.render.escapes import visible
 from bilateral.render.plain_text import SGR, styled
 from bilateral.render.screen import Screen
-from bilateral.schema.wording import full_citation
+from bilateral.schema.wording import full_citations
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -65,11 +65,10 @@ class Footnotes:
 
     def _numbered(self, cite: dict[str, Any]) -> int:
         source = self.sources.get(cite["source"])
-        label = full_citation(cite, source)
+        label, without = full_citations(cite, source)
         if label not in self.numbers:
             self.numbers[label] = len(self.numbers) + 1
             address = (source or {}).get("url")
-            without = full_citation(cite, {**source, "url": None}) if source else label
             self.parts[self.numbers[label]] = (without, address)
         return self.numbers[label]
 

@@ -35,16 +35,24 @@ def citation(cite: Mapping[str, Any]) -> str:
 
 def full_citation(cite: Mapping[str, Any], source: Mapping[str, Any] | None) -> str:
     """'Publisher, "Title", 2004-07-28, ¶3.2, URL (id)': what a reader needs to find it."""
+    return full_citations(cite, source)[0]
+
+
+def full_citations(cite: Mapping[str, Any], source: Mapping[str, Any] | None) -> tuple[str, str]:
+    """The full citation, and the same without the source's address (footnotes write the
+    address on a line of its own)."""
     if source is None:
-        return citation(cite)
+        return citation(cite), citation(cite)
     parts = [source.get("author"), source.get("publisher")]
     if source.get("title"):
         parts.append(f"\u201c{source['title']}\u201d")
     parts.append(source.get("date"))
     if cite.get("paragraph") is not None:
         parts.append(f"\u00b6{cite['paragraph']}.{cite['sentence']}")
-    parts.append(source.get("url"))
-    return ", ".join(str(part) for part in parts if part) + f" ({cite['source']})"
+    shown = [str(part) for part in parts if part]
+    address = source.get("url")
+    whole = [*shown, str(address)] if address else shown
+    return ", ".join(whole) + f" ({cite['source']})", ", ".join(shown) + f" ({cite['source']})"
 
 
 def number(value: float) -> str:

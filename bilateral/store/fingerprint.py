@@ -8,7 +8,7 @@ import zlib
 
 from bilateral import __version__
 
-STORE_FORMAT = 7
+STORE_FORMAT = 8
 """The layout of the store's tables: raised with any change to them, so a cache of an older
 layout rebuilds even where the modules' times say nothing (2: each document once, as JSON;
 the rows that find records kept in their indexes alone; 3: each document compressed with
@@ -16,7 +16,8 @@ its search text, which the search index no longer keeps; 4: the lookup read from
 records, not stored whole; 5: each record's scopes a column of the search index; 6:
 records compressed sixteen to a block, in `packs`; days kept as Julian day numbers,
 mentions as the rowid of the record named; 7: the scopes an index of their own, out of
-the search index's lengths)."""
+the search index's lengths; 8: a block's documents packed ahead of its search texts, so
+they inflate alone, behind a checksum of the deflated bytes)."""
 SHAPING_PACKAGES = ("schema", "kinds", "store")
 """Everything below the answering layer: reading, checking, documents, compiling."""
 

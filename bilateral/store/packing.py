@@ -1,19 +1,25 @@
 """Records as the store keeps them: each one's document JSON text and search text, sixteen
-records to a blob (a block of rowids), compressed together behind the checksum of their text.
+records to a blob (a block of rowids), compressed together behind a checksum of the
+compressed bytes.
 
 Records of one block are neighbours in the base (rowids follow the files' order), so they
 share most of their words: a block deflates to a third of what its records do one by one.
-A block is deflated with a preset dictionary of what documents share (DICTIONARY). Its
-bytes depend on nothing but its records' text, so the one-file update, which packs again
-the blocks it touched, writes the bytes a full build does. A reader inflates a block once
-and keeps it (`block_slots`, up to BLOCKS_KEPT): `show` reads one block; a listing in its
-sort order comes back to a block once for each year or date its records span.
+A block is deflated with a preset dictionary of what documents share (DICTIONARY), its
+sixteen documents first and their search texts after, so an answer, which reads documents
+only, inflates the documents and stops (about a third of the text). Its bytes depend on
+nothing but its records' text, so the one-file update, which packs again the blocks it
+touched, writes the bytes a full build does. A reader inflates a block once and keeps it
+(`block_documents`, or whole for `block_slots`; the BLOCKS_KEPT read last): `show` reads one
+block; a listing in its sort order comes back to a block once for each year or date its
+records span.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import zlib
+from collections import OrderedDict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -51,10 +57,17 @@ def joined(document_json: str, search: tuple[str, str, str]) -> str:
 
 def pack(slots: list[str]) -> bytes:
     """The blob of a block, from its slots' texts ("" for a rowid no record has): the CRC-32
-    of its text, then the text deflated."""
-    text = SLOT.join(slots).encode("utf-8", "surrogatepass")
+    of what follows it, the length of the documents' text, then the deflate of the slots'
+    documents followed by the rest of their texts (the search columns, each after its
+    SEPARATOR)."""
+    documents = [slot.partition(SEPARATOR)[0] for slot in slots]
+    rests = [slot[len(document) :] for slot, document in zip(slots, documents, strict=True)]
+    head = SLOT.join(documents).encode("utf-8", "surrogatepass")
+    text = head + SLOT.join(rests).encode("utf-8", "surrogatepass")
     packer = _primed().copy()
-    return zlib.crc32(text).to_bytes(4, "big") + packer.compress(text) + packer.flush()
+    deflated = packer.compress(text) + packer.flush()
+    checked = len(head).to_bytes(4, "big") + deflated
+    return zlib.crc32(checked).to_bytes(4, "big") + checked
 
 
 @functools.cache
@@ -66,8 +79,8 @@ def _primed() -> zlib._Compress:
 
 def unpacked(blob: bytes, rowid: int) -> list[str]:
     """The document's JSON text and three search columns of the record at `rowid`, from the
-    blob of its block, once the blob inflates whole to text matching its checksum and the
-    record is there; StoreDamaged otherwise."""
+    blob of its block, once the blob matches its checksum and inflates whole and the record
+    is there; StoreDamaged otherwise."""
     if type(blob) is not bytes:
         raise StoreDamaged("a stored record fails its checksum")
     parts = block_slots(blob)[rowid & (SLOTS - 1)].split(SEPARATOR)
@@ -83,27 +96,87 @@ times the time of a listing). At most about 80 MB of text, only as many blocks a
 answer reads."""
 
 
-@functools.lru_cache(maxsize=BLOCKS_KEPT)
+HEADER = 8
+"""A blob's CRC-32 of the rest of it, and the length of its documents' text."""
+
+
 def block_slots(blob: bytes) -> list[str]:
-    """The texts of a block's slots ("" where no record is), once its blob inflates whole
-    to text matching its checksum; StoreDamaged otherwise."""
+    """The texts of a block's slots ("" where no record is), once its blob matches its
+    checksum and inflates whole; StoreDamaged otherwise."""
+    return _inflated(blob, whole=True)[1]
+
+
+def block_documents(blob: bytes) -> list[str]:
+    """The documents' JSON texts of a block's slots ("" where no record is), inflated up to
+    their end alone (or taken from the slots, where a reader asked for those), once its blob
+    matches its checksum; StoreDamaged otherwise."""
+    return _inflated(blob, whole=False)[0]
+
+
+Inflated = tuple[list[str], list[str]]
+"""A block's documents, and its slots' whole texts ([] until a reader asks for them)."""
+_KEPT: OrderedDict[bytes, Inflated] = OrderedDict()
+"""The blocks read last, by blob, the latest at the end; each step is one call on it, which
+the interpreter's lock keeps whole where threads share it."""
+
+
+def _inflated(blob: bytes, whole: bool) -> Inflated:
+    kept = _KEPT.pop(blob, None)
+    if kept is None or (whole and not kept[1]):
+        kept = _inflate_whole(blob) if whole else (_inflate_documents(blob), [])
+    _KEPT[blob] = kept
+    if len(_KEPT) > BLOCKS_KEPT:
+        with contextlib.suppress(KeyError):  # another thread let it go first
+            _KEPT.popitem(last=False)
+    return kept
+
+
+def _inflate_whole(blob: bytes) -> Inflated:
     try:
-        unpacker = zlib.decompressobj(WINDOW, DICTIONARY)
-        data = unpacker.decompress(blob[4:]) + unpacker.flush()
-        whole = unpacker.eof and not unpacker.unused_data
-        if not whole or zlib.crc32(data) != int.from_bytes(blob[:4], "big"):
+        unpacker = _unpacker(blob)
+        data = unpacker.decompress(blob[HEADER:]) + unpacker.flush()
+        if not unpacker.eof or unpacker.unused_data:
             raise StoreDamaged("a stored record fails its checksum")
-        slots = data.decode("utf-8", "surrogatepass").split(SLOT)
+        head = _documents_length(blob)
+        documents = data[:head].decode("utf-8", "surrogatepass").split(SLOT)
+        rests = data[head:].decode("utf-8", "surrogatepass").split(SLOT)
     except (zlib.error, UnicodeError) as error:
         raise StoreDamaged("a stored record fails its checksum") from error
-    if len(slots) != SLOTS:
+    if len(documents) != SLOTS or len(rests) != SLOTS:
         raise StoreDamaged("a stored record fails its checksum")
-    return slots
+    return documents, [document + rest for document, rest in zip(documents, rests, strict=True)]
+
+
+def _inflate_documents(blob: bytes) -> list[str]:
+    try:
+        unpacker = _unpacker(blob)
+        head = _documents_length(blob)
+        data = unpacker.decompress(blob[HEADER:], head)
+        documents = data.decode("utf-8", "surrogatepass").split(SLOT)
+    except (zlib.error, UnicodeError) as error:
+        raise StoreDamaged("a stored record fails its checksum") from error
+    if len(data) != head or len(documents) != SLOTS:
+        raise StoreDamaged("a stored record fails its checksum")
+    return documents
+
+
+def _unpacker(blob: bytes) -> zlib._Decompress:
+    """An inflater for the blob's deflated bytes, once the blob matches its checksum."""
+    if type(blob) is not bytes or zlib.crc32(blob[4:]) != int.from_bytes(blob[:4], "big"):
+        raise StoreDamaged("a stored record fails its checksum")
+    return zlib.decompressobj(WINDOW, DICTIONARY)
+
+
+def _documents_length(blob: bytes) -> int:
+    return int.from_bytes(blob[4:HEADER], "big")
 
 
 def document_text(blob: bytes, rowid: int) -> str:
     """The document's JSON text of a stored record, from its block's blob."""
-    return unpacked(blob, rowid)[0]
+    document = block_documents(blob)[rowid & (SLOTS - 1)]
+    if not document:
+        raise StoreDamaged("a stored record fails its checksum")  # no record in the slot
+    return document
 
 
 def store_texts(connection: sqlite3.Connection, texts: Mapping[int, str]) -> None:
