@@ -23,12 +23,17 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from bilateral.answer.matches import COLUMN_WEIGHTS, MANY, best_matches, matching_more_than
+from bilateral.answer.matches import (
+    COLUMN_WEIGHTS,
+    K1,
+    MANY,
+    B,
+    best_matches,
+    matching_more_than,
+)
 from bilateral.store.packing import PACK, unpacked
 from bilateral.store.scopes import EVERY, WHOLE, scope_word
 
-K1 = 1.2
-B = 0.75
 Scored = tuple[float, int, str]
 """A candidate: its bm25 (lower is better, as FTS5 gives it), rowid and search text."""
 
@@ -55,7 +60,7 @@ def scoped_candidates(
             return None
         inside = _searched(found)
     mine = {row[0] for row in inside}
-    others = _best_anywhere(connection, expression, candidates) if narrowed else []
+    others = _best_anywhere(connection, expression, alternatives, candidates) if narrowed else []
     outside = [row for row in others if row[0] not in mine]
     ranked, rest = _ranked(
         _counted(inside, alternatives),
@@ -161,8 +166,10 @@ def _searched(rows: list[tuple[int, bytes]]) -> list[Row]:
     return found
 
 
-def _best_anywhere(connection: sqlite3.Connection, expression: str, candidates: int) -> list[Row]:
-    best = best_matches(connection, expression, candidates)
+def _best_anywhere(
+    connection: sqlite3.Connection, expression: str, terms: Sequence[str], candidates: int
+) -> list[Row]:
+    best = best_matches(connection, expression, candidates, terms)
     return _texts(connection, [rowid for rowid, _ in best])
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from bilateral.answer.matches import any_of, best_matches
@@ -171,7 +172,7 @@ def search(
     expression = any_of(alternatives)
     ranked = scoped_candidates(connection, expression, alternatives, pair, CANDIDATES)
     if ranked is None:
-        rows = _by_fts5(connection, expression)
+        rows = _by_fts5(connection, expression, alternatives)
     else:
         rows = _details(connection, [(bm25, rowid) for bm25, rowid, _ in ranked])
     said = set(words(question))
@@ -201,9 +202,12 @@ Candidate = tuple[Any, ...]
 bm25."""
 
 
-def _by_fts5(connection: sqlite3.Connection, expression: str) -> list[Candidate]:
-    """The best candidates by FTS5's bm25 (more than MANY of the pair's records match)."""
-    best = best_matches(connection, expression, CANDIDATES)
+def _by_fts5(
+    connection: sqlite3.Connection, expression: str, terms: Sequence[str] = ()
+) -> list[Candidate]:
+    """The best candidates by FTS5's bm25 (more than MANY of the pair's records match), of
+    the expression made of these terms (answer/matches.py)."""
+    best = best_matches(connection, expression, CANDIDATES, terms)
     return _details(connection, [(bm25, rowid) for rowid, bm25 in best])
 
 
