@@ -390,7 +390,8 @@ class Base:
         """Records ranked for a question in plain words; NothingMatched when none is near.
         With `pair`, records of another pair (and people of other countries) are left out
         (default: every pair). The statistics that rank are those of `pair`, else of the
-        base's own pair ('all': of every record), so other pairs' records leave its order."""
+        base's own pair ('all': of every record), so other pairs' records leave its order;
+        those tied to other pairs only rank below its own."""
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
             raise BadParameter("limit", limit, "give a whole number of hits, 1 or more")
         chosen = self.query.resolve_pair(pair) if pair else None

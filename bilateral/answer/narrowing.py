@@ -71,11 +71,12 @@ def ranked_within(
     ranking: str | None = None,
 ) -> list[Row]:
     """The records ranked for a question by the statistics of the pair `ranking` (None:
-    every record's); with `pair`, only that pair's records, ranked anew."""
+    every record's), as a question asked of it (records tied to other pairs only rank
+    below its own, answer/search.py); with `pair`, only that pair's records, ranked anew."""
     from bilateral.answer.asking import ask  # the ranking tables load only for search
 
     if pair is None:
-        return ask(query, dating, question, limit, ranking)
+        return ask(query, dating, question, limit, ranking, within=ranking is not None)
     hits = [
         row
         for row in ask(query, dating, question, 1000, pair, within=True)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+from bilateral.answer.matches import any_of, best_matches
 from bilateral.answer.rows import Row
-from bilateral.answer.scoped import INDEX_WEIGHTS, Scored, elsewhere, scoped_candidates
+from bilateral.answer.scoped import elsewhere, scoped_candidates
 from bilateral.kinds.base import first_day
 from bilateral.schema.textnorm import stem, terms, words
-from bilateral.store.packing import PACK, document_text, unpacked
+from bilateral.store.packing import PACK, unpacked
 
 MAX_QUERY_TERMS = 32
 CANDIDATES = 60
@@ -167,9 +169,12 @@ def search(
     if not wanted:
         return []
     alternatives = sorted({term for group in wanted for term in group})
-    expression = " OR ".join('"' + term.replace('"', '""') + '"' for term in alternatives)
+    expression = any_of(alternatives)
     ranked = scoped_candidates(connection, expression, alternatives, pair, CANDIDATES)
-    rows = _by_fts5(connection, expression) if ranked is None else _details(connection, ranked)
+    if ranked is None:
+        rows = _by_fts5(connection, expression, alternatives)
+    else:
+        rows = _details(connection, [(bm25, rowid) for bm25, rowid, _ in ranked])
     said = set(words(question))
     hinted = {_TYPE_HINTS[w] for w in (*said, *terms(question)) if w in _TYPE_HINTS}
     hits = []
@@ -197,36 +202,32 @@ Candidate = tuple[Any, ...]
 bm25."""
 
 
-def _by_fts5(connection: sqlite3.Connection, expression: str) -> list[Candidate]:
-    rows = connection.execute(
-        f"SELECT r.id, r.type, r.rowid, {PACK.format('r')}, date(d.first), date(d.last), "
-        f"bm25(search, {INDEX_WEIGHTS}) AS rank FROM search s JOIN records r ON r.rowid = s.rowid "
-        "LEFT JOIN record_dates d ON d.record = r.rowid "
-        "WHERE search MATCH ? ORDER BY rank LIMIT ?",
-        (expression, CANDIDATES),
-    ).fetchall()
-    found = []
-    for record_id, kind, rowid, blob, *rest in rows:
-        document, *columns = unpacked(blob, rowid)
-        found.append((record_id, kind, document, " ".join(columns), *rest))
-    return found
+def _by_fts5(
+    connection: sqlite3.Connection, expression: str, terms: Sequence[str] = ()
+) -> list[Candidate]:
+    """The best candidates by FTS5's bm25 (more than MANY of the pair's records match), of
+    the expression made of these terms (answer/matches.py)."""
+    best = best_matches(connection, expression, CANDIDATES, terms)
+    return _details(connection, [(bm25, rowid) for rowid, bm25 in best])
 
 
-def _details(connection: sqlite3.Connection, ranked: list[Scored]) -> list[Candidate]:
-    """The candidates' records, in the order ranked."""
+def _details(connection: sqlite3.Connection, ranked: list[tuple[float, int]]) -> list[Candidate]:
+    """The candidates' records (bm25, rowid), in the order ranked."""
     found = {
         rowid: rest
         for rowid, *rest in connection.execute(
             f"SELECT r.rowid, r.id, r.type, {PACK.format('r')}, date(d.first), date(d.last) "
             "FROM records r LEFT JOIN record_dates d ON d.record = r.rowid "
             f"WHERE r.rowid IN ({', '.join('?' * len(ranked))})",
-            [rowid for _, rowid, _ in ranked],
+            [rowid for _, rowid in ranked],
         )
     }
-    return [
-        (*found[rowid][:2], document_text(found[rowid][2], rowid), text, *found[rowid][3:], bm25)
-        for bm25, rowid, text in ranked
-    ]
+    candidates = []
+    for bm25, rowid in ranked:
+        record_id, kind, blob, first, last = found[rowid]
+        document, *columns = unpacked(blob, rowid)
+        candidates.append((record_id, kind, document, " ".join(columns), first, last, bm25))
+    return candidates
 
 
 def _not_yet_below(
