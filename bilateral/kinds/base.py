@@ -12,6 +12,7 @@ from bilateral.errors import FactBaseInvalid, Problem
 from bilateral.kinds.kind import Kind
 from bilateral.kinds.registry import ALL, TABLE_OF, TOP_LEVEL
 from bilateral.schema import dates
+from bilateral.schema.blocks import RecordTables
 from bilateral.schema.checker import Checker, Document
 from bilateral.schema.citations import check_locators
 from bilateral.schema.fields import Shape
@@ -210,6 +211,13 @@ def read_kind(
 ) -> list[tuple[str, Document]]:
     found = []
     read, name, noun = reader_of(kind.shape), kind.name, kind.noun
+    if isinstance(data.get(kind.table), RecordTables):  # every one a table, parsed as read
+        for position, table in enumerate(data[kind.table]):
+            key = f"{kind.table}[{position}]"
+            document = read(check, table, key, name, noun)
+            if document is not None:
+                found.append((key, document))
+        return found
     tables = check.tables(data, "", kind.table)
     if release and tables:
         data[kind.table] = []
