@@ -11,8 +11,9 @@ import pytest
 import tomli
 
 from benchmarks.generate import generate
-from bilateral.errors import FactBaseUnreadable
+from bilateral.errors import FactBaseInvalid, FactBaseUnreadable
 from bilateral.kinds.base import SCHEMA_VERSION
+from bilateral.kinds.parts import load
 from bilateral.schema import blocks
 from bilateral.schema.blocks import parse_in_blocks
 from bilateral.schema.reading import parse_toml
@@ -110,3 +111,31 @@ def test_a_piece_holding_two_records_is_read_as_the_whole_parse_reads_it(
         event["id"] for event in events
     ]
     assert read.cuts[""] == b"", "its cut is not trusted, as before"
+
+
+def test_a_problem_is_placed_as_the_whole_parse_places_it(tmp_path: Path) -> None:
+    """The check reads the text only to place a problem, from its deflated copy."""
+    text = SHIPPED.read_text(encoding="utf-8")
+    position = text.index("\n[[events]]", len(text) // 2)
+    base = tmp_path / "base.toml"
+    base.write_text(text[:position] + "\n[[events]]\nid = 'no-kind'\n" + text[position:])
+    with pytest.raises(FactBaseInvalid) as whole_parse:
+        load(str(base))
+    with pytest.raises(FactBaseInvalid) as built:
+        read_and_check(str(base))
+    placed = [(p.file, p.key, p.line, p.message) for p in built.value.problems]
+    assert placed == [(p.file, p.key, p.line, p.message) for p in whole_parse.value.problems]
+    assert all(line for _file, _key, line, _message in placed)
+
+
+def test_short_strings_are_kept_once_a_block() -> None:
+    text = "schema_version = 3\n" + "".join(
+        f"\n[[events]]\nid = 'e-{number}'\npair = 'AZ-PK'\nparticipants = ['AZ', 'PK']\n"
+        for number in range(3)
+    )
+    found = parse_in_blocks(text.encode(), text, TABLES, SCHEMA_VERSION)
+    assert found is not None
+    events = list(found[0]["events"])
+    assert len({id(event["pair"]) for event in events}) == 1
+    assert len({id(event["participants"][1]) for event in events}) == 1
+    assert events == tomli.loads(text)["events"]

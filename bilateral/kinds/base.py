@@ -143,7 +143,9 @@ def last_day(date: str) -> str:
     return dates.latest(date).isoformat()
 
 
-def build(file: str, text: str, data: dict[str, Any], release: bool = False) -> FactBase:
+def build(
+    file: str, text: str | Callable[[], str], data: dict[str, Any], release: bool = False
+) -> FactBase:
     """The checked fact base, or FactBaseInvalid carrying every problem found. With
     `release`, each kind's array of tables in `data` is emptied as it is read, so that
     each table can be freed once its document is made (the caller keeps no other use)."""

@@ -15,12 +15,13 @@ import gc
 import os
 import sqlite3
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from bilateral.kinds.base import SCHEMA_VERSION, FactBase
 from bilateral.kinds.parts import ONCE, Part, build_parts
-from bilateral.schema.blocks import BlockUnparsed, parse_in_blocks
+from bilateral.schema.blocks import LEVEL, BlockUnparsed, parse_in_blocks
 from bilateral.schema.chunks import pieces_key
 from bilateral.schema.reading import base_files, decode, parse_toml, read_bytes
 from bilateral.store.compile import write
@@ -102,10 +103,11 @@ def _part(file: str, blobs: list[bytes], number: int, cuts: dict[str, bytes], al
     if blocks is None:
         parsed = parse_toml(file, text)
         cuts[file] = file_key(data, parsed)
-    else:
-        parsed, chunks = blocks
-        cuts[file] = pieces_key(data, chunks)
-    return (file, lambda: text, parsed)
+        return (file, lambda: text, parsed)
+    parsed, chunks = blocks
+    cuts[file] = pieces_key(data, chunks)
+    packed = zlib.compress(data, LEVEL)  # the text only places a problem: a tenth of its size
+    return (file, lambda: zlib.decompress(packed).decode(), parsed)
 
 
 def _parsed_whole(file: str, text: str, cuts: dict[str, bytes]) -> Part:
