@@ -14,8 +14,12 @@ not parse so raises BlockUnparsed, and its reader parses the file whole.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator
+from array import array
+from collections.abc import Callable, Iterator
 from typing import Any
+
+Chunk = tuple[str, int, int]
+"""As schema/chunks.py has it, which only a build imports."""
 
 BLOCK = 512
 """Records parsed at a time: a few hundred kilobytes of parsed tables."""
@@ -34,12 +38,12 @@ class RecordTables(list):  # type: ignore[type-arg]
     """The records of one table in a file, parsed block by block each time it is iterated.
 
     A list to whatever reads a file's data (its length is the count of records), holding
-    only its blocks of pieces, deflated, each with its count of records."""
+    only its blocks of pieces, deflated, each with the length of each piece in bytes."""
 
-    def __init__(self, table: str, blocks: list[tuple[int, bytes]]) -> None:
+    def __init__(self, table: str, blocks: list[tuple[array[int], bytes]]) -> None:
         super().__init__()
         self.table, self.blocks = table, blocks
-        self.records = sum(count for count, _ in blocks)
+        self.records = sum(len(lengths) for lengths, _ in blocks)
 
     def __len__(self) -> int:
         return self.records
@@ -50,17 +54,25 @@ class RecordTables(list):  # type: ignore[type-arg]
     def __iter__(self) -> Iterator[dict[str, Any]]:
         import tomli  # only a build parses TOML; kinds.base, which imports this, is read by more
 
-        for count, packed in self.blocks:
+        for lengths, packed in self.blocks:
             try:
                 parsed = tomli.loads(zlib.decompress(packed).decode())
             except (tomli.TOMLDecodeError, ValueError, RecursionError):
                 raise BlockUnparsed(self.table) from None
             records = parsed.get(self.table)
-            if len(parsed) != 1 or not isinstance(records, list) or len(records) != count:
+            if len(parsed) != 1 or not isinstance(records, list) or len(records) != len(lengths):
                 raise BlockUnparsed(self.table)
             shared: dict[str, str] = {}
             for record in records:
                 yield _sharing(record, shared)
+
+    def pieces(self) -> Iterator[bytes]:
+        """Each record's piece of the file, in order."""
+        for lengths, packed in self.blocks:
+            block, start = zlib.decompress(packed), 0
+            for length in lengths:
+                yield block[start : start + length]
+                start += length
 
 
 def _sharing(table: dict[str, Any], shared: dict[str, str]) -> dict[str, Any]:
@@ -85,10 +97,11 @@ def _sharing(table: dict[str, Any], shared: dict[str, str]) -> dict[str, Any]:
 
 
 def parse_in_blocks(
-    data: bytes, text: str, tables: frozenset[str], version: int
-) -> tuple[dict[str, Any], list[tuple[str, int, int]]] | None:
-    """The file's data with each table's records parsed as they are read, and its cut; None
-    when it must be parsed whole. `text` is the file decoded; `data` its bytes."""
+    data: bytes, tables: frozenset[str], version: int
+) -> tuple[dict[str, Any], list[Chunk], Callable[[], str]] | None:
+    """The file's data with each table's records parsed as they are read, its cut, and a way
+    to get its text again; None when it must be parsed whole. `data` is the file's bytes,
+    found to be UTF-8 text."""
     import tomli  # only a build parses TOML
 
     from bilateral.schema.chunks import record_chunks  # only a build cuts a file whole
@@ -96,8 +109,7 @@ def parse_in_blocks(
     chunks = record_chunks(data)
     if chunks is None or any(table not in tables for table, _, _ in chunks[1:]):
         return None
-    head_end = chunks[0][2]
-    head_text = text[:head_end] if len(text) == len(data) else data[:head_end].decode()
+    head_text = data[: chunks[0][2]].decode()
     try:
         head = tomli.loads(head_text)
     except (tomli.TOMLDecodeError, ValueError, RecursionError):
@@ -109,16 +121,25 @@ def parse_in_blocks(
     for table, start, end in chunks[1:]:
         spans.setdefault(table, []).append((start, end))
     view = memoryview(data)
-    for table, found in spans.items():
-        head[table] = RecordTables(
-            table,
-            [_packed(view, found[first : first + BLOCK]) for first in range(0, len(found), BLOCK)],
-        )
-    return head, chunks
+    records = {
+        table: RecordTables(table, [_packed(view, found[first : first + BLOCK])
+                                    for first in range(0, len(found), BLOCK)])
+        for table, found in spans.items()
+    }  # fmt: skip
+    head.update(records)
+    names = list(records)
+    order = bytes(names.index(table) for table, _, _ in chunks[1:])  # a kind's table each
+    return head, chunks, lambda: _text(head_text, records, names, order)
 
 
-def _packed(view: memoryview, spans: list[tuple[int, int]]) -> tuple[int, bytes]:
-    """A block of pieces (whole lines, so whole characters), deflated, with its count."""
+def _text(head: str, records: dict[str, RecordTables], names: list[str], order: bytes) -> str:
+    """The file's text again, its pieces taken from their blocks in the file's order."""
+    pieces = [records[name].pieces() for name in names]
+    return head + b"".join([next(pieces[number]) for number in order]).decode()
+
+
+def _packed(view: memoryview, spans: list[tuple[int, int]]) -> tuple[array[int], bytes]:
+    """A block of pieces (whole lines, so whole characters), deflated, with their lengths."""
     deflate = zlib.compressobj(LEVEL)
     packed = b"".join([deflate.compress(view[start:end]) for start, end in spans])
-    return len(spans), packed + deflate.flush()
+    return array("I", [end - start for start, end in spans]), packed + deflate.flush()

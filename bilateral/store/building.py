@@ -15,13 +15,12 @@ import gc
 import os
 import sqlite3
 import time
-import zlib
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from bilateral.kinds.base import SCHEMA_VERSION, FactBase
 from bilateral.kinds.parts import ONCE, Part, build_parts
-from bilateral.schema.blocks import LEVEL, BlockUnparsed, parse_in_blocks
+from bilateral.schema.blocks import BlockUnparsed, parse_in_blocks
 from bilateral.schema.chunks import pieces_key
 from bilateral.schema.reading import base_files, decode, parse_toml, read_bytes
 from bilateral.store.compile import write
@@ -98,16 +97,15 @@ def _part(file: str, blobs: list[bytes], number: int, cuts: dict[str, bytes], al
     its text is parsed (or its head, for a base in one file: schema/blocks.py) and cut."""
     data = blobs[number]
     text = decode(file, data)
-    blocks = parse_in_blocks(data, text, TABLES, SCHEMA_VERSION) if alone else None
+    blocks = parse_in_blocks(data, TABLES, SCHEMA_VERSION) if alone else None
     blobs[number] = b""
     if blocks is None:
         parsed = parse_toml(file, text)
         cuts[file] = file_key(data, parsed)
         return (file, lambda: text, parsed)
-    parsed, chunks = blocks
+    parsed, chunks, text_again = blocks  # the text only places a problem: not held meanwhile
     cuts[file] = pieces_key(data, chunks)
-    packed = zlib.compress(data, LEVEL)  # the text only places a problem: a tenth of its size
-    return (file, lambda: zlib.decompress(packed).decode(), parsed)
+    return (file, text_again, parsed)
 
 
 def _parsed_whole(file: str, text: str, cuts: dict[str, bytes]) -> Part:
