@@ -12,6 +12,7 @@ from bilateral.errors import FactBaseInvalid, Problem
 from bilateral.kinds.kind import Kind
 from bilateral.kinds.registry import ALL, TABLE_OF, TOP_LEVEL
 from bilateral.schema import dates
+from bilateral.schema.blocks import RecordTables
 from bilateral.schema.checker import Checker, Document
 from bilateral.schema.citations import check_locators
 from bilateral.schema.fields import Shape
@@ -142,7 +143,9 @@ def last_day(date: str) -> str:
     return dates.latest(date).isoformat()
 
 
-def build(file: str, text: str, data: dict[str, Any], release: bool = False) -> FactBase:
+def build(
+    file: str, text: str | Callable[[], str], data: dict[str, Any], release: bool = False
+) -> FactBase:
     """The checked fact base, or FactBaseInvalid carrying every problem found. With
     `release`, each kind's array of tables in `data` is emptied as it is read, so that
     each table can be freed once its document is made (the caller keeps no other use)."""
@@ -210,6 +213,13 @@ def read_kind(
 ) -> list[tuple[str, Document]]:
     found = []
     read, name, noun = reader_of(kind.shape), kind.name, kind.noun
+    if isinstance(data.get(kind.table), RecordTables):  # every one a table, parsed as read
+        for position, table in enumerate(data[kind.table]):
+            key = f"{kind.table}[{position}]"
+            document = read(check, table, key, name, noun)
+            if document is not None:
+                found.append((key, document))
+        return found
     tables = check.tables(data, "", kind.table)
     if release and tables:
         data[kind.table] = []

@@ -58,7 +58,7 @@ def build_parts(parts: list[Part], release: bool = False) -> FactBase:
     ]
     if len(parts) == 1 and not strays:
         file, text, data = parts[0]
-        return build(file, text(), data, release)
+        return build(file, text, data, release)
     problems = [problem for part in parts for problem in _part_problems(part)] + strays
     merged, origins = _merge(parts, problems)
     if problems:

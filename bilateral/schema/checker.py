@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
 from bilateral.errors import Problem
@@ -32,9 +33,10 @@ class Checker:
     `tables` maps each kind of record to the TOML table that holds it, for hints.
     """
 
-    def __init__(self, file: str, text: str, tables: dict[str, str]) -> None:
+    def __init__(self, file: str, text: str | Callable[[], str], tables: dict[str, str]) -> None:
         self.file = file
         self.text = text
+        """The file's text, or a way to get it, only to place a problem."""
         self.tables_of = tables
         self.default_pair = ""
         self._index: LineIndex | None = None
@@ -71,7 +73,7 @@ class Checker:
 
     def line_of(self, key: str) -> int | None:
         if self._index is None:
-            self._index = LineIndex(self.text)
+            self._index = LineIndex(self.text if isinstance(self.text, str) else self.text())
         return self._index.line_of(key)
 
     def problem(self, key: str, message: str, unless: tuple[str, ...] = ()) -> None:

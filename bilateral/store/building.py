@@ -18,11 +18,13 @@ import time
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-from bilateral.kinds.base import FactBase
+from bilateral.kinds.base import SCHEMA_VERSION, FactBase
 from bilateral.kinds.parts import ONCE, Part, build_parts
+from bilateral.schema.blocks import BlockUnparsed, parse_in_blocks
+from bilateral.schema.chunks import pieces_key
 from bilateral.schema.reading import base_files, decode, parse_toml, read_bytes
 from bilateral.store.compile import write
-from bilateral.store.cuts import file_key, keep_cuts
+from bilateral.store.cuts import TABLES, file_key, keep_cuts
 from bilateral.store.freshness import digest, relative, source_key, status_text
 from bilateral.store.incremental import updated
 from bilateral.store.writing import put_in_place, temporary_beside
@@ -64,9 +66,13 @@ def read_and_check(facts: str) -> Read:
         blobs.append(data)
     data = b""  # the list holds the last file's bytes now, and lets them go
     cuts: dict[str, bytes] = {}
-    parts = [_part(file, blobs, number, cuts) for number, (file, _, _) in enumerate(read)]
+    alone = len(read) == 1
+    parts = [_part(file, blobs, number, cuts, alone) for number, (file, _, _) in enumerate(read)]
     own = {file for file, _text, parsed in parts if any(key in parsed for key in ONCE)}
-    base = build_parts(parts, release=True)
+    try:
+        base = build_parts(parts, release=True)
+    except BlockUnparsed:
+        base = build_parts([_parsed_whole(file, text(), cuts) for file, text, _ in parts], True)
     seen = [(file, status, each, file in own) for file, status, each in read]
     keys = {relative(facts, file): cuts[file] for file, _, _ in read}
     return Read(base, source_key(facts, seen, time.time_ns()), steady, keys)
@@ -86,14 +92,27 @@ def collector_off() -> Iterator[None]:
             gc.enable()
 
 
-def _part(file: str, blobs: list[bytes], number: int, cuts: dict[str, bytes]) -> Part:
+def _part(file: str, blobs: list[bytes], number: int, cuts: dict[str, bytes], alone: bool) -> Part:
     """The file's part and its cut (in `cuts`); its bytes let go, from `blobs` too, once
-    its text is parsed and cut."""
+    its text is parsed (or its head, for a base in one file: schema/blocks.py) and cut."""
     data = blobs[number]
     text = decode(file, data)
-    parsed = parse_toml(file, text)
-    cuts[file] = file_key(data, parsed)
+    blocks = parse_in_blocks(data, TABLES, SCHEMA_VERSION) if alone else None
     blobs[number] = b""
+    if blocks is None:
+        parsed = parse_toml(file, text)
+        cuts[file] = file_key(data, parsed)
+        return (file, lambda: text, parsed)
+    parsed, chunks, text_again = blocks  # the text only places a problem: not held meanwhile
+    cuts[file] = pieces_key(data, chunks)
+    return (file, text_again, parsed)
+
+
+def _parsed_whole(file: str, text: str, cuts: dict[str, bytes]) -> Part:
+    """The file's part from its whole parse, where a block of it did not parse alone: the
+    TOML error as the whole parse words it, else the same data."""
+    parsed = parse_toml(file, text)
+    cuts[file] = file_key(text.encode(), parsed)
     return (file, lambda: text, parsed)
 
 
