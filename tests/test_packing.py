@@ -109,6 +109,20 @@ def test_a_block_read_whole_gives_its_documents_without_inflating_again(
     assert len(inflated) == count
 
 
+def test_a_document_is_decoded_alone_when_read(inflated: list[int]) -> None:
+    """A listing reads a few documents of a block: the others stay inflated bytes until read
+    (names outside ASCII make decoding a block cost as much as inflating it)."""
+    texts = [*SLOTS_TEXTS[:-1], joined('{"id":"d","name":"\ud800 Şəki"}', ("", "", ""))]
+    blob = pack(texts)
+    last = texts[-1].split(SEPARATOR)[0]
+    assert document_text(blob, SLOTS - 1) == last
+    kept = packing._KEPT[blob][0]
+    assert kept[SLOTS - 1] == last
+    assert all(isinstance(document, bytes) for document in kept[:-1])
+    assert block_documents(blob) == [*DOCUMENTS[:-1], last]
+    assert len(inflated) == 1
+
+
 def test_the_blocks_read_last_are_kept(inflated: list[int]) -> None:
     blobs = [pack([str(number), *[""] * (SLOTS - 1)]) for number in range(BLOCKS_KEPT + 1)]
     for blob in blobs:

@@ -110,11 +110,14 @@ def block_documents(blob: bytes) -> list[str]:
     """The documents' JSON texts of a block's slots ("" where no record is), inflated up to
     their end alone (or taken from the slots, where a reader asked for those), once its blob
     matches its checksum; StoreDamaged otherwise."""
-    return _inflated(blob, whole=False)[0]
+    documents = _inflated(blob, whole=False)[0]
+    return [_decoded(documents, slot) for slot in range(SLOTS)]
 
 
-Inflated = tuple[list[str], list[str]]
-"""A block's documents, and its slots' whole texts ([] until a reader asks for them)."""
+Inflated = tuple[list[bytes | str], list[str]]
+"""A block's documents, each decoded when first read (a listing reads a few of a block's
+sixteen, and names outside ASCII make decoding cost as much as inflating), and its slots'
+whole texts ([] until a reader asks for them)."""
 _KEPT: OrderedDict[bytes, Inflated] = OrderedDict()
 """The blocks read last, by blob, the latest at the end; each step is one call on it, which
 the interpreter's lock keeps whole where threads share it."""
@@ -144,20 +147,39 @@ def _inflate_whole(blob: bytes) -> Inflated:
         raise StoreDamaged("a stored record fails its checksum") from error
     if len(documents) != SLOTS or len(rests) != SLOTS:
         raise StoreDamaged("a stored record fails its checksum")
-    return documents, [document + rest for document, rest in zip(documents, rests, strict=True)]
+    slots = [document + rest for document, rest in zip(documents, rests, strict=True)]
+    return [*documents], slots
 
 
-def _inflate_documents(blob: bytes) -> list[str]:
+def _inflate_documents(blob: bytes) -> list[bytes | str]:
+    """The documents' UTF-8 of a block's slots, split where the text has SLOT: no byte of
+    another character's UTF-8 is that byte."""
     try:
         unpacker = _unpacker(blob)
         head = _documents_length(blob)
         data = unpacker.decompress(blob[HEADER:], head)
-        documents = data.decode("utf-8", "surrogatepass").split(SLOT)
-    except (zlib.error, UnicodeError) as error:
+    except zlib.error as error:
         raise StoreDamaged("a stored record fails its checksum") from error
+    documents: list[bytes | str] = list(data.split(_SLOT_BYTE))
     if len(data) != head or len(documents) != SLOTS:
         raise StoreDamaged("a stored record fails its checksum")
     return documents
+
+
+_SLOT_BYTE = SLOT.encode()
+
+
+def _decoded(documents: list[bytes | str], slot: int) -> str:
+    """A slot's document as text, decoded once (kept decoded in the block's list)."""
+    document = documents[slot]
+    if isinstance(document, str):
+        return document
+    try:
+        text = document.decode("utf-8", "surrogatepass")
+    except UnicodeError as error:
+        raise StoreDamaged("a stored record fails its checksum") from error
+    documents[slot] = text
+    return text
 
 
 def _unpacker(blob: bytes) -> zlib._Decompress:
@@ -173,7 +195,7 @@ def _documents_length(blob: bytes) -> int:
 
 def document_text(blob: bytes, rowid: int) -> str:
     """The document's JSON text of a stored record, from its block's blob."""
-    document = block_documents(blob)[rowid & (SLOTS - 1)]
+    document = _decoded(_inflated(blob, whole=False)[0], rowid & (SLOTS - 1))
     if not document:
         raise StoreDamaged("a stored record fails its checksum")  # no record in the slot
     return document
