@@ -35,12 +35,13 @@ class NoteMarks:
 
 
 def _letter(position: int) -> str:
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    return (
-        letters[position]
-        if position < 26
-        else f"{letters[position // 26 - 1]}{letters[position % 26]}"
-    )
+    """The mark of the note at `position` (from 0): a to z, then aa to zz, then aaa..."""
+    mark = ""
+    position += 1
+    while position:
+        position, last = divmod(position - 1, 26)
+        mark = "abcdefghijklmnopqrstuvwxyz"[last] + mark
+    return mark
 
 
 def certainty_legend(rows: list[Document]) -> Words | None:
