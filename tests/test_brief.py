@@ -588,3 +588,23 @@ def test_a_damaged_store_is_rebuilt(tmp_path: Path, isolated_cache: Path) -> Non
         db.commit()
     result = run("--facts", str(base), "--as-of", AS_OF, "brief")
     assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
+
+
+def test_the_sources_are_read_once_whatever_the_assessments(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every source was read again for each of the pair's assessments: 14 s for a brief of
+    10,000 records, minutes for 100,000. Once to date the assessments, once to cite."""
+    base = bilateral.api.open_base(str(SHIPPED), use_cache=False, as_of="2026-01-01")
+    whole_reads: list[None] = []
+    reading = bilateral.api.Base.sources_by_id
+
+    def counted(self: bilateral.api.Base, ids: Any = None) -> dict[str, Any]:
+        if ids is None:
+            whole_reads.append(None)
+        return reading(self, ids)
+
+    monkeypatch.setattr(bilateral.api.Base, "sources_by_id", counted)
+    assert len(base.documents("assessment", pair="AZ-PK")) > 10
+    briefing(base, None)
+    assert len(whole_reads) <= 2

@@ -87,6 +87,7 @@ def gather(base: Base, codes: tuple[str, str]) -> Records:
     """The pair's records as of the date, without what began after it."""
     day = base.when.day
     pair = "-".join(codes)
+    sources = base.sources_by_id()
     return Records(
         codes=codes,
         relations=[
@@ -106,7 +107,7 @@ def gather(base: Base, codes: tuple[str, str]) -> Records:
         assessments=[
             assessment
             for assessment in base.documents("assessment", pair=pair)
-            if _known_by(assessment, base.when.text, base.sources_by_id())
+            if _known_by(assessment, base.when.text, sources)
         ],
     )
 
