@@ -213,23 +213,29 @@ def read_kind(
 ) -> list[tuple[str, Document]]:
     found = []
     read, name, noun = reader_of(kind.shape), kind.name, kind.noun
-    if isinstance(data.get(kind.table), RecordTables):  # every one a table, parsed as read
-        for position, table in enumerate(data[kind.table]):
-            key = f"{kind.table}[{position}]"
-            document = read(check, table, key, name, noun)
-            if document is not None:
-                found.append((key, document))
-        return found
-    tables = check.tables(data, "", kind.table)
-    if release and tables:
-        data[kind.table] = []
-    for position, (key, table) in enumerate(tables):
-        if release:
-            tables[position] = (key, {})  # this loop's `table` is the last hold on it
+    for key, table in _tables_of(check, data, kind.table, release):
         document = read(check, table, key, name, noun)
         if document is not None:
             found.append((key, document))
     return found
+
+
+def _tables_of(
+    check: Checker, data: dict[str, Any], name: str, release: bool
+) -> Iterator[tuple[str, Document]]:
+    """Each record's key and table; with `release`, let go from `data` as it is read."""
+    records = data.get(name)
+    if isinstance(records, RecordTables):  # every one a table, parsed as read
+        for position, table in enumerate(records):
+            yield f"{name}[{position}]", table
+        return
+    tables = check.tables(data, "", name)
+    if release and tables:
+        data[name] = []
+    for position, (key, table) in enumerate(tables):
+        if release:
+            tables[position] = (key, {})  # then it goes once the next record is read
+        yield key, table
 
 
 def _lookup(records: dict[str, list[Document]]) -> Lookup:
