@@ -187,9 +187,6 @@ def other_names(document: Document, day: datetime.date) -> list[str]:
     return [name for name in dict.fromkeys(every) if name != current]
 
 
-FEW_RENAMABLE = 1000
-"""Up to this many records of the kinds that are renamed, a dated answer reads them all once
-(most answers refer to some); more, it reads those an answer refers to."""
 _DECLARED: dict[str, Declared] = {}
 """The declarations answering reads, once: from a store's meta, else from the registry."""
 
@@ -295,7 +292,7 @@ class Dating:
 
     def renamed(self, record_id: str) -> Document | None:
         """The record, where it is of a kind that is renamed and has dated names (looked up
-        once an id: an answer refers to a few of the base's many)."""
+        once an id)."""
         if record_id not in self._renamed:
             found = self.query.record(record_id) if record_id in self._renamable_ids() else None
             if found is None or found[0] not in declared().renamed:
@@ -306,22 +303,10 @@ class Dating:
         return self._renamed[record_id]
 
     def _renamable_ids(self) -> set[str]:
-        """The ids of the records that may have dated names, read once: of the kinds that are
-        renamed, or where they are few (FEW_RENAMABLE), of those that have dated names, read
-        whole. Any other id an answer refers to is answered without a query."""
+        """The ids of the records that have dated names, read once (the store lists them).
+        Any other id an answer refers to is answered without a query."""
         if self._renamable is None:
-            kinds = list(declared().renamed)
-            marks = ", ".join("?" * len(kinds))
-            rows = self.query.db.execute(f"SELECT id FROM records WHERE type IN ({marks})", kinds)
-            self._renamable = {record_id for (record_id,) in rows}
-            if len(self._renamable) <= FEW_RENAMABLE:
-                for kind in kinds:
-                    for row in self.query.listing(kind, None, []):
-                        document = row.document
-                        named = document if document.get("names") else None
-                        self._renamed[document["id"]] = named
-                        if named is None:
-                            self._renamable.discard(document["id"])
+            self._renamable = self.query.dated_names()
         return self._renamable
 
     def name_of(self, record_id: str | None) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from bilateral.answer.rows import Document, Row
+from bilateral.answer.rows import Document, Row, parsed
 from bilateral.errors import BadParameter, NothingMatched
 from bilateral.store.integrity import StoreDamaged
 from bilateral.store.packing import PACK, block_of
@@ -233,6 +233,30 @@ class FactQuery:
     def sources(self, ids: Iterable[str]) -> Iterator[Row]:
         """The source records of these ids that the base holds, in no particular order."""
         return self.of_ids(ids, "AND type = 'source'")
+
+    def citations(self, ids: Iterable[str]) -> dict[str, Document]:
+        """The fields a citation names (author, publisher, title, date, url) of the sources
+        of these ids that the base holds, by id: what a table's footnotes read of them."""
+        from bilateral.store.citing import citation_text  # a table's footnotes alone
+
+        wanted = sorted(set(ids))
+        found: dict[str, Document] = {}
+        for start in range(0, len(wanted), SOURCES_ASKED):
+            chunk = wanted[start : start + SOURCES_ASKED]
+            rows = self.db.execute(
+                "SELECT r.id, c.fields FROM records r JOIN citations c ON c.record = r.rowid "
+                f"WHERE r.id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            found.update((source, parsed(citation_text(fields))) for source, fields in rows)
+        return found
+
+    def dated_names(self) -> set[str]:
+        """The ids of the records that have dated names."""
+        rows = self.db.execute(
+            "SELECT r.id FROM dated_names d JOIN records r ON r.rowid = d.record"
+        )
+        return {record_id for (record_id,) in rows}
 
     def of_ids(self, ids: Iterable[str], narrowed: str = "") -> Iterator[Row]:
         """The records of these ids that the base holds (of those `narrowed`, an SQL condition

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 Cited = dict[str, dict[str, Any]] | None
-"""Source records by id, for the footnotes of a table."""
+"""The fields a citation names of source records, by id, for the footnotes of a table."""
 DrawTable = Callable[[list["Row"], TextIO, bool, Cited], None]
 EXIT_ANSWERED = 0
 EXIT_NOTHING_MATCHED = 1
@@ -189,7 +189,7 @@ def _with_sources(
         return rows, None
     from bilateral.render.footnotes import cited_ids  # a table's footnotes alone
 
-    return rows, base.sources_by_id(cited_ids(row.document for row in rows))
+    return rows, base.query.citations(cited_ids(row.document for row in rows))
 
 
 PAIRED = ("area", "commitments", "trade", "event", "assessment", "search", "timeline")

@@ -6,6 +6,9 @@ from collections.abc import Mapping
 from typing import Any
 
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
+CITATION_FIELDS = ("author", "publisher", "title", "date", "url")
+"""A source's fields that its full citation names (the store keeps them apart, to be read
+without the rest of its document)."""
 
 
 def amount(value: float) -> str:

@@ -21,6 +21,7 @@ from bilateral.schema.checker import Document
 from bilateral.schema.jsontext import to_json
 from bilateral.schema.lookup import Lookup
 from bilateral.schema.textnorm import name_key, single_deletions, terms
+from bilateral.store.citing import citation_blob
 from bilateral.store.facetcodes import Facet, check_codes, coded
 from bilateral.store.packing import PACK, block_of, joined, store_texts
 from bilateral.store.scopes import Links, index_search, unindex_search, write_scopes
@@ -41,6 +42,8 @@ CREATE TABLE packs (block INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE record_dates (
     record INTEGER PRIMARY KEY, first INTEGER, last INTEGER, checked INTEGER
 );
+CREATE TABLE citations (record INTEGER PRIMARY KEY, fields BLOB NOT NULL);
+CREATE TABLE dated_names (record INTEGER PRIMARY KEY);
 CREATE TABLE facet_keys (code INTEGER PRIMARY KEY, type TEXT NOT NULL, key TEXT NOT NULL);
 CREATE TABLE facets (
     facet INTEGER NOT NULL, value TEXT NOT NULL, record INTEGER NOT NULL,
@@ -73,7 +76,10 @@ CREATE INDEX records_by_part ON records (part, type, position);
 """
 """The tables that find records (facets, names, name tokens, their variants, mentions) are
 their own indexes: each row is its key, kept once (WITHOUT ROWID), not in a table and again
-in an index over it. A mention points at the rowid of the record it names."""
+in an index over it. A mention points at the rowid of the record it names. `citations`
+holds each source's fields that a citation names (store/citing.py), `dated_names` the
+records that have dated names: what a table's footnotes and dating read, without reading
+whole documents."""
 
 JULIAN = 1721425
 """Python's ordinal of a day plus this is its Julian day number, which SQLite's `date()`
@@ -239,6 +245,7 @@ def insert_records(
     whole base's would be held at the peak of a build); facets and mentions at the end, when
     the facets' codes and the rowids of all the records named are known."""
     batch, links = _Batch(), Links([], [], {}, {})
+    renamed = Declared.of_registry().renamed
     facets: list[Facet] = []
     tokens: set[str] = set()
     for rowid, record in records:
@@ -255,6 +262,10 @@ def insert_records(
         links.sizes[rowid] = row[7]
         batch.packed[rowid] = joined(document_json, texts)
         batch.last = rowid
+        if record.kind.name == "source":
+            batch.citations.append((rowid, citation_blob(document)))
+        if record.kind.name in renamed and document.get("names"):
+            batch.dated_names.append((rowid,))
         cited = cited_sources(document_json)
         checked = max(
             (last_day(d) for s in cited if (d := lookup.source_dates.get(s))), default=None
@@ -284,6 +295,8 @@ class _Batch:
         self.packed: dict[int, str] = {}
         self.last = 0
         self.spans: list[tuple[int | None, ...]] = []
+        self.citations: list[tuple[int, bytes]] = []
+        self.dated_names: list[tuple[int]] = []
         self.names: list[tuple[str, int]] = []
         self.tokens: list[tuple[str, int]] = []
 
@@ -292,6 +305,8 @@ class _Batch:
         connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self.rows)
         store_texts(connection, self.packed)
         connection.executemany("INSERT INTO record_dates VALUES (?, ?, ?, ?)", self.spans)
+        connection.executemany("INSERT INTO citations VALUES (?, ?)", self.citations)
+        connection.executemany("INSERT INTO dated_names VALUES (?)", self.dated_names)
         # in key order within the batch, fewer pages touched (VACUUM fills them whole)
         connection.executemany("INSERT INTO names VALUES (?, ?)", sorted(self.names))
         connection.executemany("INSERT INTO name_tokens VALUES (?, ?)", sorted(self.tokens))
@@ -354,5 +369,7 @@ def forget_records(connection: sqlite3.Connection, rowids: str) -> None:
         f"SELECT r.rowid, {PACK.format('r')} FROM records r WHERE r.rowid IN ({rowids})"
     ).fetchall()
     unindex_search(connection, gone)
+    connection.execute(f"DELETE FROM citations WHERE record IN ({rowids})")
+    connection.execute(f"DELETE FROM dated_names WHERE record IN ({rowids})")
     connection.execute(f"DELETE FROM records WHERE rowid IN ({rowids})")
     store_texts(connection, dict.fromkeys((rowid for rowid, _ in gone), ""))

@@ -8,7 +8,7 @@ import zlib
 
 from bilateral import __version__
 
-STORE_FORMAT = 8
+STORE_FORMAT = 9
 """The layout of the store's tables: raised with any change to them, so a cache of an older
 layout rebuilds even where the modules' times say nothing (2: each document once, as JSON;
 the rows that find records kept in their indexes alone; 3: each document compressed with
@@ -17,7 +17,8 @@ records, not stored whole; 5: each record's scopes a column of the search index;
 records compressed sixteen to a block, in `packs`; days kept as Julian day numbers,
 mentions as the rowid of the record named; 7: the scopes an index of their own, out of
 the search index's lengths; 8: a block's documents packed ahead of its search texts, so
-they inflate alone, behind a checksum of the deflated bytes)."""
+they inflate alone, behind a checksum of the deflated bytes; 9: sources' fields that a
+citation names, and which records have dated names, in tables of their own)."""
 SHAPING_PACKAGES = ("schema", "kinds", "store")
 """Everything below the answering layer: reading, checking, documents, compiling."""
 

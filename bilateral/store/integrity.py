@@ -19,6 +19,8 @@ EXPECTED_TABLES = frozenset(
         "search_terms",
         "search_scopes",
         "record_dates",
+        "citations",
+        "dated_names",
         "scopes",
         "scope_sizes",
     )

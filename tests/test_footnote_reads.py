@@ -1,0 +1,91 @@
+"""A table reads what its footnotes and dates need, not whole documents: a source's fields
+that a citation names and the records that have dated names are kept apart in the store
+(store/citing.py, store format 9), and a damaged citation is rebuilt like any record."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from pathlib import Path
+
+from bilateral.answer.dated import declared
+from bilateral.api import open_base
+from bilateral.cli.answering import _with_sources
+from bilateral.render.footnotes import cited_ids
+from bilateral.render.formats import Format
+from bilateral.schema.wording import CITATION_FIELDS, full_citations
+from tests.conftest import run
+from tests.test_reliability import assert_kept, assert_sound, cached, shipped_copy
+
+
+def test_a_citation_reads_the_fields_its_source_document_holds() -> None:
+    with open_base(use_cache=False) as base:
+        every = base.sources_by_id()
+        for rows in (list(base.officials()), list(base.areas()), base.show("Musharraf")):
+            cited = cited_ids(row.document for row in rows)
+            citations = base.query.citations(cited)
+            assert citations.keys() == cited
+            for source_id in cited:
+                document = every[source_id]
+                assert citations[source_id] == {
+                    field: document[field] for field in CITATION_FIELDS if field in document
+                }
+                cite = {"source": source_id, "paragraph": 1, "sentence": 2}
+                assert full_citations(cite, citations[source_id]) == full_citations(cite, document)
+        assert base.query.citations(["no-such-source", "musharraf-pervez"]) == {}
+
+
+def test_a_table_of_officials_reads_no_source_document_and_no_record_without_dated_names() -> None:
+    with open_base(use_cache=False) as base:
+        source_blocks = {
+            rowid >> 4
+            for (rowid,) in base.query.db.execute("SELECT rowid FROM records WHERE type = 'source'")
+        }
+        statements: list[str] = []
+        base.query.db.set_trace_callback(statements.append)
+        rows, cited = _with_sources(base, lambda b: b.officials(), Format.TABLE)
+        base.query.db.set_trace_callback(None)
+    assert rows
+    assert cited
+    read = [s for s in statements if "FROM packs WHERE block IN (" in s]
+    blocks = {int(b) for s in read for b in s.split("IN (")[1].rstrip(")").split(", ")}
+    assert blocks
+    assert not blocks & source_blocks
+    assert not any(f"type = '{kind}'" in s for s in statements for kind in declared().renamed)
+
+
+def test_the_records_with_dated_names_are_those_a_reading_of_every_record_finds() -> None:
+    with open_base(use_cache=False) as base:
+        found = {
+            document["id"]
+            for kind in declared().renamed
+            for document in base.documents(kind)
+            if document.get("names")
+        }
+        assert found
+        assert base.query.dated_names() == found
+
+
+def test_a_citation_changed_on_disk_is_never_shown(tmp_path: Path) -> None:
+    """A byte of a stored citation changed, size unchanged: its checksum fails, and the
+    store is built again (without the check, the footnote would name the publisher
+    'Bentral Asia-Caucasus Analyst')."""
+    base = shipped_copy(tmp_path)
+    question = ["officials", "--format", "table"]
+    expected = run("--facts", str(base), "--no-cache", *question).stdout
+    run("--facts", str(base), *question)
+    path = cached(base)
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        (fields,) = db.execute(
+            "SELECT fields FROM citations WHERE record = "
+            "(SELECT rowid FROM records WHERE id = 'caci-2004-07-28')"
+        ).fetchone()
+    data = bytearray(path.read_bytes())
+    assert data.count(fields) == 1
+    data[data.index(fields) + fields.index(b"Central Asia")] ^= 0x01  # its publisher's name
+    path.write_bytes(bytes(data))
+    damaged = bytes(data)
+    result = run("--facts", str(base), *question)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
+    assert_sound(path, damaged)
+    assert_kept(path, base, question)
