@@ -16,7 +16,10 @@ from __future__ import annotations
 import zlib
 from array import array
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bilateral.schema.parse_aside import Aside
 
 Chunk = tuple[str, int, int]
 """As schema/chunks.py has it, which only a build imports."""
@@ -40,9 +43,11 @@ class RecordTables(list):  # type: ignore[type-arg]
     A list to whatever reads a file's data (its length is the count of records), holding
     only its blocks of pieces, deflated, each with the length of each piece in bytes."""
 
-    def __init__(self, table: str, blocks: list[tuple[array[int], bytes]]) -> None:
+    def __init__(
+        self, table: str, blocks: list[tuple[array[int], bytes]], aside: Aside | None = None
+    ) -> None:
         super().__init__()
-        self.table, self.blocks = table, blocks
+        self.table, self.blocks, self.aside = table, blocks, aside
         self.records = sum(len(lengths) for lengths, _ in blocks)
 
     def __len__(self) -> int:
@@ -52,19 +57,13 @@ class RecordTables(list):  # type: ignore[type-arg]
         return self.records > 0
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
-        import tomli  # only a build parses TOML; kinds.base, which imports this, is read by more
-
+        table = self.table
+        if self.aside is not None:  # a second process parses most blocks
+            for records in self.aside.parsed(table, self.blocks):
+                yield from records
+            return
         for lengths, packed in self.blocks:
-            try:
-                parsed = tomli.loads(zlib.decompress(packed).decode())
-            except (tomli.TOMLDecodeError, ValueError, RecursionError):
-                raise BlockUnparsed(self.table) from None
-            records = parsed.get(self.table)
-            if len(parsed) != 1 or not isinstance(records, list) or len(records) != len(lengths):
-                raise BlockUnparsed(self.table)
-            shared: dict[str, str] = {}
-            for record in records:
-                yield _sharing(record, shared)
+            yield from records_of(table, len(lengths), packed)
 
     def pieces(self) -> Iterator[bytes]:
         """Each record's piece of the file, in order."""
@@ -73,6 +72,21 @@ class RecordTables(list):  # type: ignore[type-arg]
             for length in lengths:
                 yield block[start : start + length]
                 start += length
+
+
+def records_of(table: str, count: int, packed: bytes) -> list[dict[str, Any]]:
+    """The records of a deflated block of `count` pieces of the table, short strings kept once."""
+    import tomli  # only a build parses TOML; kinds.base, which imports this, is read by more
+
+    try:
+        parsed = tomli.loads(zlib.decompress(packed).decode())
+    except (tomli.TOMLDecodeError, ValueError, RecursionError):
+        raise BlockUnparsed(table) from None
+    records = parsed.get(table)
+    if len(parsed) != 1 or not isinstance(records, list) or len(records) != count:
+        raise BlockUnparsed(table)
+    shared: dict[str, str] = {}
+    return [_sharing(record, shared) for record in records]
 
 
 def _sharing(table: dict[str, Any], shared: dict[str, str]) -> dict[str, Any]:
@@ -97,11 +111,15 @@ def _sharing(table: dict[str, Any], shared: dict[str, str]) -> dict[str, Any]:
 
 
 def parse_in_blocks(
-    data: bytes, tables: frozenset[str], version: int
+    data: bytes,
+    tables: frozenset[str],
+    version: int,
+    aside: Callable[[int], Aside | None] | None = None,
 ) -> tuple[dict[str, Any], list[Chunk], Callable[[], str]] | None:
     """The file's data with each table's records parsed as they are read, its cut, and a way
     to get its text again; None when it must be parsed whole. `data` is the file's bytes,
-    found to be UTF-8 text."""
+    found to be UTF-8 text; `aside` gives, for a count of blocks, a second process to parse
+    them, or None where parsing them here is cheaper."""
     import tomli  # only a build parses TOML
 
     from bilateral.schema.chunks import record_chunks  # only a build cuts a file whole
@@ -121,11 +139,14 @@ def parse_in_blocks(
     for table, start, end in chunks[1:]:
         spans.setdefault(table, []).append((start, end))
     view = memoryview(data)
-    records = {
-        table: RecordTables(table, [_packed(view, found[first : first + BLOCK])
-                                    for first in range(0, len(found), BLOCK)])
+    packed = {
+        table: [
+            _packed(view, found[first : first + BLOCK]) for first in range(0, len(found), BLOCK)
+        ]
         for table, found in spans.items()
-    }  # fmt: skip
+    }
+    helper = aside(sum(map(len, packed.values()))) if aside is not None else None
+    records = {table: RecordTables(table, found, helper) for table, found in packed.items()}
     head.update(records)
     names = list(records)
     order = bytes(names.index(table) for table, _, _ in chunks[1:])  # a kind's table each
