@@ -36,10 +36,10 @@ def base(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def workers(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[subprocess.Popen[bytes]]]:
-    """Small blocks, a worker for any file of two or more, and each worker started kept
+    """Small blocks, a worker for any file of 64 records or more, and each worker started kept
     here; at the end, every one has been waited for."""
     monkeypatch.setattr(blocks, "BLOCK", 32)
-    monkeypatch.setattr(parse_aside, "MANY", 2)
+    monkeypatch.setattr(parse_aside, "MANY", 64)
     started: list[subprocess.Popen[bytes]] = []
     start = Aside._started
 
@@ -206,3 +206,19 @@ def test_small_bases_are_parsed_here(
 
     monkeypatch.setattr(Aside, "_started", refused)
     read_and_check(str(path))
+
+
+def test_a_base_of_many_records_is_parsed_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "base.toml"
+    path.write_text(generate(parse_aside.MANY * 5 // 4), encoding="utf-8")  # about 8,700 tables
+    started = []
+
+    def counted(self: Aside) -> bool:
+        started.append(self)
+        return False
+
+    monkeypatch.setattr(Aside, "_started", counted)
+    read_and_check(str(path))
+    assert len(started) == 1

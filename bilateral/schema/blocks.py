@@ -16,13 +16,11 @@ from __future__ import annotations
 import zlib
 from array import array
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from bilateral.schema.parse_aside import Aside
+from typing import Any, Protocol
 
 Chunk = tuple[str, int, int]
 """As schema/chunks.py has it, which only a build imports."""
+Records = list[dict[str, Any]]
 
 BLOCK = 512
 """Records parsed at a time: a few hundred kilobytes of parsed tables."""
@@ -31,6 +29,13 @@ SHORT = 24
 100,000 records 695,000 of the parse's 750,000 strings, 37 of its 43 MiB, 7 MiB once each."""
 LEVEL = 1
 """zlib's fastest level: 26 MB of TOML in 0.08 s, to 3 MB."""
+
+
+class Parser(Protocol):
+    """Where a file's blocks are parsed in a second process (schema/parse_aside.py)."""
+
+    def parsed(self, table: str, blocks: list[tuple[array[int], bytes]]) -> Iterator[Records]:
+        """Each block's records in turn, as records_of gives them."""
 
 
 class BlockUnparsed(Exception):
@@ -44,7 +49,7 @@ class RecordTables(list):  # type: ignore[type-arg]
     only its blocks of pieces, deflated, each with the length of each piece in bytes."""
 
     def __init__(
-        self, table: str, blocks: list[tuple[array[int], bytes]], aside: Aside | None = None
+        self, table: str, blocks: list[tuple[array[int], bytes]], aside: Parser | None = None
     ) -> None:
         super().__init__()
         self.table, self.blocks, self.aside = table, blocks, aside
@@ -74,7 +79,7 @@ class RecordTables(list):  # type: ignore[type-arg]
                 start += length
 
 
-def records_of(table: str, count: int, packed: bytes) -> list[dict[str, Any]]:
+def records_of(table: str, count: int, packed: bytes) -> Records:
     """The records of a deflated block of `count` pieces of the table, short strings kept once."""
     import tomli  # only a build parses TOML; kinds.base, which imports this, is read by more
 
@@ -114,12 +119,12 @@ def parse_in_blocks(
     data: bytes,
     tables: frozenset[str],
     version: int,
-    aside: Callable[[int], Aside | None] | None = None,
+    aside: Callable[[int], Parser | None] | None = None,
 ) -> tuple[dict[str, Any], list[Chunk], Callable[[], str]] | None:
     """The file's data with each table's records parsed as they are read, its cut, and a way
     to get its text again; None when it must be parsed whole. `data` is the file's bytes,
-    found to be UTF-8 text; `aside` gives, for a count of blocks, a second process to parse
-    them, or None where parsing them here is cheaper."""
+    found to be UTF-8 text; `aside` gives, for a count of records, a second process to parse
+    their blocks, or None where parsing them here is cheaper."""
     import tomli  # only a build parses TOML
 
     from bilateral.schema.chunks import record_chunks  # only a build cuts a file whole
@@ -145,7 +150,7 @@ def parse_in_blocks(
         ]
         for table, found in spans.items()
     }
-    helper = aside(sum(map(len, packed.values()))) if aside is not None else None
+    helper = aside(len(chunks) - 1) if aside is not None else None
     records = {table: RecordTables(table, found, helper) for table, found in packed.items()}
     head.update(records)
     names = list(records)
