@@ -114,6 +114,7 @@ def test_the_workers_records_are_tomlis_exactly(workers: list[subprocess.Popen[b
         "import pickle, struct, sys; sys.stdin.buffer.read(1); p = pickle.dumps([]);"
         " sys.stdout.buffer.write(struct.pack('<BI', 0, len(p)) + p); sys.stdout.flush();"
         " sys.stdin.buffer.read()",  # another count of records
+        "import time; time.sleep(60)",  # stuck
     ],
 )
 def test_a_worker_that_fails_leaves_the_blocks_parsed_here(
@@ -123,6 +124,7 @@ def test_a_worker_that_fails_leaves_the_blocks_parsed_here(
     program: str,
 ) -> None:
     monkeypatch.setattr(parse_aside, "PROGRAM", program.replace("{", "{{").replace("}", "}}"))
+    monkeypatch.setattr(parse_aside, "PATIENCE", 0.5)
     assert store(base, monkeypatch) == parsed_here(base, monkeypatch)
     assert len(workers) == 1
 

@@ -44,6 +44,9 @@ AHEAD = 1
 """Blocks parsed here ahead of their turn while the worker's answer is not ready."""
 PIPE = 1 << 20
 """The answers' pipe widened to hold a few answers (a block's pickle is about 130 KB)."""
+PATIENCE = 30.0
+"""Seconds waited for the worker before this process goes on without it (a block takes
+it about 0.015 s)."""
 LONGEST = 1 << 30
 """No answer is longer: a longer length is a broken worker."""
 PROGRAM = (
@@ -97,8 +100,8 @@ class Aside:
                         if len(held) < AHEAD and following < len(blocks):
                             held[following] = _parsed_or_none(table, blocks[following])
                             following += 1
-                        else:
-                            self._exchange(None)
+                        elif not self._exchange(PATIENCE):
+                            self.stop()  # stuck: this process goes on alone
                     records = self._answer(len(lengths)) if self.process is not None else None
                 else:
                     records, following = None, max(following, number + 1)
@@ -180,9 +183,9 @@ class Aside:
         whole: bool = len(self.inbound) >= ANSWER.size + length
         return whole
 
-    def _exchange(self, timeout: float | None) -> None:
+    def _exchange(self, timeout: float) -> bool:
         """Send what is waiting to be sent and take in what has come, waiting at most
-        `timeout` seconds (None: until one of the two can go on)."""
+        `timeout` seconds for one of the two to go on; whether one did."""
         import select  # as the worker: a cold build of a large base only
 
         requests, answers = self.requests, self.answers
@@ -190,7 +193,7 @@ class Aside:
         poll.register(answers, select.POLLIN)
         if self.outbound:
             poll.register(requests, select.POLLOUT)
-        events = dict(poll.poll(None if timeout is None else int(timeout * 1000)))
+        events = dict(poll.poll(int(timeout * 1000)))
         if requests in events:
             self._flush()
         if answers in events and self.process is not None:
@@ -201,6 +204,7 @@ class Aside:
             if not come:  # the worker is gone
                 self.stop()
             self.inbound += come
+        return bool(events)
 
     def _answer(self, count: int) -> Records | None:
         """The next answer's records, or None where the block is to be parsed here."""
