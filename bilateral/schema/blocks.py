@@ -8,7 +8,8 @@ every header opens a kind's table, the head's parse names none of them and gives
 schema version this code reads (else a build could stop before it parses every piece),
 and every piece parses alone to exactly one record of its table. Anything else is read by
 the whole parse, so a TOML error is worded as the whole parse words it: a block that does
-not parse so raises BlockUnparsed, and its reader parses the file whole.
+not parse so raises BlockUnparsed, and its reader parses the file whole. A file of many
+records has its blocks parsed by a second process where it can (schema/parse_aside.py).
 """
 
 from __future__ import annotations
