@@ -8,7 +8,8 @@ every header opens a kind's table, the head's parse names none of them and gives
 schema version this code reads (else a build could stop before it parses every piece),
 and every piece parses alone to exactly one record of its table. Anything else is read by
 the whole parse, so a TOML error is worded as the whole parse words it: a block that does
-not parse so raises BlockUnparsed, and its reader parses the file whole.
+not parse so raises BlockUnparsed, and its reader parses the file whole. A file of many
+records has its blocks parsed by a second process where it can (schema/parse_aside.py).
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from __future__ import annotations
 import zlib
 from array import array
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, Protocol
 
 Chunk = tuple[str, int, int]
 """As schema/chunks.py has it, which only a build imports."""
+Records = list[dict[str, Any]]
 
 BLOCK = 512
 """Records parsed at a time: a few hundred kilobytes of parsed tables."""
@@ -28,6 +30,13 @@ SHORT = 24
 100,000 records 695,000 of the parse's 750,000 strings, 37 of its 43 MiB, 7 MiB once each."""
 LEVEL = 1
 """zlib's fastest level: 26 MB of TOML in 0.08 s, to 3 MB."""
+
+
+class Parser(Protocol):
+    """Where a file's blocks are parsed in a second process (schema/parse_aside.py)."""
+
+    def parsed(self, table: str, blocks: list[tuple[array[int], bytes]]) -> Iterator[Records]:
+        """Each block's records in turn, as records_of gives them."""
 
 
 class BlockUnparsed(Exception):
@@ -40,9 +49,11 @@ class RecordTables(list):  # type: ignore[type-arg]
     A list to whatever reads a file's data (its length is the count of records), holding
     only its blocks of pieces, deflated, each with the length of each piece in bytes."""
 
-    def __init__(self, table: str, blocks: list[tuple[array[int], bytes]]) -> None:
+    def __init__(
+        self, table: str, blocks: list[tuple[array[int], bytes]], aside: Parser | None = None
+    ) -> None:
         super().__init__()
-        self.table, self.blocks = table, blocks
+        self.table, self.blocks, self.aside = table, blocks, aside
         self.records = sum(len(lengths) for lengths, _ in blocks)
 
     def __len__(self) -> int:
@@ -52,19 +63,13 @@ class RecordTables(list):  # type: ignore[type-arg]
         return self.records > 0
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
-        import tomli  # only a build parses TOML; kinds.base, which imports this, is read by more
-
+        table = self.table
+        if self.aside is not None:  # a second process parses most blocks
+            for records in self.aside.parsed(table, self.blocks):
+                yield from records
+            return
         for lengths, packed in self.blocks:
-            try:
-                parsed = tomli.loads(zlib.decompress(packed).decode())
-            except (tomli.TOMLDecodeError, ValueError, RecursionError):
-                raise BlockUnparsed(self.table) from None
-            records = parsed.get(self.table)
-            if len(parsed) != 1 or not isinstance(records, list) or len(records) != len(lengths):
-                raise BlockUnparsed(self.table)
-            shared: dict[str, str] = {}
-            for record in records:
-                yield _sharing(record, shared)
+            yield from records_of(table, len(lengths), packed)
 
     def pieces(self) -> Iterator[bytes]:
         """Each record's piece of the file, in order."""
@@ -73,6 +78,21 @@ class RecordTables(list):  # type: ignore[type-arg]
             for length in lengths:
                 yield block[start : start + length]
                 start += length
+
+
+def records_of(table: str, count: int, packed: bytes) -> Records:
+    """The records of a deflated block of `count` pieces of the table, short strings kept once."""
+    import tomli  # only a build parses TOML; kinds.base, which imports this, is read by more
+
+    try:
+        parsed = tomli.loads(zlib.decompress(packed).decode())
+    except (tomli.TOMLDecodeError, ValueError, RecursionError):
+        raise BlockUnparsed(table) from None
+    records = parsed.get(table)
+    if len(parsed) != 1 or not isinstance(records, list) or len(records) != count:
+        raise BlockUnparsed(table)
+    shared: dict[str, str] = {}
+    return [_sharing(record, shared) for record in records]
 
 
 def _sharing(table: dict[str, Any], shared: dict[str, str]) -> dict[str, Any]:
@@ -97,11 +117,15 @@ def _sharing(table: dict[str, Any], shared: dict[str, str]) -> dict[str, Any]:
 
 
 def parse_in_blocks(
-    data: bytes, tables: frozenset[str], version: int
+    data: bytes,
+    tables: frozenset[str],
+    version: int,
+    aside: Callable[[int], Parser | None] | None = None,
 ) -> tuple[dict[str, Any], list[Chunk], Callable[[], str]] | None:
     """The file's data with each table's records parsed as they are read, its cut, and a way
     to get its text again; None when it must be parsed whole. `data` is the file's bytes,
-    found to be UTF-8 text."""
+    found to be UTF-8 text; `aside` gives, for a count of records, a second process to parse
+    their blocks, or None where parsing them here is cheaper."""
     import tomli  # only a build parses TOML
 
     from bilateral.schema.chunks import record_chunks  # only a build cuts a file whole
@@ -121,11 +145,14 @@ def parse_in_blocks(
     for table, start, end in chunks[1:]:
         spans.setdefault(table, []).append((start, end))
     view = memoryview(data)
-    records = {
-        table: RecordTables(table, [_packed(view, found[first : first + BLOCK])
-                                    for first in range(0, len(found), BLOCK)])
+    packed = {
+        table: [
+            _packed(view, found[first : first + BLOCK]) for first in range(0, len(found), BLOCK)
+        ]
         for table, found in spans.items()
-    }  # fmt: skip
+    }
+    helper = aside(len(chunks) - 1) if aside is not None else None
+    records = {table: RecordTables(table, found, helper) for table, found in packed.items()}
     head.update(records)
     names = list(records)
     order = bytes(names.index(table) for table, _, _ in chunks[1:])  # a kind's table each

@@ -22,6 +22,7 @@ from bilateral.kinds.base import SCHEMA_VERSION, FactBase
 from bilateral.kinds.parts import ONCE, Part, build_parts
 from bilateral.schema.blocks import BlockUnparsed, parse_in_blocks
 from bilateral.schema.chunks import pieces_key
+from bilateral.schema.parse_aside import Aside
 from bilateral.schema.reading import base_files, decode, parse_toml, read_bytes
 from bilateral.store.compile import write
 from bilateral.store.cuts import TABLES, file_key, keep_cuts
@@ -66,13 +67,17 @@ def read_and_check(facts: str) -> Read:
         blobs.append(data)
     data = b""  # the list holds the last file's bytes now, and lets them go
     cuts: dict[str, bytes] = {}
-    alone = len(read) == 1
-    parts = [_part(file, blobs, number, cuts, alone) for number, (file, _, _) in enumerate(read)]
-    own = {file for file, _text, parsed in parts if any(key in parsed for key in ONCE)}
-    try:
-        base = build_parts(parts, release=True)
-    except BlockUnparsed:
-        base = build_parts([_parsed_whole(file, text(), cuts) for file, text, _ in parts], True)
+    with Aside() as aside:
+        alone = aside if len(read) == 1 else None
+        parts = [
+            _part(file, blobs, number, cuts, alone) for number, (file, _, _) in enumerate(read)
+        ]
+        own = {file for file, _text, parsed in parts if any(key in parsed for key in ONCE)}
+        try:
+            base = build_parts(parts, release=True)
+        except BlockUnparsed:
+            aside.stop()
+            base = build_parts([_parsed_whole(file, text(), cuts) for file, text, _ in parts], True)
     seen = [(file, status, each, file in own) for file, status, each in read]
     keys = {relative(facts, file): cuts[file] for file, _, _ in read}
     return Read(base, source_key(facts, seen, time.time_ns()), steady, keys)
@@ -92,12 +97,15 @@ def collector_off() -> Iterator[None]:
             gc.enable()
 
 
-def _part(file: str, blobs: list[bytes], number: int, cuts: dict[str, bytes], alone: bool) -> Part:
+def _part(
+    file: str, blobs: list[bytes], number: int, cuts: dict[str, bytes], alone: Aside | None
+) -> Part:
     """The file's part and its cut (in `cuts`); its bytes let go, from `blobs` too, once
-    its text is parsed (or its head, for a base in one file: schema/blocks.py) and cut."""
+    its text is parsed (or its head, for a base in one file, `alone`: schema/blocks.py,
+    its blocks parsed aside where they are many) and cut."""
     data = blobs[number]
     text = decode(file, data)
-    blocks = parse_in_blocks(data, TABLES, SCHEMA_VERSION) if alone else None
+    blocks = parse_in_blocks(data, TABLES, SCHEMA_VERSION, alone) if alone else None
     blobs[number] = b""
     if blocks is None:
         parsed = parse_toml(file, text)
