@@ -15,7 +15,7 @@ from bilateral.render.footnotes import cited_ids
 from bilateral.render.formats import Format
 from bilateral.schema.wording import CITATION_FIELDS, full_citations
 from tests.conftest import run
-from tests.test_reliability import assert_kept, assert_sound, cached, shipped_copy
+from tests.test_reliability import assert_kept, assert_sound, cached, minimal_copy, shipped_copy
 
 
 def test_a_citation_reads_the_fields_its_source_document_holds() -> None:
@@ -89,3 +89,21 @@ def test_a_citation_changed_on_disk_is_never_shown(tmp_path: Path) -> None:
     assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
     assert_sound(path, damaged)
     assert_kept(path, base, question)
+
+
+def test_the_records_with_dated_names_are_read_without_scanning_every_record(
+    tmp_path: Path,
+) -> None:
+    """In a store with no record with dated names, the table is empty and has no
+    statistics, and a join read every record's id (7 ms at 300,000 records)."""
+    base = minimal_copy(tmp_path)
+    with open_base(str(base), use_cache=False) as opened:
+        db = opened.query.db
+        statements: list[str] = []
+        db.set_trace_callback(statements.append)
+        assert opened.query.dated_names() == set()
+        db.set_trace_callback(None)
+        [statement] = statements
+        plan = [row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {statement}")]
+    assert plan
+    assert not [step for step in plan if step.split()[:2] in (["SCAN", "r"], ["SCAN", "records"])]

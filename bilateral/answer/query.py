@@ -253,8 +253,10 @@ class FactQuery:
 
     def dated_names(self) -> set[str]:
         """The ids of the records that have dated names."""
+        # CROSS JOIN keeps dated_names outermost: left to the planner, an empty table (no
+        # statistics) had every record's id scanned (7 ms at 300,000 records)
         rows = self.db.execute(
-            "SELECT r.id FROM dated_names d JOIN records r ON r.rowid = d.record"
+            "SELECT r.id FROM dated_names d CROSS JOIN records r ON r.rowid = d.record"
         )
         return {record_id for (record_id,) in rows}
 
