@@ -8,6 +8,8 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from bilateral.answer.dated import declared
 from bilateral.api import open_base
 from bilateral.cli.answering import _with_sources
@@ -51,7 +53,9 @@ def test_a_table_of_officials_reads_no_source_document_and_no_record_without_dat
     blocks = {int(b) for s in read for b in s.split("IN (")[1].rstrip(")").split(", ")}
     assert blocks
     assert not blocks & source_blocks
-    assert not any(f"type = '{kind}'" in s for s in statements for kind in declared().renamed)
+    renamed = declared().renamed
+    assert not any(f"type = '{kind}'" in s for s in statements for kind in renamed)
+    assert not any("type IN (" in s and f"'{kind}'" in s for s in statements for kind in renamed)
 
 
 def test_the_records_with_dated_names_are_those_a_reading_of_every_record_finds() -> None:
@@ -107,3 +111,35 @@ def test_the_records_with_dated_names_are_read_without_scanning_every_record(
         plan = [row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {statement}")]
     assert plan
     assert not [step for step in plan if step.split()[:2] in (["SCAN", "r"], ["SCAN", "records"])]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE citations SET fields = x'' WHERE record = {caci}",
+        "UPDATE citations SET fields = x'00000000' WHERE record = {caci}",
+        "DELETE FROM citations WHERE record = {caci}",
+        "UPDATE citations SET fields = (SELECT fields FROM citations WHERE record = {other})"
+        " WHERE record = {caci}",
+        "UPDATE citations SET fields = 'text' WHERE record = {caci}",
+    ],
+    ids=["empty", "four zero bytes", "missing", "another source's", "text"],
+)
+def test_a_citation_row_gone_wrong_is_never_shown(tmp_path: Path, damage: str) -> None:
+    """A row of `citations` emptied, missing, of another source or of another type: the
+    store is built again, and the footnotes are those of the sources' documents."""
+    base = shipped_copy(tmp_path)
+    question = ["officials", "--format", "table"]
+    expected = run("--facts", str(base), "--no-cache", *question).stdout
+    run("--facts", str(base), *question)
+    path = cached(base)
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        [(caci,)] = db.execute("SELECT rowid FROM records WHERE id = 'caci-2004-07-28'")
+        [(other,)] = db.execute(
+            "SELECT c.record FROM citations c JOIN records r ON r.rowid = c.record"
+            " WHERE r.id != 'caci-2004-07-28' LIMIT 1"
+        )
+        db.execute(damage.format(caci=caci, other=other))
+        db.commit()
+    result = run("--facts", str(base), *question)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")

@@ -224,3 +224,45 @@ def test_a_base_of_many_records_is_parsed_aside(
     monkeypatch.setattr(Aside, "_started", counted)
     read_and_check(str(path))
     assert len(started) == 1
+
+
+class _Touches:
+    """A pickle that, loaded by a plain unpickler, would create a file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (open, (str(self.path), "w"))
+
+
+def test_an_answer_naming_anything_but_dates_is_refused_unloaded(tmp_path: Path) -> None:
+    import pickle
+
+    marker = tmp_path / "touched"
+    payload = pickle.dumps([{"id": "e-1", "x": _Touches(marker)}])
+    with pytest.raises(pickle.UnpicklingError):
+        parse_aside._unpickled(payload)
+    assert not marker.exists()
+
+
+def test_a_second_table_asked_while_the_first_is_served_is_parsed_here(
+    workers: list[subprocess.Popen[bytes]],
+) -> None:
+    text = (
+        "schema_version = 3\n"
+        + "".join(f"\n[[events]]\nid = 'e-{number}'\npair = 'AZ-PK'\n" for number in range(200))
+        + "".join(
+            f"\n[[people]]\nid = 'p-{number}'\nname = 'P {number}'\n" for number in range(200)
+        )
+    )
+    with Aside() as aside:
+        found = parse_in_blocks(text.encode(), TABLES, SCHEMA_VERSION, aside)
+        assert found is not None
+        events, people = iter(found[0]["events"]), iter(found[0]["people"])
+        first = [next(events) for _ in range(40)]  # blocks of the events still asked
+        every_person = list(people)
+        rest = list(events)
+    assert len(workers) == 1
+    assert [event["id"] for event in first + rest] == [f"e-{n}" for n in range(200)]
+    assert [person["id"] for person in every_person] == [f"p-{n}" for n in range(200)]

@@ -237,18 +237,16 @@ class FactQuery:
     def citations(self, ids: Iterable[str]) -> dict[str, Document]:
         """The fields a citation names (author, publisher, title, date, url) of the sources
         of these ids that the base holds, by id: what a table's footnotes read of them."""
-        from bilateral.store.citing import citation_text  # a table's footnotes alone
-
         wanted = sorted(set(ids))
         found: dict[str, Document] = {}
         for start in range(0, len(wanted), SOURCES_ASKED):
             chunk = wanted[start : start + SOURCES_ASKED]
             rows = self.db.execute(
-                "SELECT r.id, c.fields FROM records r JOIN citations c ON c.record = r.rowid "
-                f"WHERE r.id IN ({', '.join('?' * len(chunk))})",
+                "SELECT r.id, c.fields FROM records r LEFT JOIN citations c ON c.record = r.rowid"
+                f" WHERE r.type = 'source' AND r.id IN ({', '.join('?' * len(chunk))})",
                 chunk,
             )
-            found.update((source, parsed(citation_text(fields))) for source, fields in rows)
+            found.update((source, _cited(source, fields)) for source, fields in rows)
         return found
 
     def dated_names(self) -> set[str]:
@@ -325,3 +323,13 @@ def _country_outside(text: str) -> str | None:
         if name_key(name) == wanted:
             return f"{name} ({code})"
     return None
+
+
+def _cited(source_id: str, fields: object) -> Document:
+    """A source's row of `citations` read, or StoreDamaged."""
+    from bilateral.store.citing import citation_text  # a table's footnotes alone
+
+    try:
+        return parsed(citation_text(source_id, fields))
+    except ValueError as error:
+        raise StoreDamaged("a stored citation is not one JSON object") from error

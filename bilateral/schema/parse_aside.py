@@ -64,6 +64,7 @@ class Aside:
         self.requests = self.answers = -1  # the pipes' ends here, while the worker runs
         self.outbound = bytearray()
         self.inbound = bytearray()
+        self.serving = False  # a table's blocks are being asked for
 
     def __enter__(self) -> Aside:
         return self
@@ -84,6 +85,11 @@ class Aside:
     def parsed(self, table: str, blocks: list[Block]) -> Iterator[Records]:
         """Each block's records in turn: the worker's answer, or parsed here where it is not
         ready (a later block then, kept for its turn) or the worker has failed."""
+        if self.serving:  # answers come in the order asked: one table's blocks at a time
+            for lengths, packed in blocks:
+                yield records_of(table, len(lengths), packed)
+            return
+        self.serving = True
         sent: deque[int] = deque()
         held: dict[int, Records | None] = {}
         following = 0  # the first block neither sent nor parsed
@@ -108,6 +114,7 @@ class Aside:
                     records, following = None, max(following, number + 1)
                 yield records if records is not None else records_of(table, len(lengths), packed)
         finally:
+            self.serving = False
             if sent:  # left part way: its answers would come out of turn
                 self.stop()
 

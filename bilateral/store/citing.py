@@ -16,20 +16,29 @@ Document = dict[str, Any]
 
 def citation_blob(source: Document) -> bytes:
     """A source's fields that a citation names, as its row in `citations` holds them: a
-    CRC-32 of the rest, then their compact JSON."""
+    CRC-32 of the source's id and the rest, then the fields' compact JSON (so a row moved
+    to another source fails its checksum too)."""
     from bilateral.schema.jsontext import to_json  # builds only
 
     fields = {key: source[key] for key in CITATION_FIELDS if key in source}
     data = to_json(fields).encode("utf-8", "surrogatepass")
-    return zlib.crc32(data).to_bytes(4, "big") + data
+    return _checksum(source["id"], data).to_bytes(4, "big") + data
 
 
-def citation_text(blob: bytes) -> str:
-    """The JSON text of a row of `citations`, once it matches its checksum; StoreDamaged
-    otherwise."""
-    if type(blob) is not bytes or zlib.crc32(blob[4:]) != int.from_bytes(blob[:4], "big"):
+def citation_text(source_id: str, blob: object) -> str:
+    """The JSON text of the source's row of `citations`, once it matches its checksum;
+    StoreDamaged otherwise (a row missing, of another type, too short, or changed)."""
+    if (
+        type(blob) is not bytes
+        or len(blob) <= 4
+        or _checksum(source_id, blob[4:]) != int.from_bytes(blob[:4], "big")
+    ):
         raise StoreDamaged("a stored citation fails its checksum")
     try:
         return blob[4:].decode("utf-8", "surrogatepass")
     except UnicodeError as error:
         raise StoreDamaged("a stored citation fails its checksum") from error
+
+
+def _checksum(source_id: str, data: bytes) -> int:
+    return zlib.crc32(data, zlib.crc32(source_id.encode("utf-8", "surrogatepass")))
