@@ -821,3 +821,21 @@ def test_new_in_a_directory_suggests_the_parent_meant(tmp_path: Path) -> None:
         f"bilateral: {base}: no file holds a record with the id 'abiyev-safr'; "
         "did you mean 'abiyev-safar'?\n",
     )
+
+
+def test_fmt_frees_each_parsers_cycle_while_the_command_line_keeps_the_collector_off() -> None:
+    """Each tomlkit parser holds its chunk's text in a reference cycle; the command line
+    keeps the collector off while a command runs, and `fmt` of a 5.5 MB base peaked at
+    196 MiB where it had peaked at 139."""
+    import gc
+
+    text = SHIPPED.read_text(encoding="utf-8")
+    gc.collect()
+    gc.disable()
+    try:
+        assert formatted(str(SHIPPED), text)
+        left = gc.collect()
+        assert not gc.isenabled(), "the collector left as it was found"
+    finally:
+        gc.enable()
+    assert left < 5_000, f"{left} objects only a collection frees, left by fmt"

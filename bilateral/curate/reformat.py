@@ -12,9 +12,12 @@ each header, none between keys, one newline at the end.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import math
 import shlex
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -88,14 +91,15 @@ def formatted(path: str, text: str) -> str:
     data = parse_toml(path, text)
     root = Block((), False, of_base(), header=False)
     reading = _Reading()
-    for chunk in _chunks(text):
-        try:
-            document = tomlkit.parse(chunk)
-        except TOMLKitError as error:  # a file tomli reads but tomlkit cannot
-            raise FactBaseUnreadable(
-                f"{path}: cannot be laid out ({error}); fix the TOML"
-            ) from None
-        _read(document, root, reading)
+    with _collecting():
+        for chunk in _chunks(text):
+            try:
+                document = tomlkit.parse(chunk)
+            except TOMLKitError as error:  # a file tomli reads but tomlkit cannot
+                raise FactBaseUnreadable(
+                    f"{path}: cannot be laid out ({error}); fix the TOML"
+                ) from None
+            _read(document, root, reading)
     reading.settle()
     if root.entries and "" in root.entries[0].lead:  # the file's opening comments stay first
         lead = root.entries[0].lead
@@ -105,6 +109,20 @@ def formatted(path: str, text: str) -> str:
     result = _written(root, reading.take())
     _verify(path, text, data, result)
     return result
+
+
+@contextlib.contextmanager
+def _collecting() -> Iterator[None]:
+    """The collector on while tomlkit parses, as it was after: each of its parsers holds its
+    chunk's text in a reference cycle, which only a collection frees, and the command line
+    keeps the collector off while a command runs (cli/__init__.py)."""
+    was_on = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not was_on:
+            gc.disable()
 
 
 def _chunks(text: str) -> list[str]:
