@@ -237,15 +237,12 @@ class FactQuery:
     def citations(self, ids: Iterable[str]) -> dict[str, Document]:
         """The fields a citation names (author, publisher, title, date, url) of the sources
         of these ids that the base holds, by id: what a table's footnotes read of them."""
-        wanted = sorted(set(ids))
         found: dict[str, Document] = {}
-        for start in range(0, len(wanted), SOURCES_ASKED):
-            chunk = wanted[start : start + SOURCES_ASKED]
-            rows = self.db.execute(
-                "SELECT r.id, c.fields FROM records r LEFT JOIN citations c ON c.record = r.rowid"
-                f" WHERE r.type = 'source' AND r.id IN ({', '.join('?' * len(chunk))})",
-                chunk,
-            )
+        for rows in self._by_ids(
+            "SELECT r.id, c.fields FROM records r LEFT JOIN citations c ON c.record = r.rowid"
+            " WHERE r.type = 'source' AND r.id IN ({marks})",
+            ids,
+        ):
             found.update((source, _cited(source, fields)) for source, fields in rows)
         return found
 
@@ -261,14 +258,18 @@ class FactQuery:
     def of_ids(self, ids: Iterable[str], narrowed: str = "") -> Iterator[Row]:
         """The records of these ids that the base holds (of those `narrowed`, an SQL condition
         on `records` that adds to `id IN (...)`), in no particular order."""
+        statement = "SELECT rowid FROM records WHERE id IN ({marks}) " + narrowed
+        for found in self._by_ids(statement, ids):
+            yield from self._in_blocks([rowid for (rowid,) in found])
+
+    def _by_ids(self, statement: str, ids: Iterable[str]) -> Iterator[sqlite3.Cursor]:
+        """The rows of `statement` for these ids, SOURCES_ASKED ids at a time (SQLite's limit
+        on a statement's parameters): `{marks}` in it stands for each turn's placeholders."""
         wanted = sorted(set(ids))
         for start in range(0, len(wanted), SOURCES_ASKED):
             chunk = wanted[start : start + SOURCES_ASKED]
-            found = self.db.execute(
-                f"SELECT rowid FROM records WHERE id IN ({', '.join('?' * len(chunk))}) {narrowed}",
-                chunk,
-            )
-            yield from self._in_blocks([rowid for (rowid,) in found])
+            marks = ", ".join("?" * len(chunk))
+            yield self.db.execute(statement.replace("{marks}", marks), chunk)
 
     def supporting(self, source_id: str) -> list[Document]:
         rows = self.db.execute(
