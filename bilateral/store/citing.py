@@ -9,7 +9,7 @@ import zlib
 from typing import Any
 
 from bilateral.schema.wording import CITATION_FIELDS
-from bilateral.store.integrity import StoreDamaged
+from bilateral.store.integrity import StoreDamaged, sealed
 
 Document = dict[str, Any]
 
@@ -22,17 +22,13 @@ def citation_blob(source: Document) -> bytes:
 
     fields = {key: source[key] for key in CITATION_FIELDS if key in source}
     data = to_json(fields).encode("utf-8", "surrogatepass")
-    return _checksum(source["id"], data).to_bytes(4, "big") + data
+    return zlib.crc32(data, _bound(source["id"])).to_bytes(4, "big") + data
 
 
 def citation_text(source_id: str, blob: object) -> str:
     """The JSON text of the source's row of `citations`, once it matches its checksum;
     StoreDamaged otherwise (a row missing, of another type, too short, or changed)."""
-    if (
-        type(blob) is not bytes
-        or len(blob) <= 4
-        or _checksum(source_id, blob[4:]) != int.from_bytes(blob[:4], "big")
-    ):
+    if not sealed(blob, _bound(source_id)) or len(blob) <= 4:
         raise StoreDamaged("a stored citation fails its checksum")
     try:
         return blob[4:].decode("utf-8", "surrogatepass")
@@ -40,5 +36,6 @@ def citation_text(source_id: str, blob: object) -> str:
         raise StoreDamaged("a stored citation fails its checksum") from error
 
 
-def _checksum(source_id: str, data: bytes) -> int:
-    return zlib.crc32(data, zlib.crc32(source_id.encode("utf-8", "surrogatepass")))
+def _bound(source_id: str) -> int:
+    """Where a citation's checksum starts: the CRC-32 of its source's id."""
+    return zlib.crc32(source_id.encode("utf-8", "surrogatepass"))

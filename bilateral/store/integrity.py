@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import _sqlite3 as sqlite3  # what `sqlite3` wraps; its own module's date adapters serve no read
+import zlib
+from typing import TypeGuard
 
 EXPECTED_TABLES = frozenset(
     (
@@ -29,6 +31,12 @@ EXPECTED_TABLES = frozenset(
 
 class StoreDamaged(sqlite3.DatabaseError):
     """A stored record fails its checksum, or the store lacks a table it should have."""
+
+
+def sealed(blob: object, start: int = 0) -> TypeGuard[bytes]:
+    """Whether a stored blob is bytes whose first four are the CRC-32 of the rest (the
+    checksum carried on from `start`, which binds the blob to what it belongs to)."""
+    return type(blob) is bytes and zlib.crc32(blob[4:], start) == int.from_bytes(blob[:4], "big")
 
 
 def has_every_table(connection: sqlite3.Connection) -> bool:

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from bilateral.store.dictionary import DICTIONARY
-from bilateral.store.integrity import StoreDamaged
+from bilateral.store.integrity import StoreDamaged, sealed
 
 if TYPE_CHECKING:
     import sqlite3
@@ -184,7 +184,7 @@ def _decoded(documents: list[bytes | str], slot: int) -> str:
 
 def _unpacker(blob: bytes) -> zlib._Decompress:
     """An inflater for the blob's deflated bytes, once the blob matches its checksum."""
-    if type(blob) is not bytes or zlib.crc32(blob[4:]) != int.from_bytes(blob[:4], "big"):
+    if not sealed(blob):
         raise StoreDamaged("a stored record fails its checksum")
     return zlib.decompressobj(WINDOW, DICTIONARY)
 
