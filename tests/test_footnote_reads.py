@@ -70,15 +70,22 @@ def test_the_records_with_dated_names_are_those_a_reading_of_every_record_finds(
         assert base.query.dated_names() == found
 
 
+OFFICIALS = ["officials", "--format", "table"]
+
+
+def _officials_cached(tmp_path: Path) -> tuple[Path, str, Path]:
+    """A copy of the shipped base, its officials table read afresh, and its cache built."""
+    base = shipped_copy(tmp_path)
+    expected = run("--facts", str(base), "--no-cache", *OFFICIALS).stdout
+    run("--facts", str(base), *OFFICIALS)
+    return base, expected, cached(base)
+
+
 def test_a_citation_changed_on_disk_is_never_shown(tmp_path: Path) -> None:
     """A byte of a stored citation changed, size unchanged: its checksum fails, and the
     store is built again (without the check, the footnote would name the publisher
     'Bentral Asia-Caucasus Analyst')."""
-    base = shipped_copy(tmp_path)
-    question = ["officials", "--format", "table"]
-    expected = run("--facts", str(base), "--no-cache", *question).stdout
-    run("--facts", str(base), *question)
-    path = cached(base)
+    base, expected, path = _officials_cached(tmp_path)
     with contextlib.closing(sqlite3.connect(path)) as db:
         (fields,) = db.execute(
             "SELECT fields FROM citations WHERE record = "
@@ -89,10 +96,10 @@ def test_a_citation_changed_on_disk_is_never_shown(tmp_path: Path) -> None:
     data[data.index(fields) + fields.index(b"Central Asia")] ^= 0x01  # its publisher's name
     path.write_bytes(bytes(data))
     damaged = bytes(data)
-    result = run("--facts", str(base), *question)
+    result = run("--facts", str(base), *OFFICIALS)
     assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
     assert_sound(path, damaged)
-    assert_kept(path, base, question)
+    assert_kept(path, base, OFFICIALS)
 
 
 def test_the_records_with_dated_names_are_read_without_scanning_every_record(
@@ -128,11 +135,7 @@ def test_the_records_with_dated_names_are_read_without_scanning_every_record(
 def test_a_citation_row_gone_wrong_is_never_shown(tmp_path: Path, damage: str) -> None:
     """A row of `citations` emptied, missing, of another source or of another type: the
     store is built again, and the footnotes are those of the sources' documents."""
-    base = shipped_copy(tmp_path)
-    question = ["officials", "--format", "table"]
-    expected = run("--facts", str(base), "--no-cache", *question).stdout
-    run("--facts", str(base), *question)
-    path = cached(base)
+    base, expected, path = _officials_cached(tmp_path)
     with contextlib.closing(sqlite3.connect(path)) as db:
         [(caci,)] = db.execute("SELECT rowid FROM records WHERE id = 'caci-2004-07-28'")
         [(other,)] = db.execute(
@@ -141,5 +144,5 @@ def test_a_citation_row_gone_wrong_is_never_shown(tmp_path: Path, damage: str) -
         )
         db.execute(damage.format(caci=caci, other=other))
         db.commit()
-    result = run("--facts", str(base), *question)
+    result = run("--facts", str(base), *OFFICIALS)
     assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")

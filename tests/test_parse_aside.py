@@ -8,7 +8,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -66,21 +66,31 @@ def parsed_here(path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return store(path, monkeypatch)
 
 
+def watched_answers(
+    monkeypatch: pytest.MonkeyPatch, before: Callable[[Aside, int], None] | None = None
+) -> list[Any]:
+    """Every answer the worker is asked for, kept as it comes (None: parsed here); `before`
+    is told of each ask, with how many there have been, before it is made."""
+    answers: list[Any] = []
+    answer = Aside._answer
+
+    def watched(self: Aside, count: int) -> Any:
+        if before is not None:
+            before(self, len(answers) + 1)
+        answers.append(answer(self, count))
+        return answers[-1]
+
+    monkeypatch.setattr(Aside, "_answer", watched)
+    return answers
+
+
 def test_the_worker_builds_the_store_built_here(
     base: Path, workers: list[subprocess.Popen[bytes]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    answered = [0]
-    answer = Aside._answer
-
-    def counted(self: Aside, count: int) -> Any:
-        records = answer(self, count)
-        answered[0] += records is not None
-        return records
-
-    monkeypatch.setattr(Aside, "_answer", counted)
+    answers = watched_answers(monkeypatch)
     assert store(base, monkeypatch) == parsed_here(base, monkeypatch)
     assert len(workers) == 1
-    assert answered[0] > 20, "most blocks parsed by the worker"
+    assert sum(records is not None for records in answers) > 20, "most parsed by the worker"
 
 
 def test_the_workers_records_are_tomlis_exactly(workers: list[subprocess.Popen[bytes]]) -> None:
@@ -145,34 +155,24 @@ def test_a_worker_that_cannot_start_leaves_the_blocks_parsed_here(
 def test_a_worker_killed_part_way_leaves_the_rest_parsed_here(
     base: Path, workers: list[subprocess.Popen[bytes]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    answered = [0]
-    answer = Aside._answer
+    def killing(aside: Aside, asked: int) -> None:
+        if asked == 5 and aside.process is not None:
+            os.kill(aside.process.pid, signal.SIGKILL)
 
-    def killing(self: Aside, count: int) -> Any:
-        answered[0] += 1
-        if answered[0] == 5 and self.process is not None:
-            os.kill(self.process.pid, signal.SIGKILL)
-        return answer(self, count)
-
-    monkeypatch.setattr(Aside, "_answer", killing)
+    answers = watched_answers(monkeypatch, killing)
     assert store(base, monkeypatch) == parsed_here(base, monkeypatch)
     assert workers[0].returncode == -signal.SIGKILL
-    assert 5 <= answered[0] < 20, "the blocks after it were parsed here"
+    assert 5 <= len(answers) < 20, "the blocks after it were parsed here"
 
 
 def test_an_interrupted_build_leaves_no_worker(
     base: Path, workers: list[subprocess.Popen[bytes]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    answered = [0]
-
-    def interrupted(self: Aside, count: int) -> Any:
-        answered[0] += 1
-        if answered[0] == 3:
+    def interrupted(aside: Aside, asked: int) -> None:
+        if asked == 3:
             raise KeyboardInterrupt
-        return Aside.__dict__["_answer_before"](self, count)
 
-    monkeypatch.setattr(Aside, "_answer_before", Aside._answer, raising=False)
-    monkeypatch.setattr(Aside, "_answer", interrupted)
+    watched_answers(monkeypatch, interrupted)
     with pytest.raises(KeyboardInterrupt):
         read_and_check(str(base))
     assert len(workers) == 1
