@@ -35,12 +35,7 @@ def ask(
     question = timed.question
     reading = understand(query, question)
     found = [
-        (
-            hit.score + _tense_bonus(dating, hit, question, timed.then),
-            hit.id,
-            hit.kind,
-            hit.row.document,
-        )
+        hit._replace(score=hit.score + _tense_bonus(dating, hit, question, timed.then))
         for hit in search(
             query.db,
             reading.question,
@@ -55,18 +50,18 @@ def ask(
         for record_id, _ in query.find_names(question)[:limit]:
             match = query.record(record_id)
             if match is not None:
-                found.append((0.0, record_id, match[0], match[1].document))
+                found.append(Hit(record_id, match[0], 0.0, match[1]))
     if not found:
         raise NothingMatched(_nothing(question, reading), query.suggest(question))
-    found.sort(key=lambda hit: (-hit[0], hit[1]))
+    found.sort(key=lambda hit: (hit.elsewhere, -hit.score, hit.id))
     understood = {
         "corrected": reading.corrected,
         "unknown": reading.unknown,
         "date_words": timed.words,
     }
     return [
-        Row.of(_hit(dating, rank, score, record_id, record_kind, document) | understood)
-        for rank, (score, record_id, record_kind, document) in enumerate(found[:limit], start=1)
+        Row.of(_hit(dating, rank, hit) | understood)
+        for rank, hit in enumerate(found[:limit], start=1)
     ]
 
 
@@ -77,16 +72,15 @@ def _nothing(question: str, reading: Reading) -> str:
     return message
 
 
-def _hit(
-    dating: Dating, rank: int, score: float, record_id: str, record_kind: str, document: Document
-) -> Document:
+def _hit(dating: Dating, rank: int, hit: Hit) -> Document:
+    document = hit.row.document
     return {
         "rank": rank,
-        "id": record_id,
-        "kind": record_kind,
+        "id": hit.id,
+        "kind": hit.kind,
         "pair": document.get("pair"),
-        "text": label(dating, record_kind, document),
-        "score": round(score, 3),
+        "text": label(dating, hit.kind, document),
+        "score": round(hit.score, 3),
         "sources": document.get("sources", []),
         "as_of": dating.when.text,
     }

@@ -31,8 +31,9 @@ SOURCE_BELOW = 2.0
 that matches as well states the fact, where a source's title only reports it."""
 OTHER_PAIRS_BELOW = 10.0
 """What a record tied to other pairs only (answer/scoped.py `elsewhere`) loses in a question
-asked of a pair: a person of one of its countries whom only another pair's records or
-sources name ranks below the pair's own answers, as if it missed a whole term."""
+asked of a pair, as if it missed a whole term; it also ranks after every record of the pair's
+own, however well it matches (another pair's 2003 trade figure after this pair's 2018 one),
+so a person of one of its countries whom only another pair's records name comes last."""
 NOT_YET = 5.0
 """What a record loses when its earliest date is after the date asked: an answer as of 2004
 prefers what had happened by then to a visit of 2025 on the same words."""
@@ -127,6 +128,8 @@ class Hit(NamedTuple):
     kind: str
     score: float
     row: Row
+    elsewhere: bool = False
+    """Tied to other pairs only, in a question asked of a pair: ranked after the pair's own."""
 
 
 def concepts(
@@ -191,9 +194,12 @@ def search(
         hits = _not_yet_below(connection, hits, as_of, [row[4] for row in rows])
     if within and pair is not None:
         below = elsewhere(connection, pair, {hit.id: _cited(hit) for hit in hits})
-        hits = [h._replace(score=h.score - OTHER_PAIRS_BELOW) if h.id in below else h for h in hits]
+        hits = [
+            h._replace(score=h.score - OTHER_PAIRS_BELOW, elsewhere=True) if h.id in below else h
+            for h in hits
+        ]
     hits = [hit._replace(score=round(hit.score, 3)) for hit in hits]
-    hits.sort(key=lambda hit: (-hit.score, hit.id))
+    hits.sort(key=lambda hit: (hit.elsewhere, -hit.score, hit.id))
     return hits
 
 
