@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from benchmarks.edits import edit_rows
+from benchmarks.floors import build_phases, imports_alone, phase_rows
 from benchmarks.ranking import ranking_rows
 from benchmarks.runners import (
     BILATERAL,
@@ -152,11 +153,13 @@ def startup_rows(runs: int) -> list[list[str]]:
             env,
             runs,
         )
+        table = ["officials", "--format", "table"]
         table_results = interleaved(
             {
                 "floor": [PYTHON, "-c", "import click, rich"],
                 "floor with tables": [PYTHON, "-c", "import click, rich.console, rich.table"],
-                "answer": [*BILATERAL, "officials", "--format", "table"],
+                "answer": [*BILATERAL, *table],
+                "its imports alone": imports_alone(table, table_env),
             },
             table_env,
             runs,
@@ -169,6 +172,9 @@ def startup_rows(runs: int) -> list[list[str]]:
          table_results["answer"]),
         ("officials --format table", "... 'import click, rich.console, rich.table'",
          table_results["floor with tables"], table_results["answer"]),
+        ("the modules officials --format table loads, imported and nothing run",
+         "python -c 'import click, rich'", table_results["floor"],
+         table_results["its imports alone"]),
     ):  # fmt: skip
         ratio = answer.median_ms / floor.median_ms
         cpu_ratio = answer.cpu_ms / floor.cpu_ms
@@ -355,8 +361,9 @@ def main() -> None:
     rows = startup_rows(runs * 2)
     parses: dict[str, float] = {}
     rows += size_rows(bases, runs, cold_runs, parses)
-    rows += ranking_rows(bases["shipped"], bases[f"mixed {curated:,}"], runs)
     large = f"{sizes[1]:,}"
+    rows += phase_rows(large, build_phases(bases[large], cold_runs, os.environ.copy()))
+    rows += ranking_rows(bases["shipped"], bases[f"mixed {curated:,}"], runs)
     rows += streaming_rows(bases[large])
     rows += edit_rows(bases["shipped"], bases[large], max(3, runs // 3), parses[large])
     table = markdown(rows)

@@ -1,0 +1,93 @@
+"""What the two missed targets leave room for: the modules a table answer loads, imported
+and nothing run, against `import click, rich`; and a cold build's read and write timed
+apart in one process, against tomli's parse of the same file in that process."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+
+from benchmarks.runners import PYTHON, ROOT
+
+LOADED = """
+import sys
+from bilateral.cli import main
+sys.argv = ["bilateral", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+print(" ".join(sorted(m for m in sys.modules if not m.startswith("__"))))
+"""
+
+
+def imports_alone(answer: Sequence[str], env: dict[str, str]) -> list[str]:
+    """`python -c "import ..."` of every module the answer loads that `import click, rich`
+    does not: what the answer costs before it reads or draws anything."""
+    done = subprocess.run(
+        [PYTHON, "-c", LOADED, *answer], env=env, capture_output=True, text=True, check=True
+    )
+    floor = subprocess.run(
+        [PYTHON, "-c", "import click, rich, sys; print(' '.join(sys.modules))"],
+        env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    loaded = done.stdout.splitlines()[-1].split()
+    extra = sorted(set(loaded) - set(floor.stdout.split()))
+    return [PYTHON, "-c", "import " + ", ".join(extra)]
+
+
+PHASES = """
+import json, os, sys, tempfile, time
+import tomli
+from bilateral.store import building
+facts = sys.argv[1]
+start = time.perf_counter()
+with open(facts, "rb") as file:
+    tomli.load(file)
+parsed = time.perf_counter()
+with building.collector_off():
+    read = building.read_and_check(facts)
+    checked = time.perf_counter()
+    with tempfile.TemporaryDirectory() as directory:
+        building._write_file(directory, os.path.join(directory, "store.sqlite3"), read)
+        written = time.perf_counter()
+ms = lambda a, b: (b - a) * 1000
+print(json.dumps([ms(start, parsed), ms(parsed, checked), ms(checked, written)]))
+"""
+"""tomli's parse, then the build's read and check, then its write into a file, as
+store/building.py does them for a base in one file (a read unsteady or a store that cannot
+be written aside); each phase timed apart in one process, in that order."""
+
+
+def build_phases(base: Path, runs: int, env: dict[str, str]) -> tuple[float, float, float]:
+    """Median ms of tomli's parse, the build's read and check, and its write."""
+    samples = []
+    for _ in range(runs):
+        done = subprocess.run(
+            [PYTHON, "-c", PHASES, str(base)], env=env, capture_output=True, text=True,
+            check=True, cwd=ROOT,
+        )  # fmt: skip
+        samples.append(json.loads(done.stdout))
+    parse, read, write = (statistics.median(phase) for phase in zip(*samples, strict=True))
+    return parse, read, write
+
+
+def phase_rows(label: str, phases: tuple[float, float, float]) -> list[list[str]]:
+    """The read and the write against the parse: the write starts only once the whole base
+    is read and checked (a record's compiled form needs the lookup of the whole base)."""
+    parse, read, write = phases
+    return [
+        [
+            f"{label}: a cold build's {what}, in one process",
+            "tomli parse in that process",
+            f"{parse:.0f}",
+            f"{ms:.0f}",
+            f"{ms / parse:.2f}",
+            "",
+            "",
+        ]
+        for what, ms in (("read and check (parsed aside)", read), ("write (after the read)", write))
+    ]
