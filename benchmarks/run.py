@@ -203,9 +203,11 @@ TARGETED = ("100,000", "300,000", "multiplied 100,000")
 def size_rows(
     bases: dict[str, Path], runs: int, cold_runs: int, parses: dict[str, float]
 ) -> list[list[str]]:
-    """Cold and warm rows for every base; `parses` gets tomli's parse time of each."""
+    """Cold and warm rows for every base; `parses` gets tomli's parse time of each. A warm
+    question on a larger base is timed in turn with the same question on the shipped base,
+    so a change of the machine's pace falls on both."""
     rows: list[list[str]] = []
-    shipped_warm: dict[str, float] = {}
+    shipped_questions: dict[str, list[str]] = {}
     jq = shutil.which("jq")
     for label, base in bases.items():
         if label.startswith("mixed"):
@@ -215,25 +217,31 @@ def size_rows(
         json_base = as_json(base) if jq and not huge else None
         with tempfile.TemporaryDirectory() as cache:
             env = fresh_env(cache)
-            cold, cache_mb = _cold(base, 1 if huge else cold_runs)
-            rows.append(_cold_row(label, base, cold, cache_mb, cold_runs, parses))
+            cold, parse, cache_mb = _cold(base, 1 if huge else cold_runs)
+            rows.append(_cold_row(label, base, cold, parse, cache_mb, parses))
             for question in questions(base, shipped):
                 command = [*BILATERAL, "--facts", str(base), *question.args]
-                run_once(command, env)
-                warm = measure(command, env, max(3, runs // 3) if huge else runs)
                 if shipped:
-                    shipped_warm[question.label] = warm.median_ms
+                    shipped_questions[question.label] = command
+                same = shipped_questions[question.label]
+                run_once(command, env)
+                run_once(same, env)
+                timed = interleaved(
+                    {"base": command, "shipped": same}, env, max(3, runs // 3) if huge else runs
+                )
                 jq_ms = None
                 if jq and json_base and question.jq:
                     jq_ms = measure([jq, question.jq, str(json_base)], env, max(3, runs // 3))
-                baseline = shipped_warm[question.label]
-                rows.append(_warm_row(label, question, warm, baseline, jq_ms, shipped))
+                baseline = timed["shipped"].median_ms
+                rows.append(_warm_row(label, question, timed["base"], baseline, jq_ms, shipped))
     return rows
 
 
-def _cold(base: Path, runs: int) -> tuple[Timing, float]:
-    """The first answer with an empty cache, and the size of the cache it leaves, in MB."""
-    times, peaks, size = [], [], 0
+def _cold(base: Path, runs: int) -> tuple[Timing, Timing, float]:
+    """The first answer with an empty cache, tomli's parse of the base, each run in turn with
+    the other, and the size of the cache the answer leaves, in MB."""
+    times, peaks, parses, size = [], [], [], 0
+    parse = [PYTHON, "-c", f"import tomli; tomli.load(open({str(base)!r}, 'rb'))"]
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as cache:
             command = [*BILATERAL, "--facts", str(base), "trade", "--pair", "AZ-PK", "--json"]
@@ -241,16 +249,14 @@ def _cold(base: Path, runs: int) -> tuple[Timing, float]:
             times.append(elapsed)
             peaks.append(peak)
             size = sum(f.stat().st_size for f in Path(cache).rglob("*") if f.is_file())
-    return Timing(statistics.median(times), max(peaks)), size / 1e6
+        parses.append(run_once(parse, os.environ.copy())[0])
+    cold = Timing(statistics.median(times), max(peaks))
+    return cold, Timing(statistics.median(parses), 0.0), size / 1e6
 
 
 def _cold_row(
-    label: str, base: Path, cold: Timing, cache_mb: float, runs: int, parses: dict[str, float]
+    label: str, base: Path, cold: Timing, parse: Timing, cache_mb: float, parses: dict[str, float]
 ) -> list[str]:
-    parse = measure(
-        [PYTHON, "-c", f"import tomli; tomli.load(open({str(base)!r}, 'rb'))"], os.environ.copy(),
-        max(1, runs if base.stat().st_size < 40_000_000 else 1),
-    )  # fmt: skip
     parses[label] = parse.median_ms
     ratio = cold.median_ms / parse.median_ms
     toml_mb = base.stat().st_size / 1e6
