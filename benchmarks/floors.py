@@ -20,7 +20,7 @@ try:
     main()
 except SystemExit:
     pass
-print(" ".join(sorted(m for m in sys.modules if not m.startswith("__"))))
+print("loaded:", *sorted(m for m in sys.modules if not m.startswith("__")), file=sys.stderr)
 """
 
 
@@ -29,13 +29,14 @@ def imports_alone(answer: Sequence[str], env: dict[str, str]) -> list[str]:
     does not: what the answer costs before it reads or draws anything."""
     for _ in range(2):  # the first may build the store for this copy of the code
         done = subprocess.run(
-            [PYTHON, "-c", LOADED, *answer], env=env, capture_output=True, text=True, check=True
-        )
+            [PYTHON, "-c", LOADED, *answer], env=env, capture_output=True, text=True,
+            check=True, cwd=ROOT,
+        )  # fmt: skip
     floor = subprocess.run(
         [PYTHON, "-c", "import click, rich, sys; print(' '.join(sys.modules))"],
         env=env, capture_output=True, text=True, check=True,
     )  # fmt: skip
-    loaded = done.stdout.splitlines()[-1].split()
+    loaded = done.stderr.splitlines()[-1].removeprefix("loaded: ").split()
     extra = sorted(set(loaded) - set(floor.stdout.split()))
     return [PYTHON, "-c", "import " + ", ".join(extra)]
 
@@ -59,8 +60,8 @@ ms = lambda a, b: (b - a) * 1000
 print(json.dumps([ms(start, parsed), ms(parsed, checked), ms(checked, written)]))
 """
 """tomli's parse, then the build's read and check, then its write into a file, as
-store/building.py does them for a base in one file (a read unsteady or a store that cannot
-be written aside); each phase timed apart in one process, in that order."""
+store/building.py's build_cached does them for a base in one file; each phase timed apart
+in one process, in that order."""
 
 
 def build_phases(base: Path, runs: int, env: dict[str, str]) -> tuple[float, float, float]:
