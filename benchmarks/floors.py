@@ -10,7 +10,7 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks.runners import PYTHON, ROOT, run_once
+from benchmarks.runners import PYTHON, ROOT, parse_command, run_once
 
 LOADED = """
 import sys
@@ -43,10 +43,11 @@ def imports_alone(answer: Sequence[str], env: dict[str, str]) -> list[str]:
 
 PHASES = """
 import json, os, sys, tempfile, time
+from bilateral.collector import collector
 from bilateral.store import building
 facts = sys.argv[1]
 start = time.perf_counter()
-with building.collector_off():
+with collector(enabled=False):
     read = building.read_and_check(facts)
     checked = time.perf_counter()
     with tempfile.TemporaryDirectory() as directory:
@@ -62,7 +63,7 @@ build_cached does them for a base in one file, each timed apart in one process."
 def build_phases(base: Path, runs: int, env: dict[str, str]) -> tuple[float, float, float]:
     """Median ms of tomli's parse (a process of its own) and the build's read and check and
     its write (timed in one process), the two processes in turn."""
-    parse = [PYTHON, "-c", f"import tomli; tomli.load(open({str(base)!r}, 'rb'))"]
+    parse = parse_command(base)
     parses, phases = [], []
     for _ in range(runs):
         parses.append(run_once(parse, env)[0])

@@ -38,6 +38,7 @@ from benchmarks.runners import (
     fresh_env,
     interleaved,
     measure,
+    parse_command,
     run_once,
 )
 
@@ -242,7 +243,7 @@ def _cold(base: Path, runs: int) -> tuple[Timing, Timing, float]:
     the other (the parse first every other time), and the size of the cache the answer
     leaves, in MB."""
     times, peaks, parses, size = [], [], [], 0
-    parse = [PYTHON, "-c", f"import tomli; tomli.load(open({str(base)!r}, 'rb'))"]
+    parse = parse_command(base)
     for number in range(runs):
         if number % 2:
             parses.append(run_once(parse, os.environ.copy())[0])

@@ -86,6 +86,11 @@ def interleaved(
     }
 
 
+def parse_command(base: Path) -> list[str]:
+    """tomli's parse of a base, in a process of its own: the baseline of a cold build."""
+    return [PYTHON, "-c", f"import tomli; tomli.load(open({str(base)!r}, 'rb'))"]
+
+
 def fresh_env(cache: str) -> dict[str, str]:
     env = dict(os.environ, BILATERAL_CACHE_DIR=cache)
     for name in ("BILATERAL_FACTS", "FORCE_COLOR"):

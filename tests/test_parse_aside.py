@@ -16,13 +16,14 @@ import pytest
 import tomli
 
 from benchmarks.generate import generate
+from bilateral.collector import collector
 from bilateral.errors import FactBaseUnreadable
 from bilateral.kinds.base import SCHEMA_VERSION
 from bilateral.schema import blocks, parse_aside
 from bilateral.schema.blocks import parse_in_blocks
 from bilateral.schema.parse_aside import Aside
 from bilateral.schema.reading import parse_toml
-from bilateral.store.building import collector_off, in_memory, read_and_check
+from bilateral.store.building import in_memory, read_and_check
 from bilateral.store.cuts import TABLES
 from tests.conftest import ARTICLE, MINIMAL, SHIPPED
 
@@ -56,7 +57,7 @@ def workers(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[subprocess.Popen[b
 
 def store(path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(time, "time_ns", lambda: 0)  # the build's time, in its record
-    with collector_off():
+    with collector(enabled=False):
         return list(in_memory(read_and_check(str(path))).iterdump())
 
 

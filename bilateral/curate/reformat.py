@@ -12,15 +12,13 @@ each header, none between keys, one newline at the end.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import math
 import shlex
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from bilateral.collector import collector
 from bilateral.curate.key_order import Layout, of_base
 from bilateral.curate.saving import locked, write_atomically
 from bilateral.curate.tomlwrite import assignment, key_text
@@ -91,7 +89,7 @@ def formatted(path: str, text: str) -> str:
     data = parse_toml(path, text)
     root = Block((), False, of_base(), header=False)
     reading = _Reading()
-    with _collecting():
+    with collector(enabled=True):  # tomlkit parsers leave cycles
         for chunk in _chunks(text):
             try:
                 document = tomlkit.parse(chunk)
@@ -109,20 +107,6 @@ def formatted(path: str, text: str) -> str:
     result = _written(root, reading.take())
     _verify(path, text, data, result)
     return result
-
-
-@contextlib.contextmanager
-def _collecting() -> Iterator[None]:
-    """The collector on while tomlkit parses, as it was after: each of its parsers holds its
-    chunk's text in a reference cycle, which only a collection frees, and the command line
-    keeps the collector off while a command runs (cli/__init__.py)."""
-    was_on = gc.isenabled()
-    gc.enable()
-    try:
-        yield
-    finally:
-        if not was_on:
-            gc.disable()
 
 
 def _chunks(text: str) -> list[str]:

@@ -11,13 +11,13 @@ command line turns SIGTERM into one, and what a SIGKILL leaves is swept by the n
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
+from bilateral.collector import collector
 from bilateral.kinds.base import SCHEMA_VERSION, FactBase
 from bilateral.kinds.parts import ONCE, Part, build_parts
 from bilateral.schema.blocks import BlockUnparsed, parse_in_blocks
@@ -83,20 +83,6 @@ def read_and_check(facts: str) -> Read:
     return Read(base, source_key(facts, seen, time.time_ns()), steady, keys)
 
 
-@contextlib.contextmanager
-def collector_off() -> Iterator[None]:
-    """The cyclic garbage collector off while a build runs, as it was after: a build makes
-    no cycles to free, and the collector would walk its millions of objects again and
-    again (about 2 s of 25 at 100,000 records)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
 def _part(
     file: str, blobs: list[bytes], number: int, cuts: dict[str, bytes], alone: Aside | None
 ) -> Part:
@@ -134,7 +120,7 @@ def in_memory(read: Read) -> sqlite3.Connection:
 def read_in_memory(facts: str) -> sqlite3.Connection:
     """A store in memory, the base read from its files, with the collector off from the
     read to the write (as build_cached has it)."""
-    with collector_off():
+    with collector(enabled=False):
         return in_memory(read_and_check(facts))
 
 
@@ -148,7 +134,7 @@ def build_cached(facts: str, directory: str, target: str, reopen: Opener) -> sql
             connection = reopen()
             if connection is not None:
                 return connection
-        with collector_off():
+        with collector(enabled=False):
             read = read_and_check(facts)
             if not read.steady:
                 return in_memory(read)
