@@ -110,7 +110,8 @@ class Field(Plain):
 class Fields:
     """`Label  value` lines under an indent. A value wraps between words in the column
     beside its label; where a word will not fit there, the whole value moves beneath the
-    label, indented a little; no word is ever broken."""
+    label, indented a little, or from the left edge where a word is wider than that (an
+    id of 38 characters at 40 columns); no word is ever broken."""
 
     def __init__(self, fields: Iterable[Field], indent: int = 0) -> None:
         self.fields = [field for field in fields if field.value]
@@ -137,8 +138,11 @@ class Fields:
                 yield from (((" " * column), rest, field.style) for rest in beside[1:])
                 continue
             under = self.indent + 2
+            below = wrap_words(field.value, width - under)
+            if below is None:  # a word wider than that: from the left edge, where it fits
+                under, below = 0, wrap_words(field.value, width) or [field.value]
             yield label.rstrip(), "", None
-            for rest in wrap_words(field.value, width - under) or [field.value]:
+            for rest in below:
                 yield " " * under, rest, field.style
 
 

@@ -116,13 +116,29 @@ class Blocks:
             yield from _block(self.listing, cells, marks)
 
 
+class Title:
+    """A block's first line: its id, or a search hit's rank and id ("5. an-id"), the two on
+    lines of their own where together they are wider than the screen; neither is broken."""
+
+    def __init__(self, parts: list[str]) -> None:
+        self.parts = parts
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        joined = ". ".join(self.parts)
+        lines = [joined] if cell_len(joined) <= options.max_width else self._apart()
+        for line in lines:
+            yield Text(line, style="bold", no_wrap=True, overflow="ignore")
+
+    def _apart(self) -> list[str]:
+        return [f"{part}." for part in self.parts[:-1]] + self.parts[-1:]
+
+
 def _block(listing: Listing, cells: list[Text], marks: Text) -> list[RenderableType]:
     """One record as lines of `Column  value` under its first column (the id; for search,
     the rank and the id), which stands whole on its own line."""
     columns = listing.table_columns
     first = [0, columns.index("id")] if columns[0] == "rank" and "id" in columns else [0]
-    title = ". ".join(cells[position].plain for position in first)
-    heading = Text(title, style="bold", no_wrap=True, overflow="ignore")
+    heading = Title([cells[position].plain for position in first])
     fields = [
         Field(header(column), value.plain)
         for position, (column, value) in enumerate(zip(columns, cells, strict=True))
